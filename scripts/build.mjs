@@ -1,0 +1,49 @@
+// One esbuild script for every bundle. Type checking is separate (`npm run typecheck`).
+//   dist/extension.js  the VS Code extension (cjs, `vscode` external)
+//   dist/cli.js        the CLI, with a shebang
+//   dist/parser.js     the TypeScript compiler and comment extractor, loaded on the first parse only,
+//                      so activation and cached CLI runs do not pay for loading several MB of compiler.
+// Flags: --watch, --production (minify, no source maps), --metafile (prints sizes).
+import * as esbuild from 'esbuild';
+import { statSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+/** Replaces the in-source lazy require of the comment extractor with the separate parser bundle. */
+const lazyParser = {
+  name: 'lazy-parser',
+  setup(build) {
+    build.onResolve({ filter: /\/commentExtractor$/ }, (args) =>
+      args.kind === 'require-call' ? { path: './parser.js', external: true } : undefined);
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+  // jsonc-parser's UMD main hides its requires from the bundler; its ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
+};
+
+const builds = [
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazyParser] },
+  { ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyParser] },
+  { ...common, entryPoints: ['src/core/scan/commentExtractor.ts'], outfile: 'dist/parser.js' },
+];
+
+if (watch) {
+  for (const options of builds) await (await esbuild.context(options)).watch();
+  console.log('esbuild: watching');
+} else {
+  const started = Date.now();
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+  const sizes = builds.map((b) => `${b.outfile} ${(statSync(b.outfile).size / 1024).toFixed(0)} KiB`).join(', ');
+  console.log(`esbuild: built in ${Date.now() - started} ms: ${sizes}`);
+}

@@ -1,0 +1,39 @@
+/** Resolved, validated configuration shared by the CLI and the extension. */
+export interface DebtLedgerConfig {
+  /** Marker tags, matched case-insensitively as whole words. */
+  tags: string[];
+  /** Whether suppression comments (`@ts-ignore`, `eslint-disable`...) count as debt. */
+  suppressions: boolean;
+  /** File extensions (with the dot) that are scanned. */
+  extensions: string[];
+  /** Extra exclude globs (or bare folder names) on top of the defaults. */
+  exclude: string[];
+  /** When false, the built-in excludes (node_modules, dist...) are not applied. */
+  defaultExcludes: boolean;
+  /** Files larger than this many bytes are skipped with a note. */
+  maxFileSize: number;
+}
+
+export const DEFAULT_TAGS: readonly string[] = ['TODO', 'FIXME', 'HACK', 'XXX', 'BUG', 'DEBT'];
+export const DEFAULT_EXTENSIONS: readonly string[] = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+export const DEFAULT_EXCLUDES: readonly string[] = ['node_modules', 'dist', 'out', 'build', 'coverage', '.git'];
+export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+/** Name of the repo configuration file, at the scan root. */
+export const CONFIG_FILE_NAME = '.debtledger.json';
+
+/** A fresh copy of the defaults. */
+export function defaultConfig(): DebtLedgerConfig {
+  return {
+    tags: [...DEFAULT_TAGS],
+    suppressions: true,
+    extensions: [...DEFAULT_EXTENSIONS],
+    exclude: [],
+    defaultExcludes: true,
+    maxFileSize: DEFAULT_MAX_FILE_SIZE,
+  };
+}
+
+/** The excludes in force for a config: defaults (unless switched off) plus the user's. */
+export function effectiveExcludes(config: DebtLedgerConfig): string[] {
+  return config.defaultExcludes ? [...DEFAULT_EXCLUDES, ...config.exclude] : [...config.exclude];
+}

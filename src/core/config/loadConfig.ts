@@ -1,0 +1,61 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { CONFIG_FILE_NAME } from './config';
+import { resolveConfig, type ConfigError, type ResolvedConfig } from './resolveConfig';
+
+export interface LoadedConfig extends ResolvedConfig {
+  /** Absolute path of the file read, or null when none exists and defaults apply. */
+  file: string | null;
+}
+
+/** 1-based line and column of an offset, for error messages that point into the file. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/**
+ * Parses configuration text (JSON with comments and trailing commas, as VS Code's own settings files).
+ * A syntax error comes back as one error whose path is `line:column`.
+ */
+export function parseConfigText(text: string): ResolvedConfig {
+  const parseErrors: ParseError[] = [];
+  const raw: unknown = parse(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
+  if (parseErrors.length > 0) {
+    // Only the first: after one syntax error the rest are mostly its echoes.
+    const first = parseErrors[0]!;
+    const at = lineColumn(text, first.offset);
+    const errors: ConfigError[] = [{ path: `${at.line}:${at.column}`, message: `invalid JSON: ${printParseErrorCode(first.error)}` }];
+    return { config: resolveConfig(undefined).config, errors };
+  }
+  return resolveConfig(raw);
+}
+
+/**
+ * Reads `.debtledger.json` at `root` (or an explicit file). A missing default file means defaults;
+ * a missing explicit file is an error.
+ */
+export async function loadConfig(root: string, explicitFile?: string): Promise<LoadedConfig> {
+  const file = explicitFile ? path.resolve(explicitFile) : path.join(root, CONFIG_FILE_NAME);
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && !explicitFile) return { ...resolveConfig(undefined), file: null };
+    return {
+      ...resolveConfig(undefined),
+      file,
+      errors: [{ path: '', message: code === 'ENOENT' ? 'file not found' : `cannot read: ${(err as Error).message}` }],
+    };
+  }
+  return { ...parseConfigText(text), file };
+}

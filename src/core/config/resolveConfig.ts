@@ -1,0 +1,124 @@
+import { defaultConfig, type DebtLedgerConfig } from './config';
+
+/** One problem in a configuration value. */
+export interface ConfigError {
+  /** Path of the offending key, e.g. `tags[2]` or `maxFileSize`; empty for the whole document. */
+  path: string;
+  message: string;
+}
+
+export interface ResolvedConfig {
+  /** Always usable: defaults stand in for every invalid value. */
+  config: DebtLedgerConfig;
+  errors: ConfigError[];
+}
+
+type Validator = (value: unknown, path: string, errors: ConfigError[]) => unknown;
+
+const KNOWN_KEYS = ['$schema', 'tags', 'suppressions', 'extensions', 'exclude', 'defaultExcludes', 'maxFileSize'] as const;
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return `string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${String(value)}`;
+}
+
+function stringList(itemCheck?: (s: string) => string | undefined): Validator {
+  return (value, path, errors) => {
+    if (!Array.isArray(value)) {
+      errors.push({ path, message: `expected an array of strings, got ${describe(value)}` });
+      return undefined;
+    }
+    const out: string[] = [];
+    value.forEach((item, i) => {
+      if (typeof item !== 'string' || item.trim() === '') {
+        errors.push({ path: `${path}[${i}]`, message: `expected a non-empty string, got ${describe(item)}` });
+        return;
+      }
+      const problem = itemCheck?.(item);
+      if (problem) errors.push({ path: `${path}[${i}]`, message: problem });
+      else out.push(item);
+    });
+    return out;
+  };
+}
+
+const boolean: Validator = (value, path, errors) => {
+  if (typeof value === 'boolean') return value;
+  errors.push({ path, message: `expected true or false, got ${describe(value)}` });
+  return undefined;
+};
+
+const positiveInteger: Validator = (value, path, errors) => {
+  if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value;
+  errors.push({ path, message: `expected a positive whole number, got ${describe(value)}` });
+  return undefined;
+};
+
+const TAG_SHAPE = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
+const validators: Record<Exclude<(typeof KNOWN_KEYS)[number], '$schema'>, Validator> = {
+  tags: stringList((s) => (TAG_SHAPE.test(s) ? undefined : `tag ${JSON.stringify(s)} must be a word (letters, digits, _ or -, starting with a letter)`)),
+  suppressions: boolean,
+  extensions: stringList((s) => (/^\.[A-Za-z0-9]+$/.test(s) ? undefined : `extension ${JSON.stringify(s)} must look like ".ts"`)),
+  exclude: stringList(),
+  defaultExcludes: boolean,
+  maxFileSize: positiveInteger,
+};
+
+function closest(key: string): string | undefined {
+  const lower = key.toLowerCase();
+  return KNOWN_KEYS.find((k) => k.toLowerCase() === lower || editDistance(k.toLowerCase(), lower) <= 2);
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length]!;
+}
+
+/**
+ * Validates a raw configuration value (parsed `.debtledger.json`, or editor settings) and fills defaults.
+ * Pure: never throws, never reads files. Every invalid value is reported with its key path and replaced
+ * by the default, so callers can choose between refusing (CLI) and degrading (editor).
+ */
+export function resolveConfig(raw: unknown): ResolvedConfig {
+  const config = defaultConfig();
+  const errors: ConfigError[] = [];
+  if (raw === undefined || raw === null) return { config, errors };
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    errors.push({ path: '', message: `expected an object at the top level, got ${describe(raw)}` });
+    return { config, errors };
+  }
+  const record = raw as Record<string, unknown>;
+  for (const [key, value] of Object.entries(record)) {
+    if (key === '$schema') continue;
+    const validate = (validators as Record<string, Validator | undefined>)[key];
+    if (!validate) {
+      const hint = closest(key);
+      errors.push({ path: key, message: `unknown key${hint ? ` (did you mean "${hint}"?)` : ''}` });
+      continue;
+    }
+    const valid = validate(value, key, errors);
+    if (valid !== undefined) (config as unknown as Record<string, unknown>)[key] = valid;
+  }
+  if (config.tags.length === 0 && !config.suppressions) {
+    errors.push({ path: 'tags', message: 'no tags and suppressions off: nothing would ever be found' });
+  }
+  return { config, errors };
+}
+
+/** One line per error, `path: message`, for terminals and notifications. */
+export function formatConfigErrors(errors: readonly ConfigError[], source: string): string {
+  return errors.map((e) => `${source}${e.path ? ` ${e.path}` : ''}: ${e.message}`).join('\n');
+}

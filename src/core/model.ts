@@ -1,0 +1,62 @@
+/** Kinds of ledger items. `marker` = a debt tag (TODO, FIXME...); `suppression` = a checker switched off. */
+export type ItemKind = 'marker' | 'suppression';
+
+/** A debt item as found in one file, before ledger-wide fields (id, overdue) are derived. */
+export interface RawItem {
+  kind: ItemKind;
+  /** Canonical tag: upper-case for markers (`TODO`), as written for suppressions (`@ts-ignore`). */
+  tag: string;
+  /** 1-based line of the tag. */
+  line: number;
+  /** 1-based column of the tag (UTF-16 code units, as editors count). */
+  column: number;
+  /** 1-based line where the item's text ends (continuation lines included). */
+  endLine: number;
+  /** Free text after the tag and its metadata, continuation lines joined by single spaces. */
+  text: string;
+  /** `@handle` or `handle` from `TAG(@handle)` or a leading `@handle` mention; null when absent. */
+  owner: string | null;
+  /** `#123`, `ABC-123` or an issue URL; null when absent. */
+  ticket: string | null;
+  /** Due date as `YYYY-MM-DD`; null when absent or not a real calendar date. */
+  due: string | null;
+}
+
+/** One ledger entry: a raw item plus its place and derived fields. */
+export interface LedgerItem extends RawItem {
+  /** Stable across unrelated edits: hash of file, tag and normalised text, `-N` suffix for duplicates. */
+  id: string;
+  /** POSIX path relative to the scan root. */
+  file: string;
+  /** True when `due` is before today (local calendar date). */
+  overdue: boolean;
+}
+
+/** A file the scan did not read, with why. */
+export interface SkippedFile {
+  /** POSIX path relative to the scan root. */
+  file: string;
+  reason: string;
+}
+
+/** Figures about one scan, for progress output and the benchmark. */
+export interface ScanStats {
+  filesListed: number;
+  filesScanned: number;
+  /** Files whose text cannot contain a marker, so they were never parsed. */
+  filesPrefiltered: number;
+  filesParsed: number;
+  /** Files answered from the content cache without parsing. */
+  filesFromCache: number;
+  bytesRead: number;
+  durationMs: number;
+}
+
+/** The result of scanning a root folder. */
+export interface ScanResult {
+  /** Absolute path of the scanned folder. */
+  root: string;
+  items: LedgerItem[];
+  skipped: SkippedFile[];
+  stats: ScanStats;
+}
