@@ -1,0 +1,1 @@
+// TODO: generated code is excluded by .debtledger.json

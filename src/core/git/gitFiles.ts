@@ -1,0 +1,22 @@
+import { simpleGit } from 'simple-git';
+
+export type GitFileList = { ok: true; files: string[] } | { ok: false; reason: string };
+
+/**
+ * Files git knows in the work tree below `root`: tracked plus untracked-but-not-ignored, as POSIX paths
+ * relative to `root`. Arguments go to git as an array; nothing passes through a shell.
+ */
+export async function listGitFiles(root: string): Promise<GitFileList> {
+  try {
+    const git = simpleGit({ baseDir: root, trimmed: false });
+    const inside = (await git.raw(['rev-parse', '--is-inside-work-tree'])).trim();
+    if (inside !== 'true') return { ok: false, reason: 'not inside a git work tree' };
+    const out = await git.raw(['-c', 'core.quotePath=false', 'ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate']);
+    return { ok: true, files: [...new Set(out.split('\0').filter(Boolean))] };
+  } catch (err) {
+    const message = (err as Error).message ?? String(err);
+    if (/not a git repository/i.test(message)) return { ok: false, reason: 'not a git repository' };
+    if (/ENOENT|spawn git/i.test(message)) return { ok: false, reason: 'git is not installed' };
+    return { ok: false, reason: `git failed: ${message.split('\n')[0]}` };
+  }
+}

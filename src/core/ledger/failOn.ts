@@ -1,0 +1,61 @@
+import type { LedgerItem } from '../model';
+
+/** One condition of a `--fail-on` expression, e.g. `overdue` or `count>50`. */
+export interface FailCondition {
+  /** As written, for messages. */
+  source: string;
+  selector: string;
+  op: '>' | '>=' | '<' | '<=' | '=';
+  value: number;
+}
+
+const SELECTORS: Record<string, (item: LedgerItem) => boolean> = {
+  count: () => true,
+  any: () => true,
+  overdue: (i) => i.overdue,
+  unticketed: (i) => i.kind === 'marker' && i.ticket === null,
+  unowned: (i) => i.kind === 'marker' && i.owner === null,
+  marker: (i) => i.kind === 'marker',
+  suppression: (i) => i.kind === 'suppression',
+};
+
+const CONDITION = /^\s*([A-Za-z@][\w@-]*)\s*(?:(>=|<=|>|<|=)\s*(\d+))?\s*$/;
+
+/**
+ * Parses `--fail-on`: comma-separated conditions, each `selector[op N]`. A bare selector means `>0`.
+ * Selectors: count/any, overdue, unticketed, unowned, marker, suppression, or a tag (`FIXME`, `@ts-ignore`).
+ * Throws an Error naming the bad part.
+ */
+export function parseFailOn(expression: string): FailCondition[] {
+  const parts = expression.split(',').filter((p) => p.trim() !== '');
+  if (parts.length === 0) throw new Error('--fail-on needs a condition, e.g. "overdue" or "count>50"');
+  return parts.map((part) => {
+    const m = CONDITION.exec(part);
+    if (!m) throw new Error(`--fail-on: cannot read "${part.trim()}" (expected e.g. overdue, FIXME, count>50)`);
+    return { source: part.trim(), selector: m[1]!, op: (m[2] ?? '>') as FailCondition['op'], value: m[3] === undefined ? 0 : Number(m[3]) };
+  });
+}
+
+function matcherFor(selector: string): (item: LedgerItem) => boolean {
+  const known = SELECTORS[selector.toLowerCase()];
+  if (known) return known;
+  const tag = selector.toLowerCase();
+  return (i) => i.tag.toLowerCase() === tag;
+}
+
+function compare(n: number, op: FailCondition['op'], value: number): boolean {
+  switch (op) {
+    case '>': return n > value;
+    case '>=': return n >= value;
+    case '<': return n < value;
+    case '<=': return n <= value;
+    case '=': return n === value;
+  }
+}
+
+/** The conditions that trip on these items, each with the count that tripped it. */
+export function evaluateFailOn(conditions: readonly FailCondition[], items: readonly LedgerItem[]): { condition: FailCondition; count: number }[] {
+  return conditions
+    .map((condition) => ({ condition, count: items.filter(matcherFor(condition.selector)).length }))
+    .filter(({ condition, count }) => compare(count, condition.op, condition.value));
+}

@@ -1,0 +1,30 @@
+import picomatch from 'picomatch';
+
+/** A test on POSIX paths relative to the scan root. */
+export type PathTest = (relPath: string) => boolean;
+
+/**
+ * Compiles exclude entries. A bare name (`node_modules`) matches that folder or file at any depth;
+ * anything with a `/` or a glob character is a glob on the relative path (`src/legacy/**`, `**\/*.gen.ts`).
+ * A glob that names a folder also excludes what is inside it.
+ */
+export function compileExcludes(patterns: readonly string[]): PathTest {
+  const names = new Set<string>();
+  const globs: string[] = [];
+  for (const p of patterns) {
+    const trimmed = p.replace(/^\.\//, '').replace(/\/+$/, '');
+    if (/[/*?[\]{}!]/.test(trimmed)) globs.push(trimmed, `${trimmed}/**`);
+    else names.add(trimmed);
+  }
+  const glob = globs.length > 0 ? picomatch(globs, { dot: true }) : () => false;
+  return (relPath) => {
+    if (names.size > 0 && relPath.split('/').some((seg) => names.has(seg))) return true;
+    return glob(relPath);
+  };
+}
+
+/** True when the file name ends with one of the extensions (case-insensitive). */
+export function hasExtension(relPath: string, extensions: ReadonlySet<string>): boolean {
+  const dot = relPath.lastIndexOf('.');
+  return dot > relPath.lastIndexOf('/') && extensions.has(relPath.slice(dot).toLowerCase());
+}

@@ -1,0 +1,176 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { effectiveExcludes, type DebtLedgerConfig } from '../config/config';
+import { localToday, toLedgerItems } from '../ledger/ids';
+import type { LedgerItem, RawItem, ScanResult, SkippedFile } from '../model';
+import type * as Extractor from './commentExtractor';
+import { discoverFiles } from './discovery';
+import { createMarkerMatcher, parseMarkers, type MarkerMatcher } from './markerParser';
+import { createPrefilter } from './prefilter';
+import { contentHash, ScanCache, type CacheEntry } from './scanCache';
+
+export interface ScanOptions {
+  /** Folder to scan (made absolute). */
+  root: string;
+  config: DebtLedgerConfig;
+  /** List files with git when the root is a work tree (default true). False in untrusted workspaces. */
+  useGit?: boolean;
+  /** Where to keep the content cache; null or absent for none. */
+  cacheFile?: string | null;
+  /** `YYYY-MM-DD` that `overdue` is judged against; default the local date. */
+  today?: string;
+  signal?: AbortSignal;
+  /** Called now and then with files done and total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Texts that replace what is on disk (unsaved editor buffers), by relative POSIX path. */
+  overrides?: ReadonlyMap<string, string>;
+}
+
+let extractor: typeof Extractor | undefined;
+/** The compiler (several MB) loads on the first parse, not when the scanner module loads. */
+function loadExtractor(): typeof Extractor {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load, see above
+  extractor ??= require('./commentExtractor') as typeof Extractor;
+  return extractor;
+}
+
+/** Compiled per-configuration state for scanning single texts. */
+export interface TextScanner {
+  matcher: MarkerMatcher;
+  mayContain: (text: string) => boolean;
+}
+
+export function createTextScanner(config: DebtLedgerConfig): TextScanner {
+  return { matcher: createMarkerMatcher(config.tags, config.suppressions), mayContain: createPrefilter(config.tags, config.suppressions) };
+}
+
+/** Raw items of one file's text. Used by full scans and by the editor for unsaved buffers. */
+export function scanText(scanner: TextScanner, fileName: string, text: string): { items: RawItem[]; parsed: boolean } {
+  if (!scanner.mayContain(text)) return { items: [], parsed: false };
+  const comments = loadExtractor().extractComments(fileName, text);
+  return { items: parseMarkers(text, comments, scanner.matcher), parsed: true };
+}
+
+/** Ledger items of one file's text, with ids and overdue flags. */
+export function scanFileText(config: DebtLedgerConfig, relPath: string, text: string, today = localToday()): LedgerItem[] {
+  return toLedgerItems(relPath, scanText(createTextScanner(config), relPath, text).items, today);
+}
+
+function hasNulByte(bytes: Buffer): boolean {
+  return bytes.subarray(0, 8000).includes(0);
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(n / 1024)} KiB`;
+}
+
+/** A cache key for everything besides file content that changes results. */
+function cacheKey(config: DebtLedgerConfig): string {
+  return JSON.stringify({ engine: 1, tags: config.tags, suppressions: config.suppressions });
+}
+
+/**
+ * Scans a folder for debt items. Lists files itself (see `discoverFiles`), skips binary and oversized
+ * files with a note, parses only files whose text may hold a marker, and reuses cached results for
+ * unchanged files. A file that cannot be read is reported in `skipped`, never fatal.
+ */
+export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
+  const started = performance.now();
+  const root = path.resolve(options.root);
+  const { config } = options;
+  const today = options.today ?? localToday();
+  const discovered = await discoverFiles({
+    root,
+    extensions: config.extensions,
+    excludes: effectiveExcludes(config),
+    useGit: options.useGit ?? true,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  const cache = await ScanCache.open(options.cacheFile ?? null, cacheKey(config));
+  const scanner = createTextScanner(config);
+  const items: LedgerItem[] = [];
+  const skipped: SkippedFile[] = [];
+  const stats = { filesListed: discovered.files.length, filesScanned: 0, filesPrefiltered: 0, filesParsed: 0, filesFromCache: 0, bytesRead: 0, durationMs: 0 };
+  let lastYield = performance.now();
+  for (const [n, rel] of discovered.files.entries()) {
+    if (performance.now() - lastYield > 25) {
+      // Let cancellation, progress and (in the editor) other work through.
+      options.onProgress?.(n, discovered.files.length);
+      await new Promise((resolve) => setImmediate(resolve));
+      options.signal?.throwIfAborted();
+      lastYield = performance.now();
+    }
+    const override = options.overrides?.get(rel);
+    if (override !== undefined) {
+      const found = scanText(scanner, rel, override);
+      stats.filesScanned++;
+      items.push(...toLedgerItems(rel, found.items, today));
+      continue;
+    }
+    const entry = await scanFile(path.join(root, rel), rel, config, scanner, cache, stats);
+    if ('reason' in entry) {
+      skipped.push({ file: rel, reason: entry.reason });
+      continue;
+    }
+    stats.filesScanned++;
+    items.push(...toLedgerItems(rel, entry.items, today));
+  }
+  await cache.save();
+  if (discovered.gitNote && (options.useGit ?? true)) skipped.unshift({ file: '.', reason: `listed without git (${discovered.gitNote}); .gitignore files were honoured` });
+  stats.durationMs = Math.round(performance.now() - started);
+  options.onProgress?.(discovered.files.length, discovered.files.length);
+  return { root, items, skipped, stats };
+}
+
+type FileOutcome = { items: RawItem[] } | { reason: string };
+
+async function scanFile(
+  abs: string,
+  rel: string,
+  config: DebtLedgerConfig,
+  scanner: TextScanner,
+  cache: ScanCache,
+  stats: ScanResult['stats'],
+): Promise<FileOutcome> {
+  let stat;
+  try {
+    stat = await fs.stat(abs);
+  } catch (err) {
+    // Listed by git but deleted in the work tree: not an error, just gone.
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { items: [] };
+    return { reason: `cannot read: ${(err as Error).message}` };
+  }
+  if (!stat.isFile()) return { reason: 'not a regular file' };
+  if (stat.size > config.maxFileSize) return { reason: `larger than the ${formatBytes(config.maxFileSize)} limit (${formatBytes(stat.size)})` };
+  const fromStat = cache.byStat(rel, stat.size, stat.mtimeMs);
+  if (fromStat) return reuse(rel, fromStat, cache, stats);
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(abs);
+  } catch (err) {
+    return { reason: `cannot read: ${(err as Error).message}` };
+  }
+  stats.bytesRead += bytes.length;
+  const hash = contentHash(bytes);
+  const fromHash = cache.byHash(rel, hash);
+  if (fromHash) return reuse(rel, { ...fromHash, size: stat.size, mtimeMs: stat.mtimeMs }, cache, stats);
+  const entry: CacheEntry = { size: stat.size, mtimeMs: stat.mtimeMs, hash };
+  if (hasNulByte(bytes)) {
+    entry.skipped = 'binary content';
+    cache.set(rel, entry);
+    return { reason: entry.skipped };
+  }
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const found = scanText(scanner, rel, text);
+  if (found.parsed) stats.filesParsed++;
+  else stats.filesPrefiltered++;
+  entry.items = found.items;
+  cache.set(rel, entry);
+  return { items: found.items };
+}
+
+function reuse(rel: string, entry: CacheEntry, cache: ScanCache, stats: ScanResult['stats']): FileOutcome {
+  cache.set(rel, entry);
+  stats.filesFromCache++;
+  return entry.skipped ? { reason: entry.skipped } : { items: entry.items ?? [] };
+}
