@@ -1,0 +1,41 @@
+import type { LedgerItem, ScanResult } from '../../core/model';
+
+/** Version of the JSON contract documented in README "JSON output". Bump only on breaking change. */
+export const JSON_CONTRACT_VERSION = 1;
+
+/** One item in the JSON contract: exactly these fields, missing values as null. */
+export interface JsonItem {
+  id: string;
+  kind: LedgerItem['kind'];
+  tag: string;
+  file: string;
+  line: number;
+  column: number;
+  text: string;
+  owner: string | null;
+  ticket: string | null;
+  due: string | null;
+  overdue: boolean;
+}
+
+export interface JsonLedger {
+  version: number;
+  root: string;
+  items: JsonItem[];
+  skipped: { file: string; reason: string }[];
+}
+
+export function toJsonItem(i: LedgerItem): JsonItem {
+  return { id: i.id, kind: i.kind, tag: i.tag, file: i.file, line: i.line, column: i.column, text: i.text, owner: i.owner, ticket: i.ticket, due: i.due, overdue: i.overdue };
+}
+
+/** The stable JSON contract (`version: 1`). */
+export function formatJson(result: ScanResult): string {
+  const doc: JsonLedger = {
+    version: JSON_CONTRACT_VERSION,
+    root: result.root,
+    items: result.items.map(toJsonItem),
+    skipped: result.skipped.map((s) => ({ file: s.file, reason: s.reason })),
+  };
+  return JSON.stringify(doc, null, 2) + '\n';
+}

@@ -1,0 +1,43 @@
+import type { ScanResult } from '../../core/model';
+import { groupByFile, summaryLine } from './summary';
+
+export interface TableStyle {
+  color: boolean;
+  /** Terminal width; text is cut to fit. */
+  width: number;
+}
+
+const ANSI = { dim: '\x1b[2m', bold: '\x1b[1m', red: '\x1b[31m', yellow: '\x1b[33m', cyan: '\x1b[36m', reset: '\x1b[0m' };
+
+/** A terminal report: items grouped by file, then counts and skipped files. */
+export function formatTable(result: ScanResult, style: TableStyle): string {
+  const paint = (code: keyof typeof ANSI, s: string): string => (style.color ? `${ANSI[code]}${s}${ANSI.reset}` : s);
+  const lines: string[] = [];
+  const groups = groupByFile(result.items);
+  const tagWidth = Math.max(4, ...result.items.map((i) => i.tag.length));
+  for (const [file, items] of groups) {
+    lines.push(paint('bold', file));
+    for (const item of items) {
+      const where = `${item.line}:${item.column}`.padStart(8);
+      const meta = [item.owner, item.ticket, item.due && `due ${item.due}`].filter(Boolean).join('  ');
+      const head = `${where}  ${item.tag.padEnd(tagWidth)}  `;
+      const room = Math.max(20, style.width - head.length - (meta ? meta.length + 2 : 0));
+      const text = item.text.length > room ? `${item.text.slice(0, room - 1)}…` : item.text;
+      const tag = item.kind === 'suppression' ? paint('yellow', item.tag.padEnd(tagWidth)) : paint('cyan', item.tag.padEnd(tagWidth));
+      let row = `${paint('dim', where)}  ${tag}  ${text || paint('dim', '(no text)')}`;
+      if (meta) row += `  ${paint('dim', meta)}`;
+      if (item.overdue) row += `  ${paint('red', 'OVERDUE')}`;
+      lines.push(row);
+    }
+    lines.push('');
+  }
+  if (result.items.length === 0) lines.push('No debt items found.', '');
+  lines.push(`${summaryLine(result.items)} in ${groups.length} file${groups.length === 1 ? '' : 's'} (${result.stats.filesScanned} scanned)`);
+  const skipped = result.skipped;
+  if (skipped.length > 0) {
+    lines.push(`${skipped.length} skipped:`);
+    for (const s of skipped.slice(0, 20)) lines.push(`  ${s.file}: ${s.reason}`);
+    if (skipped.length > 20) lines.push(`  … and ${skipped.length - 20} more (see --format json)`);
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,16 @@
+/** What the CLI needs from its process, injectable for tests. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  /** True when stdout is a terminal (colours on unless NO_COLOR). */
+  isTTY: boolean;
+  columns: number;
+}
+
+/** Exit codes, as documented in the README. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+/** A usage or configuration problem: exit 2 with one line naming it. */
+export class UsageError extends Error {}
