@@ -1,0 +1,40 @@
+// `npm test`: type-check + compile tests, lint, unit tests (node --test), then the bundles.
+// Ends with a plain `N passed, N failed` line that CI log readers understand.
+import { spawn } from 'node:child_process';
+
+const steps = [
+  { name: 'compile (tsc, strict)', cmd: ['node_modules/typescript/bin/tsc', '-p', '.'] },
+  { name: 'lint (eslint)', cmd: ['node_modules/eslint/bin/eslint.js', '.'] },
+  { name: 'unit tests (node --test)', cmd: ['scripts/test-unit.mjs'], counts: true },
+  { name: 'bundle (esbuild)', cmd: ['scripts/build.mjs'] },
+];
+
+let passed = 0;
+let failed = 0;
+let broken = [];
+for (const step of steps) {
+  console.log(`\n=== ${step.name}`);
+  const output = await new Promise((resolve) => {
+    let text = '';
+    const child = spawn(process.execPath, step.cmd, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, FORCE_COLOR: '0' } });
+    child.stdout.on('data', (d) => {
+      text += d;
+      process.stdout.write(d);
+    });
+    child.on('close', (code) => resolve({ code, text }));
+  });
+  if (step.counts) {
+    const pass = /^ℹ pass (\d+)$/m.exec(output.text);
+    const fail = /^ℹ fail (\d+)$/m.exec(output.text);
+    passed += pass ? Number(pass[1]) : 0;
+    failed += fail ? Number(fail[1]) : 0;
+  }
+  if (output.code !== 0) {
+    broken.push(step.name);
+    if (!step.counts) failed++;
+    // Later steps are still worth running: one report with every problem.
+  }
+}
+if (broken.length > 0) console.log(`\nFailed steps: ${broken.join(', ')}`);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(broken.length > 0 ? 1 : 0);
