@@ -66,6 +66,14 @@ describe('file discovery and skipping', () => {
     assert.match(result.skipped[0]!.reason, /^listed without git \(not .*\)/);
   });
 
+  it('walks a folder that git ignores instead of listing nothing', async (t) => {
+    const { dir } = await tempRepo(t, { '.gitignore': 'vendor/\n', 'a.ts': '// TODO: a' });
+    writeFiles(dir, { 'vendor/lib/v.ts': '// TODO: vendored' });
+    const result = await scanWorkspace({ root: path.join(dir, 'vendor'), config: config() });
+    assert.deepEqual(files(result), ['lib/v.ts']);
+    assert.deepEqual(result.skipped.map((s) => s.reason), ['listed without git (the folder is ignored by git); .gitignore files were honoured']);
+  });
+
   it('prefilters files that cannot hold a marker', async (t) => {
     const dir = tempDir(t, { 'a.ts': '// TODO: a', 'b.ts': 'export const b = 1;', 'c.ts': 'const debugging = true;' });
     const result = await scanWorkspace({ root: dir, config: config(), useGit: false });

@@ -1,4 +1,4 @@
-import { simpleGit } from 'simple-git';
+import { gitClient } from './loadGit';
 
 export type GitFileList = { ok: true; files: string[] } | { ok: false; reason: string };
 
@@ -8,9 +8,13 @@ export type GitFileList = { ok: true; files: string[] } | { ok: false; reason: s
  */
 export async function listGitFiles(root: string): Promise<GitFileList> {
   try {
-    const git = simpleGit({ baseDir: root, trimmed: false });
+    const git = gitClient(root);
     const inside = (await git.raw(['rev-parse', '--is-inside-work-tree'])).trim();
     if (inside !== 'true') return { ok: false, reason: 'not inside a git work tree' };
+    // An ignored folder inside a repository (a build output, a vendored corpus) would list as empty.
+    // simple-git resolves on exit code 1 with empty stderr, so read the output: it names the path if ignored.
+    const ignored = await git.raw(['check-ignore', '.']).then((out) => out.trim() === '.', () => false);
+    if (ignored) return { ok: false, reason: 'the folder is ignored by git' };
     const out = await git.raw(['-c', 'core.quotePath=false', 'ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate']);
     return { ok: true, files: [...new Set(out.split('\0').filter(Boolean))] };
   } catch (err) {

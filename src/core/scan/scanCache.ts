@@ -34,6 +34,8 @@ export function contentHash(bytes: Uint8Array): string {
  */
 export class ScanCache {
   private readonly next: Record<string, CacheEntry> = {};
+  /** True once an entry differs from the file read at open, or the set of files changed. */
+  private dirty = false;
 
   private constructor(
     private readonly file: string | null,
@@ -67,12 +69,14 @@ export class ScanCache {
   }
 
   set(rel: string, entry: CacheEntry): void {
+    if (this.previous[rel] !== entry) this.dirty = true;
     this.next[rel] = entry;
   }
 
   /** Writes the entries set during this run (files no longer present drop out). Atomic via rename. */
   async save(): Promise<void> {
     if (!this.file) return;
+    if (!this.dirty && Object.keys(this.next).length === Object.keys(this.previous).length) return;
     const data: CacheFile = { version: CACHE_VERSION, key: this.key, files: this.next };
     try {
       await fs.mkdir(path.dirname(this.file), { recursive: true });

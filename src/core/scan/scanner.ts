@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { effectiveExcludes, type DebtLedgerConfig } from '../config/config';
 import { localToday, toLedgerItems } from '../ledger/ids';
@@ -107,7 +107,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
       items.push(...toLedgerItems(rel, found.items, today));
       continue;
     }
-    const entry = await scanFile(path.join(root, rel), rel, config, scanner, cache, stats);
+    const entry = scanFile(path.join(root, rel), rel, config, scanner, cache, stats);
     if ('reason' in entry) {
       skipped.push({ file: rel, reason: entry.reason });
       continue;
@@ -124,17 +124,22 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
 
 type FileOutcome = { items: RawItem[] } | { reason: string };
 
-async function scanFile(
+/**
+ * Synchronous on purpose: the caller yields every 25 ms, and for thousands of small files a promise
+ * round-trip through the thread pool per open/stat/read/close cost more than half the scan (measured:
+ * 3.5 s idle of 6.7 s on 10,164 files).
+ */
+function scanFile(
   abs: string,
   rel: string,
   config: DebtLedgerConfig,
   scanner: TextScanner,
   cache: ScanCache,
   stats: ScanResult['stats'],
-): Promise<FileOutcome> {
-  let stat;
+): FileOutcome {
+  let stat: Stats;
   try {
-    stat = await fs.stat(abs);
+    stat = statSync(abs);
   } catch (err) {
     // Listed by git but deleted in the work tree: not an error, just gone.
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { items: [] };
@@ -146,7 +151,7 @@ async function scanFile(
   if (fromStat) return reuse(rel, fromStat, cache, stats);
   let bytes: Buffer;
   try {
-    bytes = await fs.readFile(abs);
+    bytes = readFileSync(abs);
   } catch (err) {
     return { reason: `cannot read: ${(err as Error).message}` };
   }
