@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { CONFIG_FILE_NAME } from './config';
+import { CONFIG_FILE_NAME, type DebtLedgerConfig } from './config';
+import { resolveLayers, type LayeredError } from './layers';
 import { resolveConfig, type ConfigError, type ResolvedConfig } from './resolveConfig';
 
 export interface LoadedConfig extends ResolvedConfig {
@@ -58,4 +59,39 @@ export async function loadConfig(root: string, explicitFile?: string): Promise<L
     };
   }
   return { ...parseConfigText(text), file };
+}
+
+export interface LayeredConfig {
+  config: DebtLedgerConfig;
+  errors: LayeredError[];
+  /** Absolute path of the repo file, or null when it does not exist. */
+  file: string | null;
+  /** The repo file's text, for locating errors in it. */
+  text: string | null;
+}
+
+/**
+ * Configuration as the editor sees it: explicitly set editor settings, then `.debtledger.json`
+ * (the team's file wins). A syntax error in the file is reported and the file layer dropped.
+ */
+export async function loadLayeredConfig(root: string, settings: unknown): Promise<LayeredConfig> {
+  const file = path.join(root, CONFIG_FILE_NAME);
+  let text: string | null = null;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
+      const resolved = resolveLayers([{ source: 'settings', raw: settings }]);
+      return { ...resolved, errors: [...resolved.errors, { source: CONFIG_FILE_NAME, path: '', message: `cannot read: ${(err as Error).message}` }], file, text: null };
+    }
+  }
+  if (text === null) return { ...resolveLayers([{ source: 'settings', raw: settings }]), file: null, text: null };
+  const parseErrors: ParseError[] = [];
+  const raw: unknown = parse(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
+  if (parseErrors.length > 0) {
+    const syntax = parseConfigText(text).errors.map((e) => ({ ...e, source: CONFIG_FILE_NAME }));
+    const resolved = resolveLayers([{ source: 'settings', raw: settings }]);
+    return { config: resolved.config, errors: [...resolved.errors, ...syntax], file, text };
+  }
+  return { ...resolveLayers([{ source: 'settings', raw: settings }, { source: CONFIG_FILE_NAME, raw }]), file, text };
 }

@@ -43,6 +43,11 @@ export class ScanCache {
     private readonly previous: Record<string, CacheEntry>,
   ) {}
 
+  /** A cache that remembers nothing (single-file scans). */
+  static none(): ScanCache {
+    return new ScanCache(null, '', {});
+  }
+
   static async open(file: string | null, key: string): Promise<ScanCache> {
     if (!file) return new ScanCache(null, key, {});
     try {

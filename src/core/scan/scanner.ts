@@ -5,6 +5,7 @@ import { localToday, toLedgerItems } from '../ledger/ids';
 import type { LedgerItem, RawItem, ScanResult, SkippedFile } from '../model';
 import type * as Extractor from './commentExtractor';
 import { discoverFiles } from './discovery';
+import { compileExcludes, hasExtension } from './pathFilter';
 import { createMarkerMatcher, parseMarkers, type MarkerMatcher } from './markerParser';
 import { createPrefilter } from './prefilter';
 import { contentHash, ScanCache, type CacheEntry } from './scanCache';
@@ -49,6 +50,21 @@ export function scanText(scanner: TextScanner, fileName: string, text: string): 
   if (!scanner.mayContain(text)) return { items: [], parsed: false };
   const comments = loadExtractor().extractComments(fileName, text);
   return { items: parseMarkers(text, comments, scanner.matcher), parsed: true };
+}
+
+/** Whether a file (POSIX path relative to the root) is one the configuration scans. */
+export function isScannedPath(config: DebtLedgerConfig, relPath: string): boolean {
+  return hasExtension(relPath, new Set(config.extensions.map((e) => e.toLowerCase()))) && !compileExcludes(effectiveExcludes(config))(relPath);
+}
+
+/**
+ * Scans one file on disk (no cache): the editor's answer to a save, create or rename.
+ * Returns its items, or the reason it was skipped.
+ */
+export function scanOneFile(root: string, relPath: string, config: DebtLedgerConfig, today = localToday()): { items: LedgerItem[] } | { reason: string } {
+  const stats = { filesListed: 0, filesScanned: 0, filesPrefiltered: 0, filesParsed: 0, filesFromCache: 0, bytesRead: 0, durationMs: 0 };
+  const outcome = scanFile(path.join(root, relPath), relPath, config, createTextScanner(config), ScanCache.none(), stats);
+  return 'reason' in outcome ? outcome : { items: toLedgerItems(relPath, outcome.items, today) };
 }
 
 /** Ledger items of one file's text, with ids and overdue flags. */
