@@ -1,6 +1,33 @@
 /** Every command id the extension contributes. A unit test checks package.json against this list. */
 export const COMMANDS = {
   scanWorkspace: 'debtLedger.scanWorkspace',
+  refresh: 'debtLedger.refresh',
+  groupBy: 'debtLedger.groupBy',
+  filter: 'debtLedger.filter',
+  clearFilter: 'debtLedger.clearFilter',
+  showCurrentFileOnly: 'debtLedger.showCurrentFileOnly',
+  showAllFiles: 'debtLedger.showAllFiles',
+  exportLedger: 'debtLedger.exportLedger',
+  openConfiguration: 'debtLedger.openConfiguration',
+} as const;
+
+export const VIEWS = {
+  container: 'debtLedger',
+  ledger: 'debtLedger.ledger',
+} as const;
+
+/** Context keys used in `when` clauses of package.json menus. */
+export const CONTEXT = {
+  filterActive: 'debtLedger.filterActive',
+  currentFileOnly: 'debtLedger.currentFileOnly',
+} as const;
+
+/** Keys in `ExtensionContext.workspaceState` (UI state, never settings). */
+export const STATE = {
+  groupBy: 'debtLedger.view.groupBy',
+  filter: 'debtLedger.view.filter',
+  currentFileOnly: 'debtLedger.view.currentFileOnly',
 } as const;
 
 export const OUTPUT_CHANNEL_NAME = 'Debt Ledger';
+export const SETTINGS_SECTION = 'debtLedger';

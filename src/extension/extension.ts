@@ -1,21 +1,21 @@
-import * as vscode from 'vscode';
-import { scanWorkspaceCommand } from './commands/scanWorkspaceCommand';
-import { COMMANDS, OUTPUT_CHANNEL_NAME } from './constants';
+import type * as vscode from 'vscode';
+import { DebtLedgerExtension, type DebtLedgerApi } from './composition';
 
-/** Kept tiny: registrations only; the scanner and the compiler load on the first scan. */
-export function activate(context: vscode.ExtensionContext): void {
-  const output = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME);
-  context.subscriptions.push(
-    output,
-    vscode.commands.registerCommand(COMMANDS.scanWorkspace, async () => {
-      try {
-        await scanWorkspaceCommand(output);
-      } catch (err) {
-        output.appendLine(`Scan failed: ${(err as Error).stack ?? String(err)}`);
-        void vscode.window.showErrorMessage(`Debt Ledger: scan failed: ${(err as Error).message}`);
-      }
-    }),
-  );
+declare global {
+  // Set by the bundle's first and last lines (scripts/build.mjs banner and footer).
+  var __debtLedgerLoadStart: number | undefined;
+  var __debtLedgerLoadEnd: number | undefined;
+}
+
+/** Kept tiny: the composition root does the wiring; the scanner and the compiler load on the first scan. */
+export function activate(context: vscode.ExtensionContext): DebtLedgerApi {
+  const started = performance.now();
+  const extension = new DebtLedgerExtension(context);
+  const done = performance.now();
+  const loadStart = globalThis.__debtLedgerLoadStart ?? started;
+  const loadEnd = globalThis.__debtLedgerLoadEnd ?? started;
+  extension.recordActivation({ loadMs: loadEnd - loadStart, hostMs: started - loadEnd, activateMs: done - started });
+  return extension.api;
 }
 
 export function deactivate(): void {}

@@ -25,3 +25,31 @@ it('targets a VS Code host these machines can run, with bundles as entry points'
   assert.equal(manifest.main, './dist/extension.js');
   assert.deepEqual(manifest.bin, { 'debt-ledger': 'dist/cli.js' });
 });
+
+type Manifest = {
+  contributes: {
+    menus: Record<string, { command: string }[]>;
+    configuration: { properties: Record<string, unknown> }[];
+    views: Record<string, { id: string }[]>;
+    jsonValidation: { fileMatch: string; url: string }[];
+  };
+  capabilities: { untrustedWorkspaces: { supported: string | boolean } };
+};
+const full = manifest as unknown as Manifest;
+
+it('menus only reference contributed commands', () => {
+  const contributed = new Set(manifest.contributes.commands.map((c) => c.command));
+  for (const [menu, entries] of Object.entries(full.contributes.menus)) {
+    for (const e of entries) assert.ok(contributed.has(e.command), `${menu} references ${e.command}`);
+  }
+});
+
+it('contributes the settings the configuration facade reads, the view, the schema and trust capability', () => {
+  const settings = Object.assign({}, ...full.contributes.configuration.map((c) => c.properties)) as Record<string, unknown>;
+  for (const key of ['tags', 'suppressions', 'exclude', 'maxFileSize', 'groupBy', 'statusBar.enabled', 'debounceMs']) {
+    assert.ok(`debtLedger.${key}` in settings, `debtLedger.${key} is contributed`);
+  }
+  assert.deepEqual(full.contributes.views.debtLedger!.map((v) => v.id), ['debtLedger.ledger']);
+  assert.deepEqual(full.contributes.jsonValidation, [{ fileMatch: '.debtledger.json', url: './schemas/debtledger.schema.json' }]);
+  assert.equal(full.capabilities.untrustedWorkspaces.supported, 'limited');
+});

@@ -1,0 +1,20 @@
+import * as vscode from 'vscode';
+import type { GroupBy } from '../../core/ledger/grouping';
+import type { CommandContext } from './commandContext';
+
+const CHOICES: { groupBy: GroupBy; label: string; detail: string }[] = [
+  { groupBy: 'tag', label: '$(tag) Kind / tag', detail: 'TODO, FIXME, @ts-ignore… most items first' },
+  { groupBy: 'file', label: '$(file) File', detail: 'in path order' },
+  { groupBy: 'owner', label: '$(person) Owner', detail: 'from TODO(@owner); unowned last' },
+  { groupBy: 'due', label: '$(calendar) Due date', detail: 'overdue, within 30 days, later, none' },
+];
+
+export async function groupByCommand(ctx: CommandContext, given?: unknown): Promise<void> {
+  const direct = CHOICES.find((c) => c.groupBy === given);
+  const current = ctx.state.groupBy;
+  const picked = direct ?? (await vscode.window.showQuickPick(
+    CHOICES.map((c) => ({ ...c, description: c.groupBy === current ? '(current)' : '' })),
+    { placeHolder: 'Group the ledger by…' },
+  ));
+  if (picked) await ctx.state.setGroupBy(picked.groupBy);
+}

@@ -1,0 +1,166 @@
+import * as vscode from 'vscode';
+import type { LedgerItem } from '../core/model';
+import { clearFilterCommand, filterCommand } from './commands/filterCommand';
+import type { CommandContext } from './commands/commandContext';
+import { showAllFilesCommand, showCurrentFileOnlyCommand } from './commands/currentFileCommands';
+import { exportLedgerCommand } from './commands/exportLedgerCommand';
+import { groupByCommand } from './commands/groupByCommand';
+import { openConfigurationCommand } from './commands/openConfigurationCommand';
+import { refreshCommand } from './commands/refreshCommand';
+import { scanWorkspaceCommand } from './commands/scanWorkspaceCommand';
+import { Configuration } from './configuration';
+import { COMMANDS, OUTPUT_CHANNEL_NAME, VIEWS } from './constants';
+import { ConfigDiagnostics } from './diagnostics/configDiagnostics';
+import { LedgerController } from './ledger/ledgerController';
+import { Notifier } from './notifier';
+import { Activity } from './util/activity';
+import { LedgerTreeProvider } from './views/ledgerTreeProvider';
+import type { LedgerNode } from './views/ledgerNodes';
+import { LedgerStatusBar } from './views/statusBar';
+import { ViewState } from './views/viewState';
+
+/** A plain snapshot of a tree node, for tests and diagnostics. */
+export interface NodeSnapshot {
+  label: string;
+  description: string;
+  children: NodeSnapshot[];
+}
+
+/** What activate() returns: used by the integration tests, stable enough for other extensions. */
+export interface DebtLedgerApi {
+  /** Resolves when no scan, debounced update or view refresh is pending. */
+  whenIdle(): Promise<void>;
+  /** The Ledger tree as labels and descriptions. */
+  treeSnapshot(): NodeSnapshot[];
+  /** All items of all folders, unfiltered. */
+  items(): LedgerItem[];
+  /** Error notifications shown so far. */
+  notifications(): readonly string[];
+  /** Milliseconds spent evaluating the bundle and in activate(). */
+  activationTiming(): ActivationTiming;
+}
+
+export interface ActivationTiming {
+  /** Evaluating dist/extension.js. */
+  loadMs: number;
+  /** The host's own work between loading the module and calling activate() (not ours to cut). */
+  hostMs: number;
+  /** activate() itself. */
+  activateMs: number;
+}
+
+/**
+ * The composition root: builds every service once, wires events, registers commands, and owns every
+ * Disposable (pushed to the extension context). A failure in one feature is logged, not fatal.
+ */
+export class DebtLedgerExtension {
+  readonly api: DebtLedgerApi;
+  private timing: ActivationTiming = { loadMs: 0, hostMs: 0, activateMs: 0 };
+  private readonly log: vscode.LogOutputChannel;
+
+  constructor(context: vscode.ExtensionContext) {
+    const own = <T extends vscode.Disposable>(d: T): T => {
+      context.subscriptions.push(d);
+      return d;
+    };
+    const output = own(vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true }));
+    this.log = output;
+    const configuration = new Configuration();
+    const activity = new Activity();
+    const notifier = new Notifier();
+    const diagnostics = own(new ConfigDiagnostics());
+    const controller = own(new LedgerController({ configuration, output, notifier, diagnostics, activity, storage: context.storageUri }));
+    const state = own(new ViewState(context.workspaceState, () => configuration.editor().groupBy));
+    const tree = own(new LedgerTreeProvider(controller, state, activity));
+    const view = own(vscode.window.createTreeView(VIEWS.ledger, { treeDataProvider: tree, showCollapseAll: true }));
+    const statusBar = own(new LedgerStatusBar());
+
+    const render = (): void => {
+      tree.refresh();
+      const visible = tree.visibleItems();
+      const total = controller.folders().reduce((n, l) => n + l.index.items().length, 0);
+      view.badge = total > 0 ? { value: total, tooltip: `${total} debt item${total === 1 ? '' : 's'}` } : undefined;
+      const filter = state.filter;
+      const parts = [`by ${state.groupBy}`];
+      if (filter.text || filter.tags.length) parts.push(`filter: ${[filter.text && `"${filter.text}"`, ...filter.tags].filter(Boolean).join(' ')}`);
+      if (state.currentFileOnly) parts.push('current file');
+      view.description = parts.join(' · ');
+      statusBar.update(visible, configuration.editor().statusBar);
+    };
+    own(controller.onDidChange(render));
+    own(state.onDidChange(render));
+
+    const ctx: CommandContext = { controller, state, tree, output };
+    const register = (id: string, run: (ctx: CommandContext, ...args: unknown[]) => Promise<void>): void => {
+      own(vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+        try {
+          await run(ctx, ...args);
+        } catch (err) {
+          output.error(`${id} failed: ${(err as Error).stack ?? String(err)}`);
+          void vscode.window.showErrorMessage(`Debt Ledger: ${(err as Error).message}`);
+        }
+      }));
+    };
+    register(COMMANDS.scanWorkspace, scanWorkspaceCommand);
+    register(COMMANDS.refresh, refreshCommand);
+    register(COMMANDS.groupBy, groupByCommand);
+    register(COMMANDS.filter, filterCommand);
+    register(COMMANDS.clearFilter, clearFilterCommand);
+    register(COMMANDS.showCurrentFileOnly, showCurrentFileOnlyCommand);
+    register(COMMANDS.showAllFiles, showAllFilesCommand);
+    register(COMMANDS.exportLedger, exportLedgerCommand);
+    register(COMMANDS.openConfiguration, openConfigurationCommand);
+
+    // Incremental updates. A watcher per workspace would also see files outside source folders; the
+    // controller ignores what the configuration does not scan.
+    const watcher = own(vscode.workspace.createFileSystemWatcher('**/*'));
+    own(watcher.onDidCreate((uri) => controller.fileChanged(uri, true)));
+    own(watcher.onDidChange((uri) => controller.fileChanged(uri)));
+    own(watcher.onDidDelete((uri) => controller.fileDeleted(uri)));
+    own(vscode.workspace.onDidSaveTextDocument((doc) => controller.fileChanged(doc.uri)));
+    own(vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length > 0) controller.bufferChanged(e.document);
+    }));
+    own(vscode.workspace.onDidCloseTextDocument((doc) => controller.fileChanged(doc.uri)));
+    own(vscode.workspace.onDidChangeConfiguration((e) => {
+      if (configuration.affectsScan(e)) void activity.track(controller.configChanged());
+      if (configuration.affectsEditor(e)) render();
+    }));
+    own(vscode.workspace.onDidChangeWorkspaceFolders(() => {
+      const added = controller.syncFolders();
+      if (added.length > 0) void controller.scan({ interactive: false, folders: added });
+    }));
+    own(vscode.workspace.onDidGrantWorkspaceTrust(() => void controller.scan({ interactive: false })));
+    own(vscode.window.onDidChangeActiveTextEditor(() => {
+      if (state.currentFileOnly) render();
+    }));
+
+    // The first scan starts now but runs after activation returns (its first step is async), so
+    // activation stays cheap; the compiler loads on the first parse.
+    void controller.scan({ interactive: true });
+    render();
+
+    const snapshot = (nodes: LedgerNode[]): NodeSnapshot[] => nodes.map((n) => {
+      const item = n.treeItem();
+      const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+      return { label, description: typeof item.description === 'string' ? item.description : '', children: snapshot(n.children()) };
+    });
+    this.api = {
+      whenIdle: async () => {
+        // Twice: a finished scan can schedule a refresh, which is pending work of its own.
+        await activity.whenIdle();
+        await new Promise((r) => setTimeout(r, 0));
+        await activity.whenIdle();
+      },
+      treeSnapshot: () => snapshot(tree.getChildren()),
+      items: () => controller.folders().flatMap((l) => l.index.items()),
+      notifications: () => notifier.shown,
+      activationTiming: () => this.timing,
+    };
+  }
+
+  recordActivation(timing: ActivationTiming): void {
+    this.timing = timing;
+    this.log.info(`activated: bundle evaluated in ${timing.loadMs.toFixed(1)} ms, activate() took ${timing.activateMs.toFixed(1)} ms (host set-up in between: ${timing.hostMs.toFixed(1)} ms)`);
+  }
+}

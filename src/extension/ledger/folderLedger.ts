@@ -1,0 +1,29 @@
+import type * as vscode from 'vscode';
+import type { DebtLedgerConfig } from '../../core/config/config';
+import { LedgerIndex } from '../../core/ledger/ledgerIndex';
+
+/** The ledger state of one workspace folder. */
+export class FolderLedger {
+  readonly index: LedgerIndex;
+  /** The last valid configuration; null until one loaded. */
+  config: DebtLedgerConfig | null = null;
+  /** One line describing a broken configuration, or null. */
+  configProblem: string | null = null;
+  scanned = false;
+  scanning = false;
+
+  constructor(readonly folder: vscode.WorkspaceFolder) {
+    this.index = new LedgerIndex(folder.uri.fsPath);
+  }
+
+  get root(): string {
+    return this.folder.uri.fsPath;
+  }
+
+  /** POSIX path of a URI relative to this folder, or null when outside it. */
+  relative(uri: vscode.Uri): string | null {
+    if (uri.scheme !== this.folder.uri.scheme || uri.authority !== this.folder.uri.authority) return null;
+    const base = this.folder.uri.path.endsWith('/') ? this.folder.uri.path : `${this.folder.uri.path}/`;
+    return uri.path.startsWith(base) ? uri.path.slice(base.length) : null;
+  }
+}

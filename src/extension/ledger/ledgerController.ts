@@ -1,0 +1,250 @@
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { CONFIG_FILE_NAME } from '../../core/config/config';
+import { loadLayeredConfig } from '../../core/config/loadConfig';
+import { isGitIgnored } from '../../core/git/gitIgnore';
+import { localToday } from '../../core/ledger/ids';
+import { isScannedPath, scanFileText, scanOneFile, scanWorkspace } from '../../core/scan/scanner';
+import type { Configuration } from '../configuration';
+import type { ConfigDiagnostics } from '../diagnostics/configDiagnostics';
+import type { Notifier } from '../notifier';
+import type { Activity } from '../util/activity';
+import { Debouncer } from '../util/debouncer';
+import { FolderLedger } from './folderLedger';
+import { COMMANDS } from '../constants';
+
+export interface LedgerControllerDeps {
+  configuration: Configuration;
+  output: vscode.LogOutputChannel;
+  notifier: Notifier;
+  diagnostics: ConfigDiagnostics;
+  activity: Activity;
+  /** Folder for the content cache (the extension's workspace storage); undefined for none. */
+  storage: vscode.Uri | undefined;
+}
+
+/**
+ * Keeps one ledger per workspace folder up to date: a full scan on demand (with progress and
+ * cancellation), then incremental updates per file from saves, file events and unsaved buffers.
+ * A broken configuration keeps the last good ledger and is reported once, with a diagnostic.
+ */
+export class LedgerController implements vscode.Disposable {
+  private readonly ledgers = new Map<string, FolderLedger>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly fileUpdates: Debouncer<string>;
+  private scanCancel: vscode.CancellationTokenSource | undefined;
+
+  constructor(private readonly deps: LedgerControllerDeps) {
+    this.fileUpdates = new Debouncer(deps.configuration.editor().debounceMs, () => deps.activity.check());
+    deps.activity.addPendingSource(() => this.fileUpdates.pending);
+    this.syncFolders();
+  }
+
+  folders(): FolderLedger[] {
+    return [...this.ledgers.values()];
+  }
+
+  /** Adds and removes folder ledgers to match the workspace; returns the added ones. */
+  syncFolders(): FolderLedger[] {
+    const current = vscode.workspace.workspaceFolders ?? [];
+    const keys = new Set(current.map((f) => f.uri.toString()));
+    for (const key of [...this.ledgers.keys()]) {
+      if (!keys.has(key)) {
+        this.deps.diagnostics.clear(this.ledgers.get(key)!.folder);
+        this.ledgers.delete(key);
+      }
+    }
+    const added: FolderLedger[] = [];
+    for (const folder of current) {
+      if (!this.ledgers.has(folder.uri.toString())) {
+        const ledger = new FolderLedger(folder);
+        this.ledgers.set(folder.uri.toString(), ledger);
+        added.push(ledger);
+      }
+    }
+    if (added.length > 0 || keys.size !== this.ledgers.size) this.changed.fire();
+    return added;
+  }
+
+  /** Full scan of the given folders (default all). `interactive` shows a cancellable notification. */
+  scan(options: { interactive: boolean; folders?: FolderLedger[] }): Promise<void> {
+    return this.deps.activity.track(this.runScan(options.folders ?? this.folders(), options.interactive));
+  }
+
+  private async runScan(ledgers: FolderLedger[], interactive: boolean): Promise<void> {
+    this.scanCancel?.cancel();
+    const cancel = (this.scanCancel = new vscode.CancellationTokenSource());
+    const location = interactive ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window;
+    try {
+      await vscode.window.withProgress({ location, title: 'Debt Ledger', cancellable: interactive }, async (progress, token) => {
+        const controller = new AbortController();
+        const subs = [token.onCancellationRequested(() => controller.abort()), cancel.token.onCancellationRequested(() => controller.abort())];
+        try {
+          for (const ledger of ledgers) {
+            if (controller.signal.aborted) break;
+            progress.report({ message: `scanning ${ledger.folder.name}…` });
+            await this.scanFolder(ledger, controller.signal, (done, total) => progress.report({ message: `${ledger.folder.name}: ${done}/${total} files` }));
+          }
+        } finally {
+          subs.forEach((s) => s.dispose());
+        }
+      });
+    } finally {
+      if (this.scanCancel === cancel) this.scanCancel = undefined;
+      cancel.dispose();
+    }
+  }
+
+  private async scanFolder(ledger: FolderLedger, signal: AbortSignal, onProgress: (done: number, total: number) => void): Promise<void> {
+    if (!(await this.loadConfig(ledger)) || !ledger.config) return;
+    ledger.scanning = true;
+    this.changed.fire();
+    const started = Date.now();
+    try {
+      const overrides = new Map<string, string>();
+      for (const doc of vscode.workspace.textDocuments) {
+        const rel = doc.isDirty ? ledger.relative(doc.uri) : null;
+        if (rel) overrides.set(rel, doc.getText());
+      }
+      const result = await scanWorkspace({
+        root: ledger.root,
+        config: ledger.config,
+        useGit: vscode.workspace.isTrusted,
+        cacheFile: this.cacheFile(ledger),
+        signal,
+        onProgress,
+        overrides,
+      });
+      ledger.index.reset(result.items, result.skipped);
+      ledger.scanned = true;
+      this.deps.output.info(`${ledger.folder.name}: ${result.items.length} items in ${result.stats.filesScanned} files (${result.stats.filesParsed} parsed, ${result.stats.filesFromCache} from cache) in ${Date.now() - started} ms`);
+      for (const s of result.skipped) this.deps.output.warn(`${ledger.folder.name}: skipped ${s.file}: ${s.reason}`);
+    } catch (err) {
+      if (signal.aborted) this.deps.output.info(`${ledger.folder.name}: scan cancelled`);
+      else {
+        this.deps.output.error(`${ledger.folder.name}: scan failed: ${(err as Error).stack ?? String(err)}`);
+        void this.deps.notifier.error(`scan:${ledger.folder.uri}`, `Debt Ledger: scanning ${ledger.folder.name} failed: ${(err as Error).message}`);
+      }
+    } finally {
+      ledger.scanning = false;
+      this.changed.fire();
+    }
+  }
+
+  private cacheFile(ledger: FolderLedger): string | null {
+    if (!this.deps.storage) return null;
+    const key = createHash('sha1').update(ledger.folder.uri.toString()).digest('hex').slice(0, 16);
+    return path.join(this.deps.storage.fsPath, `scan-${key}.json`);
+  }
+
+  /**
+   * Loads settings + `.debtledger.json`. On errors: keeps the last good config, shows one notification
+   * with an action and diagnostics on the file, and returns false (the caller keeps the old ledger).
+   */
+  async loadConfig(ledger: FolderLedger): Promise<boolean> {
+    const loaded = await loadLayeredConfig(ledger.root, this.deps.configuration.scanSettingsLayer(ledger.folder));
+    const fileUri = vscode.Uri.joinPath(ledger.folder.uri, CONFIG_FILE_NAME);
+    this.deps.diagnostics.update(ledger.folder, fileUri, loaded.text, loaded.errors.filter((e) => e.source === CONFIG_FILE_NAME));
+    const problems = loaded.errors.map((e) => `${e.source}${e.path ? ` ${e.path}` : ''}: ${e.message}`);
+    const key = `config:${ledger.folder.uri}`;
+    if (problems.length > 0) {
+      ledger.configProblem = problems[0]!;
+      for (const p of problems) this.deps.output.error(`${ledger.folder.name}: ${p}`);
+      this.changed.fire();
+      void this.deps.notifier
+        .error(key, `Debt Ledger: the configuration of ${ledger.folder.name} is invalid (${problems[0]}). The ledger keeps its last good result.`, 'Open Configuration')
+        .then((action) => action && vscode.commands.executeCommand(COMMANDS.openConfiguration, ledger.folder));
+      return false;
+    }
+    this.deps.notifier.forget(key);
+    const changed = ledger.configProblem !== null || JSON.stringify(ledger.config) !== JSON.stringify(loaded.config);
+    ledger.configProblem = null;
+    ledger.config = loaded.config;
+    if (changed) this.changed.fire();
+    return true;
+  }
+
+  /** The folder ledger a URI belongs to, with its relative path. */
+  locate(uri: vscode.Uri): { ledger: FolderLedger; rel: string } | null {
+    for (const ledger of this.ledgers.values()) {
+      const rel = ledger.relative(uri);
+      if (rel) return { ledger, rel };
+    }
+    return null;
+  }
+
+  /** A file was saved, created or changed on disk: rescan it (debounced). */
+  fileChanged(uri: vscode.Uri, created = false): void {
+    const at = this.locate(uri);
+    if (!at) return;
+    if (at.rel === CONFIG_FILE_NAME) {
+      this.fileUpdates.schedule(`config:${at.ledger.folder.uri}`, () => void this.deps.activity.track(this.configChanged(at.ledger)));
+      return;
+    }
+    this.fileUpdates.schedule(uri.toString(), () => void this.deps.activity.track(this.updateFromDisk(at.ledger, at.rel, created)));
+  }
+
+  /** An open document's unsaved text changed: update its items from the buffer (debounced). */
+  bufferChanged(document: vscode.TextDocument): void {
+    const at = this.locate(document.uri);
+    if (!at || at.rel === CONFIG_FILE_NAME || !at.ledger.config || !isScannedPath(at.ledger.config, at.rel)) return;
+    this.fileUpdates.schedule(document.uri.toString(), () => {
+      if (document.isClosed || !at.ledger.config) return;
+      this.apply(at.ledger, at.rel, () => at.ledger.index.setFile(at.rel, scanFileText(at.ledger.config!, at.rel, document.getText(), localToday())));
+    });
+  }
+
+  /** A file or folder was deleted. */
+  fileDeleted(uri: vscode.Uri): void {
+    const at = this.locate(uri);
+    if (!at) return;
+    if (at.rel === CONFIG_FILE_NAME) {
+      this.fileChanged(uri);
+      return;
+    }
+    this.apply(at.ledger, at.rel, () => at.ledger.index.removeFile(at.rel) || at.ledger.index.removeUnder(at.rel));
+  }
+
+  private async updateFromDisk(ledger: FolderLedger, rel: string, created: boolean): Promise<void> {
+    const config = ledger.config;
+    if (!ledger.scanned || !config || !isScannedPath(config, rel)) return;
+    if (created && !ledger.index.has(rel) && vscode.workspace.isTrusted && (await isGitIgnored(ledger.root, rel))) return;
+    const open = vscode.workspace.textDocuments.find((d) => d.isDirty && ledger.relative(d.uri) === rel);
+    if (open) {
+      this.apply(ledger, rel, () => ledger.index.setFile(rel, scanFileText(config, rel, open.getText(), localToday())));
+      return;
+    }
+    const outcome = scanOneFile(ledger.root, rel, config);
+    this.apply(ledger, rel, () => {
+      if ('items' in outcome) return ledger.index.setFile(rel, outcome.items);
+      if (/ENOENT|no such file/.test(outcome.reason)) return ledger.index.removeFile(rel);
+      ledger.index.skipFile(rel, outcome.reason);
+      this.deps.output.warn(`${ledger.folder.name}: skipped ${rel}: ${outcome.reason}`);
+      return true;
+    });
+  }
+
+  private apply(ledger: FolderLedger, rel: string, update: () => boolean): void {
+    try {
+      if (update()) this.changed.fire();
+    } catch (err) {
+      this.deps.output.error(`${ledger.folder.name}: updating ${rel} failed: ${(err as Error).stack ?? String(err)}`);
+    }
+  }
+
+  /** `.debtledger.json` or the scan settings changed: reload and rescan when the result differs. */
+  async configChanged(ledger?: FolderLedger): Promise<void> {
+    for (const l of ledger ? [ledger] : this.folders()) {
+      const before = JSON.stringify(l.config);
+      if ((await this.loadConfig(l)) && (JSON.stringify(l.config) !== before || !l.scanned)) await this.scan({ interactive: false, folders: [l] });
+    }
+  }
+
+  dispose(): void {
+    this.scanCancel?.cancel();
+    this.fileUpdates.dispose();
+    this.changed.dispose();
+  }
+}

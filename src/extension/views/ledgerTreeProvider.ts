@@ -1,0 +1,96 @@
+import * as vscode from 'vscode';
+import { filterItems, groupItems, type GroupBy } from '../../core/ledger/grouping';
+import { localToday } from '../../core/ledger/ids';
+import type { LedgerItem } from '../../core/model';
+import { COMMANDS } from '../constants';
+import type { FolderLedger } from '../ledger/folderLedger';
+import type { LedgerController } from '../ledger/ledgerController';
+import type { Activity } from '../util/activity';
+import { Debouncer } from '../util/debouncer';
+import { FolderNode, GroupNode, MessageNode, type LedgerNode } from './ledgerNodes';
+import type { ViewState } from './viewState';
+
+const GROUP_ICONS: Record<GroupBy, string> = { tag: 'tag', file: 'file', owner: 'person', due: 'calendar' };
+
+/** Provider of the Ledger view: builds nodes from the controller's ledgers and the view state. */
+export class LedgerTreeProvider implements vscode.TreeDataProvider<LedgerNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<LedgerNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly refreshes: Debouncer<'all'>;
+  private roots: LedgerNode[] | undefined;
+
+  constructor(private readonly controller: LedgerController, private readonly state: ViewState, activity: Activity) {
+    // Coalesce: a burst of file updates becomes one refresh.
+    this.refreshes = new Debouncer(75, () => activity.check());
+    activity.addPendingSource(() => this.refreshes.pending);
+  }
+
+  refresh(): void {
+    this.refreshes.schedule('all', () => {
+      this.roots = undefined;
+      this.changed.fire(undefined);
+    });
+  }
+
+  getTreeItem(node: LedgerNode): vscode.TreeItem {
+    return node.treeItem();
+  }
+
+  getChildren(node?: LedgerNode): LedgerNode[] {
+    if (node) return node.children();
+    this.roots ??= this.buildRoots();
+    return this.roots;
+  }
+
+  /** Items currently shown (after filter and current-file toggle), for the badge and status bar. */
+  visibleItems(): LedgerItem[] {
+    return this.controller.folders().flatMap((l) => this.itemsOf(l));
+  }
+
+  private currentFile(ledger: FolderLedger): string | null | undefined {
+    if (!this.state.currentFileOnly) return null;
+    const uri = vscode.window.activeTextEditor?.document.uri;
+    return uri ? ledger.relative(uri) : undefined;
+  }
+
+  private itemsOf(ledger: FolderLedger): LedgerItem[] {
+    const file = this.currentFile(ledger);
+    if (file === undefined) return [];
+    return filterItems(ledger.index.items(), { ...this.state.filter, file });
+  }
+
+  private buildRoots(): LedgerNode[] {
+    const ledgers = this.controller.folders();
+    if (ledgers.length === 1) return this.folderChildren(ledgers[0]!);
+    return ledgers.map((l) => {
+      const note = l.configProblem ? 'configuration invalid' : l.scanning && !l.scanned ? 'scanning…' : null;
+      return new FolderNode(`folder:${l.folder.uri}`, l.folder.name, this.itemsOf(l).length, note, this.folderChildren(l));
+    });
+  }
+
+  private folderChildren(ledger: FolderLedger): LedgerNode[] {
+    const id = `folder:${ledger.folder.uri}`;
+    const nodes: LedgerNode[] = [];
+    if (ledger.configProblem) {
+      nodes.push(new MessageNode(`${id}/config`, `Configuration invalid: ${ledger.configProblem}`, 'error', { command: COMMANDS.openConfiguration, title: 'Open Configuration', arguments: [ledger.folder] }));
+    }
+    if (!ledger.scanned) {
+      if (ledger.scanning) nodes.push(new MessageNode(`${id}/scanning`, 'Scanning…', 'loading~spin'));
+      return nodes;
+    }
+    const items = this.itemsOf(ledger);
+    const groupBy = this.state.groupBy;
+    const groups = groupItems(items, groupBy, localToday());
+    const expand = items.length <= 50 || groups.length === 1;
+    for (const g of groups) nodes.push(new GroupNode(`${id}/${g.key}`, g, new vscode.ThemeIcon(GROUP_ICONS[groupBy]), ledger.folder.uri, expand));
+    if (items.length === 0 && ledger.index.items().length > 0) {
+      nodes.push(new MessageNode(`${id}/filtered`, this.state.currentFileOnly ? 'No items in the current file' : 'No items match the filter', 'filter'));
+    }
+    return nodes;
+  }
+
+  dispose(): void {
+    this.refreshes.dispose();
+    this.changed.dispose();
+  }
+}
