@@ -33,7 +33,10 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazyParser] },
+  // Banner and footer stamp when the bundle starts and ends evaluating, so activation can report our own
+  // cost (evaluation + activate()) apart from the host's set-up between require() and activate().
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazyParser],
+    banner: { js: 'globalThis.__debtLedgerLoadStart = performance.now();' }, footer: { js: 'globalThis.__debtLedgerLoadEnd = performance.now();' } },
   { ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyParser] },
   { ...common, entryPoints: ['src/core/scan/commentExtractor.ts'], outfile: 'dist/parser.js' },
 ];

@@ -1,18 +1,25 @@
-// `npm test`: type-check + compile tests, lint, unit tests (node --test), then the bundles.
-// Ends with a plain `N passed, N failed` line that CI log readers understand.
+// `npm test`: type-check + compile tests, lint, unit tests (node --test), the bundles, then the
+// integration tests inside a real VS Code extension host (installed on first use, see
+// scripts/vscode-host.mjs). Ends with a plain `N passed, N failed` line that CI log readers understand.
+// SKIP_INTEGRATION=1 skips the host tests (a quick inner loop; CI never sets it).
 import { spawn } from 'node:child_process';
 
 const steps = [
   { name: 'compile (tsc, strict)', cmd: ['node_modules/typescript/bin/tsc', '-p', '.'] },
   { name: 'lint (eslint)', cmd: ['node_modules/eslint/bin/eslint.js', '.'] },
   { name: 'unit tests (node --test)', cmd: ['scripts/test-unit.mjs'], counts: true },
-  { name: 'bundle (esbuild)', cmd: ['scripts/build.mjs'] },
+  { name: 'bundle (esbuild)', cmd: ['scripts/build.mjs', '--production'] },
+  { name: 'integration tests (VS Code extension host)', cmd: ['scripts/test-integration.mjs'], counts: true, skip: process.env.SKIP_INTEGRATION === '1' },
 ];
 
 let passed = 0;
 let failed = 0;
 let broken = [];
 for (const step of steps) {
+  if (step.skip) {
+    console.log(`\n=== ${step.name}: skipped (SKIP_INTEGRATION=1)`);
+    continue;
+  }
   console.log(`\n=== ${step.name}`);
   const output = await new Promise((resolve) => {
     let text = '';
@@ -24,8 +31,9 @@ for (const step of steps) {
     child.on('close', (code) => resolve({ code, text }));
   });
   if (step.counts) {
-    const pass = /^ℹ pass (\d+)$/m.exec(output.text);
-    const fail = /^ℹ fail (\d+)$/m.exec(output.text);
+    // node --test's spec reporter ("ℹ pass N"), or the host shim's plain "N passed, N failed".
+    const pass = /^ℹ pass (\d+)$/m.exec(output.text) ?? /^(\d+) passed, \d+ failed/m.exec(output.text);
+    const fail = /^ℹ fail (\d+)$/m.exec(output.text) ?? /^\d+ passed, (\d+) failed/m.exec(output.text);
     passed += pass ? Number(pass[1]) : 0;
     failed += fail ? Number(fail[1]) : 0;
   }

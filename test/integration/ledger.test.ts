@@ -1,0 +1,143 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, EXTENSION_ID, readText, render, waitFor, workspaceUri, writeText } from './helpers';
+
+describe('Debt Ledger in a real VS Code', () => {
+  before(async function () {
+    this.timeout(120_000);
+    console.log(`VS Code host: ${vscode.version} (${vscode.env.appName}, ${vscode.env.appHost})`);
+  });
+
+  it('activates quickly, without loading the compiler', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const started = performance.now();
+    await ext.activate();
+    const ms = performance.now() - started;
+    const timing = (ext.exports as { activationTiming(): { loadMs: number; hostMs: number; activateMs: number } }).activationTiming();
+    console.log(`activation: bundle evaluation ${timing.loadMs.toFixed(1)} ms + activate() ${timing.activateMs.toFixed(1)} ms = ${(timing.loadMs + timing.activateMs).toFixed(1)} ms ours; host set-up between them ${timing.hostMs.toFixed(1)} ms; ext.activate() round trip ${ms.toFixed(1)} ms`);
+    assert.ok(ext.isActive);
+    assert.ok(timing.activateMs > 0 && timing.loadMs >= 0);
+  });
+
+  it('registers every contributed command, and contributes every command it registers', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const contributed = (ext.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands.map((c) => c.command).sort();
+    // View commands VS Code generates itself (debtLedger.ledger.focus...) are not ours to contribute.
+    const registered = (await vscode.commands.getCommands(true)).filter((c) => c.startsWith('debtLedger.') && !c.startsWith('debtLedger.ledger.')).sort();
+    assert.deepEqual(registered, contributed);
+  });
+
+  it('shows the fixture ledger grouped by tag, with counts and descriptions', async () => {
+    const ledger = await api();
+    await ledger.whenIdle();
+    assert.deepEqual(render(ledger.treeSnapshot()), [
+      'TODO (2)',
+      '  first item #1 (TODO · src/app.ts:3 · @ann · #1)',
+      '  jsx comment item (TODO · src/view.tsx:1)',
+      '@ts-ignore (1)',
+      '  @ts-ignore (@ts-ignore · src/util.js:2)',
+      'FIXME (1)',
+      '  overdue item (FIXME · src/app.ts:5 · overdue 2020-01-01)',
+      'HACK (1)',
+      '  third item (HACK · src/util.js:1)',
+    ]);
+  });
+
+  it('regroups by file through the Group By command', async () => {
+    const ledger = await api();
+    await vscode.commands.executeCommand('debtLedger.groupBy', 'file');
+    await ledger.whenIdle();
+    assert.deepEqual(ledger.treeSnapshot().map((n) => `${n.label} (${n.description})`), ['src/app.ts (2)', 'src/util.js (2)', 'src/view.tsx (1)']);
+    await vscode.commands.executeCommand('debtLedger.groupBy', 'tag');
+    await ledger.whenIdle();
+  });
+
+  it('updates from unsaved edits, and again when the file is saved', async () => {
+    const ledger = await api();
+    const uri = workspaceUri('src', 'view.tsx');
+    const original = await readText(uri);
+    const editor = await vscode.window.showTextDocument(uri);
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), '// FIXME: typed, not saved\n'));
+    await waitFor('the unsaved item', async () => {
+      await ledger.whenIdle();
+      return ledger.items().some((i) => i.text === 'typed, not saved');
+    });
+    const fixme = ledger.treeSnapshot().find((n) => n.label === 'FIXME')!;
+    assert.equal(fixme.description, '2');
+    assert.ok(fixme.children.some((c) => c.label === 'typed, not saved' && c.description === 'FIXME · src/view.tsx:1'));
+    // The JSX item moved down a line with the edit.
+    assert.ok(ledger.items().some((i) => i.text === 'jsx comment item' && i.line === 2));
+
+    await editor.edit((e) => e.replace(new vscode.Range(0, 0, 1, 0), '// HACK: saved to disk\n'));
+    await editor.document.save();
+    await waitFor('the saved item', async () => {
+      await ledger.whenIdle();
+      return ledger.items().some((i) => i.text === 'saved to disk') && !ledger.items().some((i) => i.text === 'typed, not saved');
+    });
+    assert.equal(ledger.treeSnapshot().find((n) => n.label === 'HACK')!.description, '2');
+
+    await writeText(uri, original);
+    await waitFor('the original ledger again', async () => {
+      await ledger.whenIdle();
+      return ledger.items().length === 5;
+    });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('adds and removes items when files are created and deleted', async () => {
+    const ledger = await api();
+    const uri = workspaceUri('src', 'created.ts');
+    await writeText(uri, '// TODO: from a new file\n');
+    await waitFor('the created file\'s item', async () => {
+      await ledger.whenIdle();
+      return ledger.items().some((i) => i.file === 'src/created.ts');
+    });
+    await vscode.workspace.fs.delete(uri);
+    await waitFor('the deleted file\'s item to go', async () => {
+      await ledger.whenIdle();
+      return !ledger.items().some((i) => i.file === 'src/created.ts');
+    });
+  });
+
+  it('reports a broken .debtledger.json once, with a diagnostic, and keeps the last good ledger', async () => {
+    const ledger = await api();
+    const config = workspaceUri('.debtledger.json');
+    const good = await readText(config);
+    const before = ledger.items().map((i) => i.id).sort();
+    await writeText(config, '{\n  "tags": "TODO",\n  "colour": 1\n}\n');
+    await waitFor('diagnostics on the config file', () => vscode.languages.getDiagnostics(config).length === 2);
+    const diagnostics = vscode.languages.getDiagnostics(config).map((d) => `${d.range.start.line}:${d.range.start.character} ${d.message} [${d.source}]`);
+    assert.deepEqual(diagnostics, ['1:10 tags: expected an array of strings, got string "TODO" [Debt Ledger]', '2:2 colour: unknown key [Debt Ledger]']);
+    assert.ok(ledger.notifications().some((m) => m.includes('configuration of workspace is invalid') && m.includes('tags: expected an array of strings')), ledger.notifications().join('\n'));
+    assert.deepEqual(ledger.items().map((i) => i.id).sort(), before, 'the last good ledger stays');
+    assert.ok(render(ledger.treeSnapshot())[0]!.startsWith('Configuration invalid: .debtledger.json tags: expected an array of strings'));
+
+    await writeText(config, good);
+    await waitFor('the diagnostics to clear', () => vscode.languages.getDiagnostics(config).length === 0);
+    await ledger.whenIdle();
+    assert.ok(!render(ledger.treeSnapshot())[0]!.startsWith('Configuration invalid'));
+  });
+
+  it('rescans when .debtledger.json changes the tags', async () => {
+    const ledger = await api();
+    const config = workspaceUri('.debtledger.json');
+    const good = await readText(config);
+    await writeText(config, '{ "tags": ["HACK"], "suppressions": false }');
+    await waitFor('only HACK items', async () => {
+      await ledger.whenIdle();
+      return ledger.items().length === 1 && ledger.items()[0]!.tag === 'HACK';
+    });
+    await writeText(config, good);
+    await waitFor('all items back', async () => {
+      await ledger.whenIdle();
+      return ledger.items().length === 5;
+    });
+  });
+
+  it('declares limited support for untrusted workspaces (the host runs trusted: trust cannot be toggled here)', () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const caps = (ext.packageJSON as { capabilities: { untrustedWorkspaces: { supported: string } } }).capabilities;
+    assert.equal(caps.untrustedWorkspaces.supported, 'limited');
+    assert.equal(vscode.workspace.isTrusted, true);
+  });
+});
