@@ -60,3 +60,8 @@ export interface ScanResult {
   skipped: SkippedFile[];
   stats: ScanStats;
 }
+
+/** Stats with every figure zero, for results not made by a full scan. */
+export function emptyScanStats(): ScanStats {
+  return { filesListed: 0, filesScanned: 0, filesPrefiltered: 0, filesParsed: 0, filesFromCache: 0, bytesRead: 0, durationMs: 0 };
+}

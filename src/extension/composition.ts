@@ -23,6 +23,8 @@ import { ViewState } from './views/viewState';
 export interface NodeSnapshot {
   label: string;
   description: string;
+  /** What a click runs, if anything. */
+  command?: vscode.Command;
   children: NodeSnapshot[];
 }
 
@@ -47,6 +49,8 @@ export interface ActivationTiming {
   hostMs: number;
   /** activate() itself. */
   activateMs: number;
+  /** Whether the TypeScript compiler was loaded when activate() returned (it should not be). */
+  compilerLoaded: boolean;
 }
 
 /**
@@ -55,7 +59,7 @@ export interface ActivationTiming {
  */
 export class DebtLedgerExtension {
   readonly api: DebtLedgerApi;
-  private timing: ActivationTiming = { loadMs: 0, hostMs: 0, activateMs: 0 };
+  private timing: ActivationTiming = { loadMs: 0, hostMs: 0, activateMs: 0, compilerLoaded: false };
   private readonly log: vscode.LogOutputChannel;
 
   constructor(context: vscode.ExtensionContext) {
@@ -143,7 +147,7 @@ export class DebtLedgerExtension {
     const snapshot = (nodes: LedgerNode[]): NodeSnapshot[] => nodes.map((n) => {
       const item = n.treeItem();
       const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
-      return { label, description: typeof item.description === 'string' ? item.description : '', children: snapshot(n.children()) };
+      return { label, description: typeof item.description === 'string' ? item.description : '', ...(item.command ? { command: item.command } : {}), children: snapshot(n.children()) };
     });
     this.api = {
       whenIdle: async () => {

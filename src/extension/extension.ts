@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import { isCompilerLoaded } from '../core/scan/scanner';
 import { DebtLedgerExtension, type DebtLedgerApi } from './composition';
 
 declare global {
@@ -14,7 +15,7 @@ export function activate(context: vscode.ExtensionContext): DebtLedgerApi {
   const done = performance.now();
   const loadStart = globalThis.__debtLedgerLoadStart ?? started;
   const loadEnd = globalThis.__debtLedgerLoadEnd ?? started;
-  extension.recordActivation({ loadMs: loadEnd - loadStart, hostMs: started - loadEnd, activateMs: done - started });
+  extension.recordActivation({ loadMs: loadEnd - loadStart, hostMs: started - loadEnd, activateMs: done - started, compilerLoaded: isCompilerLoaded() });
   return extension.api;
 }
 

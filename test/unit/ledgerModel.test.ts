@@ -15,8 +15,8 @@ const sample = [
 const shape = (groups: ReturnType<typeof groupItems>) => groups.map((g) => `${g.label}: ${g.items.map((i) => `${i.file}:${i.line}`).join(' ')}`);
 
 describe('grouping', () => {
-  it('by tag: most items first, items in file and line order', () => {
-    assert.deepEqual(shape(groupItems(sample, 'tag', TODAY)), ['TODO: src/a.ts:1 src/a.ts:2 src/b.ts:1', '@ts-ignore: src/b.ts:3', 'FIXME: src/b.ts:2']);
+  it('by tag: markers before suppressions, most items first, items in file and line order', () => {
+    assert.deepEqual(shape(groupItems(sample, 'tag', TODAY)), ['TODO: src/a.ts:1 src/a.ts:2 src/b.ts:1', 'FIXME: src/b.ts:2', '@ts-ignore: src/b.ts:3']);
   });
 
   it('by file: path order', () => {

@@ -103,7 +103,7 @@ describe('suppression markers', () => {
   it('finds every suppression form as kind suppression', () => {
     const src = [
       '// @ts-ignore',
-      '// @ts-expect-error wrong types upstream',
+      '// @ts-expect-error -- wrong types upstream',
       '// @ts-nocheck',
       '/* eslint-disable no-console */',
       '// eslint-disable-next-line eqeqeq -- legacy',

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { LineIndex } from '../scan/lineIndex';
 import { CONFIG_FILE_NAME, type DebtLedgerConfig } from './config';
 import { resolveLayers, type LayeredError } from './layers';
 import { resolveConfig, type ConfigError, type ResolvedConfig } from './resolveConfig';
@@ -8,19 +9,6 @@ import { resolveConfig, type ConfigError, type ResolvedConfig } from './resolveC
 export interface LoadedConfig extends ResolvedConfig {
   /** Absolute path of the file read, or null when none exists and defaults apply. */
   file: string | null;
-}
-
-/** 1-based line and column of an offset, for error messages that point into the file. */
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
 }
 
 /**
@@ -33,7 +21,7 @@ export function parseConfigText(text: string): ResolvedConfig {
   if (parseErrors.length > 0) {
     // Only the first: after one syntax error the rest are mostly its echoes.
     const first = parseErrors[0]!;
-    const at = lineColumn(text, first.offset);
+    const at = new LineIndex(text).position(first.offset);
     const errors: ConfigError[] = [{ path: `${at.line}:${at.column}`, message: `invalid JSON: ${printParseErrorCode(first.error)}` }];
     return { config: resolveConfig(undefined).config, errors };
   }

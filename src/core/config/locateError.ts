@@ -1,4 +1,5 @@
 import { findNodeAtLocation, parseTree, type JSONPath } from 'jsonc-parser';
+import { LineIndex } from '../scan/lineIndex';
 import type { ConfigError } from './resolveConfig';
 
 /** A 0-based range in a text, as editors use. */
@@ -7,18 +8,6 @@ export interface TextRange {
   startColumn: number;
   endLine: number;
   endColumn: number;
-}
-
-function toPosition(text: string, offset: number): { line: number; column: number } {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart };
 }
 
 /** `tags[2]` -> ['tags', 2]. */
@@ -44,7 +33,8 @@ export function locateConfigError(text: string, error: ConfigError): TextRange {
   // For an unknown key, point at the key (the property node's first child), not its value.
   const target = node && error.message.startsWith('unknown key') ? node.parent?.children?.[0] ?? node : node;
   if (!target) return { startLine: 0, startColumn: 0, endLine: 0, endColumn: 1 };
-  const start = toPosition(text, target.offset);
-  const end = toPosition(text, target.offset + target.length);
-  return { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column };
+  const lines = new LineIndex(text);
+  const start = lines.position(target.offset);
+  const end = lines.position(target.offset + target.length);
+  return { startLine: start.line - 1, startColumn: start.column - 1, endLine: end.line - 1, endColumn: end.column - 1 };
 }

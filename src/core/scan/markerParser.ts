@@ -110,7 +110,8 @@ export function parseMarkers(text: string, comments: readonly CommentRange[], ma
     const at = index.position(d.offset);
     const meta = d.kind === 'marker'
       ? parseMetadata(d.paren, d.body.join(' '))
-      : { owner: null, ticket: null, due: null, text: d.body.join(' ').replace(/\s+/g, ' ').trim() };
+      // `@ts-ignore -- reason`: the `--` only separates; keep the reason.
+      : { owner: null, ticket: null, due: null, text: d.body.join(' ').replace(/\s+/g, ' ').trim().replace(/^--\s*/, '') };
     items.push({ kind: d.kind, tag: d.tag, line: at.line, column: at.column, endLine: index.line(d.lastOffset), ...meta });
     return null;
   };

@@ -2,7 +2,7 @@ import { readFileSync, statSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { effectiveExcludes, type DebtLedgerConfig } from '../config/config';
 import { localToday, toLedgerItems } from '../ledger/ids';
-import type { LedgerItem, RawItem, ScanResult, SkippedFile } from '../model';
+import { emptyScanStats, type LedgerItem, type RawItem, type ScanResult, type SkippedFile } from '../model';
 import type * as Extractor from './commentExtractor';
 import { discoverFiles } from './discovery';
 import { compileExcludes, hasExtension } from './pathFilter';
@@ -35,6 +35,11 @@ function loadExtractor(): typeof Extractor {
   return extractor;
 }
 
+/** Whether the compiler has been loaded in this process (activation must not load it). */
+export function isCompilerLoaded(): boolean {
+  return extractor !== undefined;
+}
+
 /** Compiled per-configuration state for scanning single texts. */
 export interface TextScanner {
   matcher: MarkerMatcher;
@@ -62,8 +67,7 @@ export function isScannedPath(config: DebtLedgerConfig, relPath: string): boolea
  * Returns its items, or the reason it was skipped.
  */
 export function scanOneFile(root: string, relPath: string, config: DebtLedgerConfig, today = localToday()): { items: LedgerItem[] } | { reason: string } {
-  const stats = { filesListed: 0, filesScanned: 0, filesPrefiltered: 0, filesParsed: 0, filesFromCache: 0, bytesRead: 0, durationMs: 0 };
-  const outcome = scanFile(path.join(root, relPath), relPath, config, createTextScanner(config), ScanCache.none(), stats);
+  const outcome = scanFile(path.join(root, relPath), relPath, config, createTextScanner(config), ScanCache.none(), emptyScanStats());
   return 'reason' in outcome ? outcome : { items: toLedgerItems(relPath, outcome.items, today) };
 }
 
@@ -106,7 +110,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   const scanner = createTextScanner(config);
   const items: LedgerItem[] = [];
   const skipped: SkippedFile[] = [];
-  const stats = { filesListed: discovered.files.length, filesScanned: 0, filesPrefiltered: 0, filesParsed: 0, filesFromCache: 0, bytesRead: 0, durationMs: 0 };
+  const stats = { ...emptyScanStats(), filesListed: discovered.files.length };
   let lastYield = performance.now();
   for (const [n, rel] of discovered.files.entries()) {
     if (performance.now() - lastYield > 25) {

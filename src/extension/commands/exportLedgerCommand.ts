@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { formatResult, type Format } from '../../cli/formatters';
+import { emptyScanStats } from '../../core/model';
 import type { CommandContext } from './commandContext';
 import { pickFolder } from './pickFolder';
 
@@ -24,7 +25,7 @@ export async function exportLedgerCommand(ctx: CommandContext): Promise<void> {
   });
   if (!target) return;
   const items = ledger.index.items().sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  const text = formatResult({ root: ledger.root, items, skipped: ledger.index.skipped(), stats: { filesListed: 0, filesScanned: 0, filesPrefiltered: 0, filesParsed: 0, filesFromCache: 0, bytesRead: 0, durationMs: 0 } }, picked.format);
+  const text = formatResult({ root: ledger.root, items, skipped: ledger.index.skipped(), stats: emptyScanStats() }, picked.format);
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   const open = await vscode.window.showInformationMessage(`Debt Ledger: exported ${items.length} items to ${vscode.workspace.asRelativePath(target)}.`, 'Open');
   if (open) await vscode.window.showTextDocument(target);

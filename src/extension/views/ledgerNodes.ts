@@ -40,12 +40,14 @@ export class GroupNode implements LedgerNode {
   }
 
   children(): LedgerNode[] {
-    return this.group.items.map((i) => new ItemNode(`${this.id}/${i.id}`, i, this.root, !this.group.key.startsWith('file:')));
+    const dimension = this.group.key.slice(0, this.group.key.indexOf(':'));
+    return this.group.items.map((i) => new ItemNode(`${this.id}/${i.id}`, i, this.root, dimension === 'tag' ? 'tag' : dimension === 'file' ? 'file' : null));
   }
 }
 
 export class ItemNode implements LedgerNode {
-  constructor(readonly id: string, readonly item: LedgerItem, private readonly root: vscode.Uri, private readonly showFile: boolean) {}
+  /** `groupedBy` names what the parent group already shows, so the description does not repeat it. */
+  constructor(readonly id: string, readonly item: LedgerItem, private readonly root: vscode.Uri, private readonly groupedBy: 'tag' | 'file' | null) {}
 
   treeItem(): vscode.TreeItem {
     const i = this.item;
@@ -53,7 +55,8 @@ export class ItemNode implements LedgerNode {
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     const meta = [i.owner, i.ticket, i.due && (i.overdue ? `overdue ${i.due}` : `due ${i.due}`)].filter(Boolean);
-    item.description = [`${i.tag}`, this.showFile ? `${i.file}:${i.line}` : `:${i.line}`, ...meta].join(' · ');
+    const tag = this.groupedBy === 'tag' ? [] : [i.tag];
+    item.description = [...tag, this.groupedBy === 'file' ? `line ${i.line}` : `${i.file}:${i.line}`, ...meta].join(' · ');
     item.iconPath = iconFor(i);
     item.contextValue = i.kind;
     item.tooltip = tooltipFor(i);

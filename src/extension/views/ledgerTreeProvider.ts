@@ -82,7 +82,10 @@ export class LedgerTreeProvider implements vscode.TreeDataProvider<LedgerNode>, 
     const groupBy = this.state.groupBy;
     const groups = groupItems(items, groupBy, localToday());
     const expand = items.length <= 50 || groups.length === 1;
-    for (const g of groups) nodes.push(new GroupNode(`${id}/${g.key}`, g, new vscode.ThemeIcon(GROUP_ICONS[groupBy]), ledger.folder.uri, expand));
+    for (const g of groups) {
+      const icon = groupBy === 'tag' && g.items[0]?.kind === 'suppression' ? 'mute' : GROUP_ICONS[groupBy];
+      nodes.push(new GroupNode(`${id}/${g.key}`, g, new vscode.ThemeIcon(icon), ledger.folder.uri, expand));
+    }
     if (items.length === 0 && ledger.index.items().length > 0) {
       nodes.push(new MessageNode(`${id}/filtered`, this.state.currentFileOnly ? 'No items in the current file' : 'No items match the filter', 'filter'));
     }

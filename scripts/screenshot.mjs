@@ -1,0 +1,28 @@
+// `npm run screenshot [-- <folder>] [--out <png>] [--expect <text>]`: opens a folder (default: the sample
+// workspace) in the real VS Code host with the extension loaded, clicks the Debt Ledger activity-bar
+// entry, waits until the tree shows <text>, and saves a PNG (default docs/images/ledger.png).
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { ensureVsCodeHost, repo } from './vscode-host.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const folder = path.resolve(args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? path.join(repo, 'examples/sample-service'));
+const out = path.resolve(opt('--out', path.join(repo, 'docs/images/ledger.png')));
+const expect = opt('--expect', 'move the base URL into configuration');
+
+const built = spawnSync(process.execPath, [path.join(repo, 'scripts/build.mjs'), '--production'], { stdio: 'inherit' });
+if (built.status !== 0) process.exit(1);
+const executable = ensureVsCodeHost();
+if (!executable) {
+  console.error('screenshots need the bundled VS Code host (Linux) or VSCODE_EXECUTABLE pointing at the shim');
+  process.exit(1);
+}
+const run = spawnSync(executable, [`--extensionDevelopmentPath=${repo}`, '--disable-extensions', folder], {
+  stdio: 'inherit',
+  env: { ...process.env, VSCODE_SHIM_SCREENSHOT: out, VSCODE_SHIM_CLICK: 'Debt Ledger', VSCODE_SHIM_EXPECT: expect, VSCODE_SHIM_SIDEBAR_WIDTH: '640', VSCODE_SHIM_CLEAR_NOTIFICATIONS: '1' },
+});
+process.exit(run.status ?? 1);
