@@ -1,7 +1,7 @@
 // One esbuild script for every bundle. Type checking is separate (`npm run typecheck`).
 //   dist/extension.js  the VS Code extension (cjs, `vscode` external)
 //   dist/cli.js        the CLI, with a shebang
-//   dist/parser.js     the TypeScript compiler and comment extractor, loaded on the first parse only,
+//   dist/parser.js     the TypeScript compiler, comment extractor and resilience analyzer, loaded on the first parse only,
 //                      so activation and cached CLI runs do not pay for loading several MB of compiler.
 // Flags: --watch, --production (minify, no source maps), --metafile (prints sizes).
 import * as esbuild from 'esbuild';
@@ -10,11 +10,11 @@ import { statSync } from 'node:fs';
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
-/** Replaces the in-source lazy require of the comment extractor with the separate parser bundle. */
+/** Replaces the in-source lazy require of the parser (the compiler's only entry) with the separate bundle. */
 const lazyParser = {
   name: 'lazy-parser',
   setup(build) {
-    build.onResolve({ filter: /\/commentExtractor$/ }, (args) =>
+    build.onResolve({ filter: /\/scan\/parser$|^\.\/parser$/ }, (args) =>
       args.kind === 'require-call' ? { path: './parser.js', external: true } : undefined);
   },
 };
@@ -38,7 +38,7 @@ const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazyParser],
     banner: { js: 'globalThis.__debtLedgerLoadStart = performance.now();' }, footer: { js: 'globalThis.__debtLedgerLoadEnd = performance.now();' } },
   { ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyParser] },
-  { ...common, entryPoints: ['src/core/scan/commentExtractor.ts'], outfile: 'dist/parser.js' },
+  { ...common, entryPoints: ['src/core/scan/parser.ts'], outfile: 'dist/parser.js' },
 ];
 
 if (watch) {

@@ -1,5 +1,10 @@
-/** Kinds of ledger items. `marker` = a debt tag (TODO, FIXME...); `suppression` = a checker switched off. */
-export type ItemKind = 'marker' | 'suppression';
+import type { ResilienceSummary, Severity } from './resilience/model';
+
+/**
+ * Kinds of ledger items. `marker` = a debt tag (TODO, FIXME...); `suppression` = a checker switched off
+ * (including `debt-ledger-ignore` opt-outs); `resilience` = an outbound call that cannot fail gracefully.
+ */
+export type ItemKind = 'marker' | 'suppression' | 'resilience';
 
 /** A debt item as found in one file, before ledger-wide fields (id, overdue) are derived. */
 export interface RawItem {
@@ -30,6 +35,18 @@ export interface LedgerItem extends RawItem {
   file: string;
   /** True when `due` is before today (local calendar date). */
   overdue: boolean;
+  /** Resilience items: the rule (`resilience/timeout`...); null for other kinds. Same as `tag`. */
+  rule: string | null;
+  /** Resilience items: the client, e.g. `fetch`, `axios instance api (src/api.ts:4)`; else null. */
+  client: string | null;
+  /** Resilience items: why the call is a gap and how to close it; else null. */
+  reason: string | null;
+  /** Resilience items: configured severity; else null. */
+  severity: Severity | null;
+  /** Resilience items: 1-based end column of the call's range (end line is `endLine`); else null. */
+  endColumn: number | null;
+  /** Resilience items in a project wrapper: its callers as `file:line`; else null. */
+  callers: string[] | null;
 }
 
 /** A file the scan did not read, with why. */
@@ -59,6 +76,8 @@ export interface ScanResult {
   items: LedgerItem[];
   skipped: SkippedFile[];
   stats: ScanStats;
+  /** Per-file resilience summaries (for incremental re-linking in the editor); absent when not kept. */
+  summaries?: ReadonlyMap<string, ResilienceSummary>;
 }
 
 /** Stats with every figure zero, for results not made by a full scan. */

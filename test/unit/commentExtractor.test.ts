@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultConfig } from '../../src/core/config/config';
-import { extractComments } from '../../src/core/scan/commentExtractor';
+import { extractComments } from '../../src/core/scan/parser';
 import { scanFileText } from '../../src/core/scan/scanner';
 
 const scan = (file: string, text: string) => scanFileText(defaultConfig(), file, text, '2026-11-22');

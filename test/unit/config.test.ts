@@ -16,7 +16,7 @@ describe('resolveConfig', () => {
   it('accepts every valid key', () => {
     const { config, errors } = resolveConfig({ $schema: 'x', tags: ['TODO', 'NOTE'], suppressions: false, extensions: ['.ts'], exclude: ['vendor'], defaultExcludes: false, maxFileSize: 10 });
     assert.deepEqual(errors, []);
-    assert.deepEqual(config, { tags: ['TODO', 'NOTE'], suppressions: false, extensions: ['.ts'], exclude: ['vendor'], defaultExcludes: false, maxFileSize: 10 });
+    assert.deepEqual(config, { ...defaultConfig(), tags: ['TODO', 'NOTE'], suppressions: false, extensions: ['.ts'], exclude: ['vendor'], defaultExcludes: false, maxFileSize: 10 });
     assert.deepEqual(effectiveExcludes(config), ['vendor']);
     assert.deepEqual(effectiveExcludes(defaultConfig()), [...DEFAULT_EXCLUDES]);
   });
@@ -38,6 +38,16 @@ describe('resolveConfig', () => {
       { path: 'tags[2]', message: 'tag "two words" must be a word (letters, digits, _ or -, starting with a letter)' },
       { path: 'extensions[0]', message: 'extension "ts" must look like ".ts"' },
     ]);
+  });
+
+  it('validates the resilience section with precise paths', () => {
+    const { config, errors } = resolveConfig({ resilience: { timeoutMs: 5000, rules: { timeout: { severity: 'error', paths: ['src/**'] }, retry: { severity: 'loud' }, breaker: {} } } });
+    assert.deepEqual(errors, [
+      { path: 'resilience.rules.breaker', message: 'unknown key (expected one of timeout, retry, circuitBreaker, swallowedError, unsafeRetry)' },
+      { path: 'resilience.rules.retry.severity', message: 'expected one of error, warning, info, off, got string "loud"' },
+    ]);
+    assert.deepEqual([config.resilience.timeoutMs, config.resilience.rules.timeout], [5000, { severity: 'error', paths: ['src/**'], clients: [] }]);
+    assert.equal(config.resilience.rules.retry.severity, 'info', 'an invalid severity keeps the default');
   });
 
   it('rejects unknown keys and suggests the closest known one', () => {

@@ -7,7 +7,7 @@ export function csvCell(value: string | number | boolean | null): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-const COLUMNS = ['id', 'kind', 'tag', 'file', 'line', 'column', 'text', 'owner', 'ticket', 'due', 'overdue'] as const;
+const COLUMNS = ['id', 'kind', 'tag', 'file', 'line', 'column', 'text', 'owner', 'ticket', 'due', 'overdue', 'rule', 'client', 'severity'] as const;
 
 /** One row per item with a header row; same fields as the JSON contract. */
 export function formatCsv(result: ScanResult): string {

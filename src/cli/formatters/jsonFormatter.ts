@@ -16,6 +16,14 @@ export interface JsonItem {
   ticket: string | null;
   due: string | null;
   overdue: boolean;
+  /** Added in 0.2 (v1, backwards compatible): null except for kind "resilience". */
+  rule: string | null;
+  client: string | null;
+  reason: string | null;
+  severity: LedgerItem['severity'];
+  endLine: number;
+  endColumn: number | null;
+  callers: string[] | null;
 }
 
 export interface JsonLedger {
@@ -26,7 +34,10 @@ export interface JsonLedger {
 }
 
 export function toJsonItem(i: LedgerItem): JsonItem {
-  return { id: i.id, kind: i.kind, tag: i.tag, file: i.file, line: i.line, column: i.column, text: i.text, owner: i.owner, ticket: i.ticket, due: i.due, overdue: i.overdue };
+  return {
+    id: i.id, kind: i.kind, tag: i.tag, file: i.file, line: i.line, column: i.column, text: i.text, owner: i.owner, ticket: i.ticket, due: i.due, overdue: i.overdue,
+    rule: i.rule, client: i.client, reason: i.reason, severity: i.severity, endLine: i.endLine, endColumn: i.endColumn, callers: i.callers,
+  };
 }
 
 /** The stable JSON contract (`version: 1`). */

@@ -18,13 +18,22 @@ export function escapeMarkdownCell(text: string): string {
 /** A table fit for a pull-request comment. */
 export function formatMarkdown(result: ScanResult): string {
   const lines = ['## Debt Ledger', '', summaryLine(result.items), ''];
-  if (result.items.length > 0) {
+  const debt = result.items.filter((i) => i.kind !== 'resilience');
+  const gaps = result.items.filter((i) => i.kind === 'resilience');
+  if (debt.length > 0) {
     lines.push('| File | Line | Tag | Text | Owner | Ticket | Due |', '| --- | ---: | --- | --- | --- | --- | --- |');
-    for (const [, items] of groupByFile(result.items)) {
+    for (const [, items] of groupByFile(debt)) {
       for (const i of items) {
         const due = i.due ? `${i.due}${i.overdue ? ' **overdue**' : ''}` : '';
         lines.push(`| ${escapeMarkdownCell(i.file)} | ${i.line} | ${escapeMarkdownCell(i.tag)} | ${escapeMarkdownCell(i.text)} | ${escapeMarkdownCell(i.owner ?? '')} | ${escapeMarkdownCell(i.ticket ?? '')} | ${due} |`);
       }
+    }
+    lines.push('');
+  }
+  if (gaps.length > 0) {
+    lines.push('### Resilience gaps', '', '| File | Line | Rule | Severity | Client | Reason |', '| --- | ---: | --- | --- | --- | --- |');
+    for (const [, items] of groupByFile(gaps)) {
+      for (const i of items) lines.push(`| ${escapeMarkdownCell(i.file)} | ${i.line} | ${escapeMarkdownCell(i.tag)} | ${i.severity ?? ''} | ${escapeMarkdownCell(i.client ?? '')} | ${escapeMarkdownCell(i.reason ?? '')} |`);
     }
     lines.push('');
   }

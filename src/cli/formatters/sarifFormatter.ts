@@ -1,17 +1,34 @@
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { LedgerItem, ScanResult } from '../../core/model';
+import { ruleDocById } from '../../core/resilience/ruleDocs';
 import { TOOL_VERSION } from '../../core/version';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFO_URI = 'https://github.com/debt-ledger/debt-ledger#readme';
+const DOCS_URI = 'https://github.com/debt-ledger/debt-ledger/blob/main/docs/resilience.md';
 
 function ruleId(item: LedgerItem): string {
+  if (item.kind === 'resilience') return item.tag;
   return item.kind === 'suppression' ? `suppression/${item.tag}` : `marker/${item.tag}`;
 }
 
+const LEVEL: Record<string, Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', info: 'note' };
+
 function ruleFor(item: LedgerItem): Sarif.ReportingDescriptor {
   const id = ruleId(item);
+  const doc = item.kind === 'resilience' ? ruleDocById(item.tag) : null;
+  if (doc) {
+    return {
+      id,
+      name: doc.title.replace(/[^A-Za-z]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')),
+      shortDescription: { text: doc.title },
+      fullDescription: { text: `${doc.title}. Teams that recover fast bound, retry and shield every remote call.` },
+      help: { text: doc.help },
+      helpUri: `${DOCS_URI}#${doc.key.toLowerCase()}`,
+      defaultConfiguration: { level: LEVEL[item.severity ?? 'warning'] ?? 'warning' },
+    };
+  }
   if (item.kind === 'suppression') {
     return {
       id,
@@ -33,6 +50,7 @@ function ruleFor(item: LedgerItem): Sarif.ReportingDescriptor {
 }
 
 function messageFor(item: LedgerItem): string {
+  if (item.kind === 'resilience') return `${item.reason} [${item.client}]${item.callers ? ` Callers: ${item.callers.join(', ')}.` : ''}`;
   const meta = [item.owner && `owner ${item.owner}`, item.ticket && `ticket ${item.ticket}`, item.due && `due ${item.due}${item.overdue ? ' (overdue)' : ''}`].filter(Boolean);
   return `${item.tag}: ${item.text || '(no text)'}${meta.length > 0 ? ` [${meta.join(', ')}]` : ''}`;
 }
@@ -50,11 +68,11 @@ export function toSarif(result: ScanResult): Sarif.Log {
     return {
       ruleId: id,
       ruleIndex: ruleIndex.get(id)!,
-      level: item.overdue ? 'warning' : item.kind === 'suppression' ? 'warning' : 'note',
+      level: item.kind === 'resilience' ? LEVEL[item.severity ?? 'warning'] ?? 'warning' : item.overdue ? 'warning' : item.kind === 'suppression' ? 'warning' : 'note',
       message: { text: messageFor(item) },
-      locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(item.file), uriBaseId: '%SRCROOT%' }, region: { startLine: item.line, startColumn: item.column, endLine: item.endLine } } }],
+      locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(item.file), uriBaseId: '%SRCROOT%' }, region: { startLine: item.line, startColumn: item.column, endLine: item.endLine, ...(item.endColumn ? { endColumn: item.endColumn } : {}) } } }],
       partialFingerprints: { 'debtLedgerId/v1': item.id },
-      properties: { owner: item.owner, ticket: item.ticket, due: item.due, overdue: item.overdue },
+      properties: item.kind === 'resilience' ? { client: item.client, callers: item.callers } : { owner: item.owner, ticket: item.ticket, due: item.due, overdue: item.overdue },
     };
   });
   const rootUri = pathToFileURL(result.root).href;

@@ -19,11 +19,11 @@ export function formatTable(result: ScanResult, style: TableStyle): string {
     lines.push(paint('bold', file));
     for (const item of items) {
       const where = `${item.line}:${item.column}`.padStart(8);
-      const meta = [item.owner, item.ticket, item.due && `due ${item.due}`].filter(Boolean).join('  ');
+      const meta = (item.kind === 'resilience' ? [item.client, item.callers && `callers: ${item.callers.join(', ')}`] : [item.owner, item.ticket, item.due && `due ${item.due}`]).filter(Boolean).join('  ');
       const head = `${where}  ${item.tag.padEnd(tagWidth)}  `;
       const room = Math.max(20, style.width - head.length - (meta ? meta.length + 2 : 0));
       const text = item.text.length > room ? `${item.text.slice(0, room - 1)}…` : item.text;
-      const tag = item.kind === 'suppression' ? paint('yellow', item.tag.padEnd(tagWidth)) : paint('cyan', item.tag.padEnd(tagWidth));
+      const tag = paint(item.kind === 'suppression' ? 'yellow' : item.kind === 'resilience' ? (item.severity === 'error' ? 'red' : 'yellow') : 'cyan', item.tag.padEnd(tagWidth));
       let row = `${paint('dim', where)}  ${tag}  ${text || paint('dim', '(no text)')}`;
       if (meta) row += `  ${paint('dim', meta)}`;
       if (item.overdue) row += `  ${paint('red', 'OVERDUE')}`;

@@ -1,3 +1,5 @@
+import { defaultResilienceConfig, type ResilienceConfig } from '../resilience/model';
+
 /** Resolved, validated configuration shared by the CLI and the extension. */
 export interface DebtLedgerConfig {
   /** Marker tags, matched case-insensitively as whole words. */
@@ -12,6 +14,8 @@ export interface DebtLedgerConfig {
   defaultExcludes: boolean;
   /** Files larger than this many bytes are skipped with a note. */
   maxFileSize: number;
+  /** Which resilience gaps are reported, how severely, and where. */
+  resilience: ResilienceConfig;
 }
 
 export const DEFAULT_TAGS: readonly string[] = ['TODO', 'FIXME', 'HACK', 'XXX', 'BUG', 'DEBT'];
@@ -30,6 +34,7 @@ export function defaultConfig(): DebtLedgerConfig {
     exclude: [],
     defaultExcludes: true,
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    resilience: defaultResilienceConfig(),
   };
 }
 

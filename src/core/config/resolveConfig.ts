@@ -1,4 +1,5 @@
 import { defaultConfig, type DebtLedgerConfig } from './config';
+import { defaultResilienceConfig, RESILIENCE_RULES, type ResilienceConfig } from '../resilience/model';
 
 /** One problem in a configuration value. */
 export interface ConfigError {
@@ -15,7 +16,7 @@ export interface ResolvedConfig {
 
 type Validator = (value: unknown, path: string, errors: ConfigError[]) => unknown;
 
-const KNOWN_KEYS = ['$schema', 'tags', 'suppressions', 'extensions', 'exclude', 'defaultExcludes', 'maxFileSize'] as const;
+const KNOWN_KEYS = ['$schema', 'tags', 'suppressions', 'extensions', 'exclude', 'defaultExcludes', 'maxFileSize', 'resilience'] as const;
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -66,7 +67,48 @@ const validators: Record<Exclude<(typeof KNOWN_KEYS)[number], '$schema'>, Valida
   exclude: stringList(),
   defaultExcludes: boolean,
   maxFileSize: positiveInteger,
+  resilience: resilienceValidator,
 };
+
+function objectOf(value: unknown, path: string, errors: ConfigError[], known: readonly string[]): Record<string, unknown> | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    errors.push({ path, message: `expected an object, got ${describe(value)}` });
+    return undefined;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (!known.includes(key)) errors.push({ path: `${path}.${key}`, message: `unknown key (expected one of ${known.join(', ')})` });
+  }
+  return record;
+}
+
+const SEVERITIES = ['error', 'warning', 'info', 'off'];
+
+function resilienceValidator(value: unknown, path: string, errors: ConfigError[]): ResilienceConfig | undefined {
+  const out = defaultResilienceConfig();
+  const record = objectOf(value, path, errors, ['enabled', 'timeoutMs', 'rules']);
+  if (!record) return undefined;
+  if (record.enabled !== undefined) out.enabled = (boolean(record.enabled, `${path}.enabled`, errors) as boolean | undefined) ?? out.enabled;
+  if (record.timeoutMs !== undefined) out.timeoutMs = (positiveInteger(record.timeoutMs, `${path}.timeoutMs`, errors) as number | undefined) ?? out.timeoutMs;
+  if (record.rules !== undefined) {
+    const rules = objectOf(record.rules, `${path}.rules`, errors, RESILIENCE_RULES);
+    for (const key of RESILIENCE_RULES) {
+      const raw = rules?.[key];
+      if (raw === undefined) continue;
+      const at = `${path}.rules.${key}`;
+      const rule = objectOf(raw, at, errors, ['severity', 'paths', 'clients']);
+      if (!rule) continue;
+      if (rule.severity !== undefined) {
+        if (typeof rule.severity === 'string' && SEVERITIES.includes(rule.severity)) out.rules[key].severity = rule.severity as ResilienceConfig['rules'][typeof key]['severity'];
+        else errors.push({ path: `${at}.severity`, message: `expected one of ${SEVERITIES.join(', ')}, got ${describe(rule.severity)}` });
+      }
+      for (const list of ['paths', 'clients'] as const) {
+        if (rule[list] !== undefined) out.rules[key][list] = (stringList()(rule[list], `${at}.${list}`, errors) as string[] | undefined) ?? [];
+      }
+    }
+  }
+  return out;
+}
 
 function closest(key: string): string | undefined {
   const lower = key.toLowerCase();

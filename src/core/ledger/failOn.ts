@@ -17,13 +17,16 @@ const SELECTORS: Record<string, (item: LedgerItem) => boolean> = {
   unowned: (i) => i.kind === 'marker' && i.owner === null,
   marker: (i) => i.kind === 'marker',
   suppression: (i) => i.kind === 'suppression',
+  resilience: (i) => i.kind === 'resilience',
+  error: (i) => i.severity === 'error',
 };
 
-const CONDITION = /^\s*([A-Za-z@][\w@-]*)\s*(?:(>=|<=|>|<|=)\s*(\d+))?\s*$/;
+const CONDITION = /^\s*([A-Za-z@][\w@/-]*)\s*(?:(>=|<=|>|<|=)\s*(\d+))?\s*$/;
 
 /**
  * Parses `--fail-on`: comma-separated conditions, each `selector[op N]`. A bare selector means `>0`.
- * Selectors: count/any, overdue, unticketed, unowned, marker, suppression, or a tag (`FIXME`, `@ts-ignore`).
+ * Selectors: count/any, overdue, unticketed, unowned, marker, suppression, resilience, error (resilience
+ * findings of severity error), or a tag or rule (`FIXME`, `@ts-ignore`, `resilience/timeout`).
  * Throws an Error naming the bad part.
  */
 export function parseFailOn(expression: string): FailCondition[] {

@@ -12,6 +12,7 @@ export interface MarkerMatcher {
 
 /** Suppression markers, longest first so `eslint-disable-next-line` is not read as `eslint-disable`. */
 export const SUPPRESSION_MARKERS: readonly string[] = [
+  'debt-ledger-ignore',
   'eslint-disable-next-line',
   'eslint-disable-line',
   'eslint-disable',

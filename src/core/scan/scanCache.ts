@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { RawItem } from '../model';
+import type { ResilienceSummary } from '../resilience/model';
 
 /** What the cache remembers of one file. */
 export interface CacheEntry {
@@ -12,6 +13,10 @@ export interface CacheEntry {
   items?: RawItem[];
   /** Set when the file was skipped (binary), so the reason survives a cached run. */
   skipped?: string;
+  /** The per-file resilience summary, when the file was analysed. */
+  summary?: ResilienceSummary;
+  /** Relative imports of a file without a summary (for the second pass). */
+  imports?: string[];
 }
 
 interface CacheFile {

@@ -1,9 +1,12 @@
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { effectiveExcludes, type DebtLedgerConfig } from '../config/config';
-import { localToday, toLedgerItems } from '../ledger/ids';
+import { findingsToItems, localToday, toLedgerItems } from '../ledger/ids';
 import { emptyScanStats, type LedgerItem, type RawItem, type ScanResult, type SkippedFile } from '../model';
-import type * as Extractor from './commentExtractor';
+import type * as Parser from './parser';
+import { linkResilience } from '../resilience/link';
+import type { ResilienceSummary } from '../resilience/model';
+import { resolveRelative } from '../resilience/moduleResolver';
 import { discoverFiles } from './discovery';
 import { compileExcludes, hasExtension } from './pathFilter';
 import { createMarkerMatcher, parseMarkers, type MarkerMatcher } from './markerParser';
@@ -27,34 +30,55 @@ export interface ScanOptions {
   overrides?: ReadonlyMap<string, string>;
 }
 
-let extractor: typeof Extractor | undefined;
+let parser: typeof Parser | undefined;
 /** The compiler (several MB) loads on the first parse, not when the scanner module loads. */
-function loadExtractor(): typeof Extractor {
+function loadParser(): typeof Parser {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load, see above
-  extractor ??= require('./commentExtractor') as typeof Extractor;
-  return extractor;
+  parser ??= require('./parser') as typeof Parser;
+  return parser;
 }
 
 /** Whether the compiler has been loaded in this process (activation must not load it). */
 export function isCompilerLoaded(): boolean {
-  return extractor !== undefined;
+  return parser !== undefined;
 }
+
+/** Words without which a file cannot make or wrap an outbound call (a superset, for the prefilter). */
+const NETWORK_WORDS = /\bfetch|axios|\bgot\b|\bky\b|undici|\bhttps?\b|CircuitBreaker|cockatiel|opossum|p-retry|async-retry/;
+/** Relative import/require specifiers, for finding files that use a project's client modules. */
+const RELATIVE_IMPORT = /(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*['"](\.{1,2}\/[^'"]+)['"]/g;
 
 /** Compiled per-configuration state for scanning single texts. */
 export interface TextScanner {
   matcher: MarkerMatcher;
   mayContain: (text: string) => boolean;
+  resilience: boolean;
 }
 
 export function createTextScanner(config: DebtLedgerConfig): TextScanner {
-  return { matcher: createMarkerMatcher(config.tags, config.suppressions), mayContain: createPrefilter(config.tags, config.suppressions) };
+  return { matcher: createMarkerMatcher(config.tags, config.suppressions), mayContain: createPrefilter(config.tags, config.suppressions), resilience: config.resilience.enabled };
 }
 
-/** Raw items of one file's text. Used by full scans and by the editor for unsaved buffers. */
-export function scanText(scanner: TextScanner, fileName: string, text: string): { items: RawItem[]; parsed: boolean } {
-  if (!scanner.mayContain(text)) return { items: [], parsed: false };
-  const comments = loadExtractor().extractComments(fileName, text);
-  return { items: parseMarkers(text, comments, scanner.matcher), parsed: true };
+/** What one file's text yields. `summary` is null when the file cannot take part in resilience analysis. */
+export interface TextScan {
+  items: RawItem[];
+  parsed: boolean;
+  summary: ResilienceSummary | null;
+  /** Relative modules the file imports (kept when it has no summary, for the second pass). */
+  imports: string[];
+}
+
+/**
+ * Raw items and the resilience summary of one file's text, from a single parse. `forceResilience`
+ * analyses a file the network prefilter let through (it imports a project client module).
+ */
+export function scanText(scanner: TextScanner, fileName: string, text: string, forceResilience = false): TextScan {
+  const markers = scanner.mayContain(text);
+  const resilience = scanner.resilience && (forceResilience || NETWORK_WORDS.test(text));
+  const imports = resilience ? [] : [...text.matchAll(RELATIVE_IMPORT)].map((m) => m[1]!);
+  if (!markers && !resilience) return { items: [], parsed: false, summary: null, imports };
+  const parsed = loadParser().parseFile(fileName, text, resilience);
+  return { items: markers ? parseMarkers(text, parsed.comments, scanner.matcher) : [], parsed: true, summary: parsed.resilience, imports };
 }
 
 /** Whether a file (POSIX path relative to the root) is one the configuration scans. */
@@ -66,14 +90,20 @@ export function isScannedPath(config: DebtLedgerConfig, relPath: string): boolea
  * Scans one file on disk (no cache): the editor's answer to a save, create or rename.
  * Returns its items, or the reason it was skipped.
  */
-export function scanOneFile(root: string, relPath: string, config: DebtLedgerConfig, today = localToday()): { items: LedgerItem[] } | { reason: string } {
-  const outcome = scanFile(path.join(root, relPath), relPath, config, createTextScanner(config), ScanCache.none(), emptyScanStats());
-  return 'reason' in outcome ? outcome : { items: toLedgerItems(relPath, outcome.items, today) };
+export function scanOneFile(root: string, relPath: string, config: DebtLedgerConfig, today = localToday()): { items: LedgerItem[]; summary: ResilienceSummary | null } | { reason: string } {
+  const outcome = scanFile(path.join(root, relPath), relPath, config, createTextScanner(config), ScanCache.none(), emptyScanStats(), true);
+  return 'reason' in outcome ? outcome : { items: toLedgerItems(relPath, outcome.items, today), summary: outcome.summary };
 }
 
-/** Ledger items of one file's text, with ids and overdue flags. */
+/** Ledger items (markers and suppressions) of one file's text, with ids and overdue flags. */
 export function scanFileText(config: DebtLedgerConfig, relPath: string, text: string, today = localToday()): LedgerItem[] {
   return toLedgerItems(relPath, scanText(createTextScanner(config), relPath, text).items, today);
+}
+
+/** One file's markers and resilience summary, for the editor's incremental updates. */
+export function scanFileTextFull(config: DebtLedgerConfig, relPath: string, text: string, today = localToday()): { items: LedgerItem[]; summary: ResilienceSummary | null } {
+  const scan = scanText(createTextScanner(config), relPath, text, true);
+  return { items: toLedgerItems(relPath, scan.items, today), summary: scan.summary };
 }
 
 function hasNulByte(bytes: Buffer): boolean {
@@ -84,9 +114,9 @@ function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(n / 1024)} KiB`;
 }
 
-/** A cache key for everything besides file content that changes results. */
+/** A cache key for everything besides file content that changes per-file results. */
 function cacheKey(config: DebtLedgerConfig): string {
-  return JSON.stringify({ engine: 1, tags: config.tags, suppressions: config.suppressions });
+  return JSON.stringify({ engine: 2, tags: config.tags, suppressions: config.suppressions, resilience: config.resilience.enabled });
 }
 
 /**
@@ -110,6 +140,8 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   const scanner = createTextScanner(config);
   const items: LedgerItem[] = [];
   const skipped: SkippedFile[] = [];
+  const summaries = new Map<string, ResilienceSummary>();
+  const pendingImports = new Map<string, string[]>();
   const stats = { ...emptyScanStats(), filesListed: discovered.files.length };
   let lastYield = performance.now();
   for (const [n, rel] of discovered.files.entries()) {
@@ -121,28 +153,36 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
       lastYield = performance.now();
     }
     const override = options.overrides?.get(rel);
-    if (override !== undefined) {
-      const found = scanText(scanner, rel, override);
-      stats.filesScanned++;
-      items.push(...toLedgerItems(rel, found.items, today));
-      continue;
-    }
-    const entry = scanFile(path.join(root, rel), rel, config, scanner, cache, stats);
+    const entry = override !== undefined ? scanText(scanner, rel, override) : scanFile(path.join(root, rel), rel, config, scanner, cache, stats);
     if ('reason' in entry) {
       skipped.push({ file: rel, reason: entry.reason });
       continue;
     }
     stats.filesScanned++;
     items.push(...toLedgerItems(rel, entry.items, today));
+    if (entry.summary) summaries.set(rel, entry.summary);
+    else if (entry.imports.length > 0) pendingImports.set(rel, entry.imports);
+  }
+  if (config.resilience.enabled) {
+    // Second pass: files the network prefilter skipped but that import a project module making or
+    // wrapping calls (`api.get()` on an imported axios instance) are analysed too.
+    const known = new Set(discovered.files);
+    for (const [rel, specifiers] of pendingImports) {
+      if (!specifiers.some((s) => { const t = resolveRelative(rel, s, known); return t !== null && summaries.has(t); })) continue;
+      const override = options.overrides?.get(rel);
+      const entry = override !== undefined ? scanText(scanner, rel, override, true) : scanFile(path.join(root, rel), rel, config, scanner, cache, stats, true);
+      if ('summary' in entry && entry.summary) summaries.set(rel, entry.summary);
+    }
+    items.push(...findingsToItems(linkResilience(summaries, config.resilience)));
   }
   await cache.save();
   if (discovered.gitNote && (options.useGit ?? true)) skipped.unshift({ file: '.', reason: `listed without git (${discovered.gitNote}); .gitignore files were honoured` });
   stats.durationMs = Math.round(performance.now() - started);
   options.onProgress?.(discovered.files.length, discovered.files.length);
-  return { root, items, skipped, stats };
+  return { root, items, skipped, stats, summaries };
 }
 
-type FileOutcome = { items: RawItem[] } | { reason: string };
+type FileOutcome = Pick<TextScan, 'items' | 'summary' | 'imports'> | { reason: string };
 
 /**
  * Synchronous on purpose: the caller yields every 25 ms, and for thousands of small files a promise
@@ -156,19 +196,20 @@ function scanFile(
   scanner: TextScanner,
   cache: ScanCache,
   stats: ScanResult['stats'],
+  forceResilience = false,
 ): FileOutcome {
   let stat: Stats;
   try {
     stat = statSync(abs);
   } catch (err) {
     // Listed by git but deleted in the work tree: not an error, just gone.
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { items: [] };
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { items: [], summary: null, imports: [] };
     return { reason: `cannot read: ${(err as Error).message}` };
   }
   if (!stat.isFile()) return { reason: 'not a regular file' };
   if (stat.size > config.maxFileSize) return { reason: `larger than the ${formatBytes(config.maxFileSize)} limit (${formatBytes(stat.size)})` };
   const fromStat = cache.byStat(rel, stat.size, stat.mtimeMs);
-  if (fromStat) return reuse(rel, fromStat, cache, stats);
+  if (fromStat && (!forceResilience || fromStat.summary)) return reuse(rel, fromStat, cache, stats);
   let bytes: Buffer;
   try {
     bytes = readFileSync(abs);
@@ -178,7 +219,7 @@ function scanFile(
   stats.bytesRead += bytes.length;
   const hash = contentHash(bytes);
   const fromHash = cache.byHash(rel, hash);
-  if (fromHash) return reuse(rel, { ...fromHash, size: stat.size, mtimeMs: stat.mtimeMs }, cache, stats);
+  if (fromHash && (!forceResilience || fromHash.summary)) return reuse(rel, { ...fromHash, size: stat.size, mtimeMs: stat.mtimeMs }, cache, stats);
   const entry: CacheEntry = { size: stat.size, mtimeMs: stat.mtimeMs, hash };
   if (hasNulByte(bytes)) {
     entry.skipped = 'binary content';
@@ -186,16 +227,18 @@ function scanFile(
     return { reason: entry.skipped };
   }
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-  const found = scanText(scanner, rel, text);
+  const found = scanText(scanner, rel, text, forceResilience);
   if (found.parsed) stats.filesParsed++;
   else stats.filesPrefiltered++;
-  entry.items = found.items;
+  if (found.items.length > 0) entry.items = found.items;
+  if (found.summary) entry.summary = found.summary;
+  if (found.imports.length > 0) entry.imports = found.imports;
   cache.set(rel, entry);
-  return { items: found.items };
+  return found;
 }
 
 function reuse(rel: string, entry: CacheEntry, cache: ScanCache, stats: ScanResult['stats']): FileOutcome {
   cache.set(rel, entry);
   stats.filesFromCache++;
-  return entry.skipped ? { reason: entry.skipped } : { items: entry.items ?? [] };
+  return entry.skipped ? { reason: entry.skipped } : { items: entry.items ?? [], summary: entry.summary ?? null, imports: entry.imports ?? [] };
 }

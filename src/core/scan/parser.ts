@@ -1,4 +1,6 @@
 import { ts } from 'ts-morph';
+import { analyzeResilience } from '../resilience/analyzer/analyzeResilience';
+import type { ResilienceSummary } from '../resilience/model';
 import type { CommentRange } from './commentRange';
 
 const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
@@ -57,13 +59,37 @@ function isLineBreak(code: number): boolean {
  * Files with syntax errors still yield their comments: the parser recovers and the scan needs no tokens.
  */
 export function extractComments(fileName: string, text: string): CommentRange[] {
-  const sourceFile = ts.createSourceFile(
+  return commentsOf(parse(fileName, text, false));
+}
+
+function parse(fileName: string, text: string, withParents: boolean): ts.SourceFile {
+  return ts.createSourceFile(
     fileName,
     text,
     { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
-    false,
+    withParents,
     scriptKindOf(fileName),
   );
+}
+
+/** What one parse of a file yields: its comments, and (when asked) its resilience summary. */
+export interface ParsedFile {
+  comments: CommentRange[];
+  resilience: ResilienceSummary | null;
+}
+
+/**
+ * The scanner's single entry into the compiler: parses a file once and reads both its comments and,
+ * when `resilience` is set, the per-file resilience summary. The tree is dropped on return.
+ */
+export function parseFile(fileName: string, text: string, resilience: boolean): ParsedFile {
+  const sourceFile = parse(fileName, text, resilience);
+  const comments = commentsOf(sourceFile);
+  return { comments, resilience: resilience ? analyzeResilience(sourceFile, comments) : null };
+}
+
+function commentsOf(sourceFile: ts.SourceFile): CommentRange[] {
+  const text = sourceFile.text;
   const spans = literalSpans(sourceFile);
   const comments: CommentRange[] = [];
   let i = text.startsWith('#!') ? text.indexOf('\n') : 0;

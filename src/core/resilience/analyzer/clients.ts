@@ -1,0 +1,125 @@
+import { ts } from 'ts-morph';
+import { REQUEST_METHODS, type Library } from '../model';
+
+export { REQUEST_METHODS };
+import { moduleKey, unwrap, type FileFacts } from './fileFacts';
+
+/** Factory methods that make an instance from a library or another instance. */
+const FACTORIES: Partial<Record<Library, ReadonlySet<string>>> = {
+  axios: new Set(['create']),
+  got: new Set(['extend']),
+  ky: new Set(['create', 'extend']),
+};
+
+const UNDICI_CLASSES = new Set(['Client', 'Pool', 'Agent', 'BalancedPool', 'ProxyAgent', 'RetryAgent', 'EnvHttpProxyAgent']);
+
+/** The HTTP library a module specifier is, if any. */
+export function libraryOfModule(specifier: string): Library | null {
+  const key = moduleKey(specifier);
+  if (key === 'axios' || key === 'got' || key === 'ky' || key === 'undici') return key;
+  if (key === 'http' || key === 'http2') return 'http';
+  return null;
+}
+
+/** What a name refers to, as a client: the library object, one export of it, or an instance. */
+export type NameMeaning =
+  | { kind: 'library'; library: Library; member: string | null }
+  | { kind: 'instance'; library: Library; name: string }
+  | { kind: 'fetch'; label: string }
+  | { kind: 'projectImport'; specifier: string; imported: string }
+  | null;
+
+/** Instance names made in this file, filled by the analyzer as it finds `create`/`extend`/`new`. */
+export type InstanceTable = Map<string, Library>;
+
+/** Reads what an identifier (or `this.x`) means, without a type checker. */
+export function meaningOf(facts: FileFacts, instances: InstanceTable, expr: ts.Expression): NameMeaning {
+  const e = unwrap(expr);
+  const key = ts.isIdentifier(e) ? e.text : isThisMember(e) ? facts.text(e) : null;
+  if (key && instances.has(key)) return { kind: 'instance', library: instances.get(key)!, name: key };
+  if (!ts.isIdentifier(e)) return null;
+  const binding = facts.moduleOf(e.text);
+  if (binding) {
+    const library = libraryOfModule(binding.specifier);
+    if (library) {
+      const member = binding.imported === 'default' || binding.imported === '*' ? null : binding.imported;
+      // `import { fetch } from 'undici'` is undici's fetch; `import { request } from 'undici'` its request.
+      return { kind: 'library', library, member };
+    }
+    if (binding.specifier.startsWith('.')) return { kind: 'projectImport', specifier: binding.specifier, imported: binding.imported };
+    return null;
+  }
+  if (e.text === 'fetch' && !facts.initializers.has('fetch') && !facts.functions.has('fetch')) {
+    return { kind: 'fetch', label: facts.parameters.has('fetch') ? 'injected fetch (fetch)' : 'fetch' };
+  }
+  return null;
+}
+
+function isThisMember(e: ts.Expression): e is ts.PropertyAccessExpression {
+  return ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword;
+}
+
+/**
+ * Injected fetch functions: `opts.fetch`, `this.fetchImpl`, `(opts.fetch ?? fetch)`, a parameter typed
+ * `typeof fetch`, or a variable assigned from one of those.
+ */
+export function injectedFetchLabel(facts: FileFacts, expr: ts.Expression, depth = 0): string | null {
+  const e = unwrap(expr);
+  if (ts.isPropertyAccessExpression(e) && /^fetch(Impl|Fn|Function)?$/i.test(e.name.text)) return `injected fetch (${facts.text(e)})`;
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+    const l = injectedFetchLabel(facts, e.left, depth + 1);
+    const r = injectedFetchLabel(facts, e.right, depth + 1) ?? (ts.isIdentifier(unwrap(e.right)) && (unwrap(e.right) as ts.Identifier).text === 'fetch' ? 'fetch' : null);
+    return l ?? r ? `injected fetch (${facts.text(e)})` : null;
+  }
+  if (ts.isIdentifier(e)) {
+    if (depth < 3 && facts.initializers.has(e.text)) return injectedFetchLabel(facts, facts.initializers.get(e.text)!, depth + 1) && `injected fetch (${e.text})`;
+    if (facts.parameters.has(e.text) && /\btypeof\s+fetch\b/.test(paramTypeText(facts, e.text))) return `injected fetch (${e.text})`;
+  }
+  return null;
+}
+
+function paramTypeText(facts: FileFacts, name: string): string {
+  let found = '';
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isParameter(n) && ts.isIdentifier(n.name) && n.name.text === name && n.type) found = facts.text(n.type);
+    else ts.forEachChild(n, visit);
+  };
+  visit(facts.sf);
+  return found;
+}
+
+/** `axios.create(...)`, `api.extend(...)`, `new Agent(...)`: the instance it makes, if any. */
+export function instanceCreation(facts: FileFacts, instances: InstanceTable, expr: ts.Expression):
+  { library: Library; options: ts.Expression | undefined; base: string | null; retryAgent: boolean } | null {
+  const e = unwrap(expr);
+  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression)) {
+    const target = meaningOf(facts, instances, e.expression.expression);
+    const method = e.expression.name.text;
+    if (target?.kind === 'library' && target.member === null && FACTORIES[target.library]?.has(method)) {
+      return { library: target.library, options: e.arguments[0], base: null, retryAgent: false };
+    }
+    if (target?.kind === 'instance' && (FACTORIES[target.library]?.has(method) || (target.library === 'undici' && method === 'compose'))) {
+      const retryAgent = method === 'compose' && /interceptors\.retry\s*\(/.test(e.arguments.map((a) => facts.text(a)).join(','));
+      return { library: target.library, options: method === 'compose' ? undefined : e.arguments[0], base: target.name, retryAgent };
+    }
+  }
+  if (ts.isNewExpression(e)) {
+    const cls = unwrap(e.expression);
+    const named = ts.isIdentifier(cls) ? meaningOf(facts, instances, cls) : null;
+    const viaNamespace = ts.isPropertyAccessExpression(cls) ? meaningOf(facts, instances, cls.expression) : null;
+    const className = ts.isIdentifier(cls) ? (named?.kind === 'library' ? named.member : null) : ts.isPropertyAccessExpression(cls) && viaNamespace?.kind === 'library' ? cls.name.text : null;
+    const library = named?.kind === 'library' ? named.library : viaNamespace?.kind === 'library' ? viaNamespace.library : null;
+    if (library === 'undici' && className && UNDICI_CLASSES.has(className)) {
+      const args = e.arguments ?? ts.factory.createNodeArray();
+      if (className === 'RetryAgent') {
+        const base = args[0] && ts.isIdentifier(unwrap(args[0])) ? (unwrap(args[0]) as ts.Identifier).text : null;
+        return { library, options: undefined, base, retryAgent: true };
+      }
+      // Client/Pool take (origin, options); Agent takes (options).
+      const options = className === 'Agent' || className === 'EnvHttpProxyAgent' ? args[0] : args[1];
+      return { library, options, base: null, retryAgent: false };
+    }
+  }
+  return null;
+}

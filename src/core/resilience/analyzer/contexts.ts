@@ -1,0 +1,194 @@
+import { ts } from 'ts-morph';
+import { NO_COVER, type ContextCover, type Coverage } from '../model';
+import type { InstanceTable } from './clients';
+import { unwrap, type FileFacts } from './fileFacts';
+import { isOff, prop, viewObject } from './options';
+
+/** Retry/breaker libraries recognised by their module. */
+function wrapperLibrary(facts: FileFacts, callee: ts.Expression): string | null {
+  const e = unwrap(callee);
+  if (!ts.isIdentifier(e)) return null;
+  const b = facts.moduleOf(e.text);
+  if (!b) return null;
+  const m = b.specifier;
+  if (m === 'p-retry' && (b.imported === 'default' || b.imported === '*')) return 'p-retry';
+  if (m === 'async-retry' && (b.imported === 'default' || b.imported === '*')) return 'async-retry';
+  if (m === 'opossum' && (b.imported === 'default' || b.imported === '*')) return 'opossum';
+  if (m === 'cockatiel') return `cockatiel.${b.imported}`;
+  return null;
+}
+
+const cover = (c: Partial<Coverage>): Coverage => ({ ...NO_COVER, ...c });
+
+/**
+ * What a policy expression supplies: cockatiel v3 `retry(...)`, `circuitBreaker(...)`, `timeout(...)`,
+ * `wrap(...)`, or v1/v2 chains like `Policy.handleAll().retry().attempts(3)`. Names of wrapped local
+ * policies are returned in `parts` for the link phase.
+ */
+export function policyOf(facts: FileFacts, expr: ts.Expression): { own: Coverage; parts: string[] } | null {
+  const e = unwrap(expr);
+  if (!ts.isCallExpression(e)) return null;
+  const lib = wrapperLibrary(facts, e.expression);
+  const parts: string[] = [];
+  const own: Coverage = { ...NO_COVER };
+  const absorb = (arg: ts.Expression): void => {
+    const a = unwrap(arg);
+    if (ts.isIdentifier(a)) parts.push(a.text);
+    const inner = policyOf(facts, a);
+    if (inner) {
+      parts.push(...inner.parts);
+      for (const k of ['timeout', 'retry', 'breaker'] as const) if (inner.own[k].state === 'yes') own[k] = inner.own[k];
+    }
+  };
+  if (lib === 'cockatiel.retry') own.retry = { state: 'yes', by: 'cockatiel retry policy' };
+  else if (lib === 'cockatiel.circuitBreaker') own.breaker = { state: 'yes', by: 'cockatiel circuitBreaker policy' };
+  else if (lib === 'cockatiel.timeout') own.timeout = { state: 'yes', by: 'cockatiel timeout policy' };
+  else if (lib === 'cockatiel.wrap') e.arguments.forEach(absorb);
+  else {
+    // v1/v2 fluent API: Policy.handleAll().retry().attempts(3), Policy.timeout(...), Policy.wrap(a, b).
+    const text = facts.text(e);
+    const root = text.split(/[.(]/)[0]!;
+    const b = facts.moduleOf(root);
+    if (b?.specifier !== 'cockatiel') return null;
+    if (/\.retry\s*\(/.test(text)) own.retry = { state: 'yes', by: 'cockatiel retry policy' };
+    if (/\.circuitBreaker\s*\(/.test(text)) own.breaker = { state: 'yes', by: 'cockatiel circuitBreaker policy' };
+    if (/(^|\.)timeout\s*\(/.test(text.replace(/^Policy\./, '.'))) own.timeout = { state: 'yes', by: 'cockatiel timeout policy' };
+    if (/\.wrap\s*\(/.test(text)) e.arguments.forEach(absorb);
+  }
+  return { own, parts };
+}
+
+/** opossum's `new CircuitBreaker(fn, opts)`: a breaker, and a timeout unless `timeout: false`. */
+export function breakerCover(facts: FileFacts, options: ts.Expression | undefined): Coverage {
+  const view = viewObject(facts, options);
+  let timeout: Coverage['timeout'] = { state: 'yes', by: "opossum's default 10 s timeout" };
+  if (view.kind === 'object') {
+    const t = prop(view.node, 'timeout');
+    if (t && 'value' in t) timeout = isOff(t.value) ? { state: 'no', why: 'opossum `timeout: false` disables the breaker\'s timeout' } : { state: 'yes', by: `opossum \`timeout: ${facts.text(t.value)}\`` };
+  }
+  return cover({ breaker: { state: 'yes', by: 'opossum circuit breaker' }, timeout });
+}
+
+/**
+ * The coverage a wrapper call supplies to a function passed to it (inline or by name):
+ * `pRetry(fn)`, `retry(fn)` from async-retry, `policy.execute(fn)`, `new CircuitBreaker(fn)`.
+ */
+export function wrapperOf(facts: FileFacts, call: ts.CallExpression | ts.NewExpression): ContextCover | null {
+  if (ts.isNewExpression(call)) {
+    return wrapperLibrary(facts, call.expression) === 'opossum' ? { kind: 'direct', cover: breakerCover(facts, call.arguments?.[1]) } : null;
+  }
+  const lib = wrapperLibrary(facts, call.expression);
+  if (lib === 'p-retry' || lib === 'async-retry') return { kind: 'direct', cover: cover({ retry: { state: 'yes', by: lib } }) };
+  const callee = unwrap(call.expression);
+  if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'execute') {
+    const target = unwrap(callee.expression);
+    if (ts.isIdentifier(target)) {
+      const b = facts.moduleOf(target.text);
+      return { kind: 'policy', name: target.text, specifier: b && b.specifier.startsWith('.') ? b.specifier : null };
+    }
+    const inline = policyOf(facts, target);
+    if (inline) return { kind: 'direct', cover: inline.own };
+  }
+  return null;
+}
+
+const SLEEP = /\b(sleep|delay|wait|backoff|setTimeout)\b/i;
+
+/** A bounded hand-written retry loop around `node`: a loop with a condition, a try/catch, and an awaited pause. */
+function retryLoop(facts: FileFacts, loop: ts.IterationStatement, tryStatement: ts.TryStatement | null): Coverage | null {
+  if (!tryStatement) return null;
+  const bounded = ts.isForStatement(loop) ? !!loop.condition : ts.isWhileStatement(loop) || ts.isDoStatement(loop) ? loop.expression.kind !== ts.SyntaxKind.TrueKeyword : false;
+  if (!bounded) return null;
+  const body = facts.text(loop.statement);
+  if (!/\bawait\b/.test(body) || !SLEEP.test(body)) return null;
+  return cover({ retry: { state: 'yes', by: `hand-written retry loop at line ${facts.pos(loop.getStart(facts.sf)).line}` } });
+}
+
+export interface CallContext {
+  context: ContextCover[];
+  enclosingFunction: string | null;
+  enclosingExported: boolean;
+  swallowedAt: ts.CatchClause | ts.CallExpression | null;
+}
+
+function functionName(fn: ts.Node): string | null {
+  if ((ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name) return fn.name.text;
+  if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name)) return fn.parent.name.text;
+  return null;
+}
+
+function isExported(fn: ts.Node): boolean {
+  const holder = ts.isVariableDeclaration(fn.parent) ? fn.parent.parent.parent : fn;
+  return !!holder && ts.canHaveModifiers(holder) && !!ts.getModifiers(holder)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+}
+
+/** A catch that neither rethrows nor handles: empty, or only logging. */
+export function swallows(facts: FileFacts, block: ts.Block | ts.Expression): boolean {
+  if (!ts.isBlock(block)) {
+    // `.catch(() => undefined)`, `.catch(console.error)`, `.catch(e => log(e))`
+    const e = unwrap(block);
+    if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return ts.isBlock(e.body) ? swallows(facts, e.body) : isLogCall(facts, e.body) || isNothing(e.body);
+    return /^(console|logger|log)\.\w+$/.test(facts.text(e));
+  }
+  return block.statements.every((s) => ts.isExpressionStatement(s) && isLogCall(facts, s.expression));
+}
+
+function isNothing(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  return (ts.isIdentifier(u) && u.text === 'undefined') || u.kind === ts.SyntaxKind.NullKeyword || ts.isVoidExpression(u);
+}
+
+function isLogCall(facts: FileFacts, e: ts.Expression): boolean {
+  const u = unwrap(e);
+  return ts.isCallExpression(u) && /^(console|logger|log|this\.logger|this\.log)\.(log|warn|error|info|debug|trace)$|^(log|warn|debug)$/.test(facts.text(u.expression));
+}
+
+/** Walks up from a call: wrappers, retry loops, decorators, the enclosing named function, a swallowing catch. */
+export function contextOf(facts: FileFacts, _instances: InstanceTable, call: ts.CallExpression): CallContext {
+  const context: ContextCover[] = [];
+  let enclosingFunction: string | null = null;
+  let enclosingExported = false;
+  let swallowedAt: CallContext['swallowedAt'] = null;
+  let innermostTry: ts.TryStatement | null = null;
+  let sameFunction = true;
+  // `fetch(...).catch(() => {})`
+  const chained = call.parent;
+  if (ts.isPropertyAccessExpression(chained) && chained.name.text === 'catch' && ts.isCallExpression(chained.parent) && chained.parent.arguments[0] && swallows(facts, chained.parent.arguments[0])) {
+    swallowedAt = chained.parent;
+  }
+  let child: ts.Node = call;
+  for (let node = call.parent; node && !ts.isSourceFile(node); child = node, node = node.parent) {
+    if (ts.isTryStatement(node) && node.tryBlock === child) {
+      innermostTry ??= node;
+      if (sameFunction && !swallowedAt && node.catchClause && swallows(facts, node.catchClause.block)) swallowedAt = node.catchClause;
+    }
+    if (sameFunction && (ts.isForStatement(node) || ts.isWhileStatement(node) || ts.isDoStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node))) {
+      const loop = retryLoop(facts, node, innermostTry);
+      if (loop) context.push({ kind: 'direct', cover: loop });
+    }
+    if (ts.isFunctionLike(node)) {
+      sameFunction = false;
+      const name = functionName(node);
+      if (name && !enclosingFunction) {
+        enclosingFunction = name;
+        enclosingExported = isExported(node);
+      }
+      const parent = node.parent;
+      if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.some((a) => unwrap(a) === node)) {
+        const w = wrapperOf(facts, parent);
+        if (w) context.push(w);
+      }
+      if (ts.isMethodDeclaration(node)) {
+        for (const d of ts.getDecorators(node) ?? []) {
+          const e = unwrap(d.expression);
+          if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'usePolicy' && e.arguments[0] && ts.isIdentifier(unwrap(e.arguments[0]))) {
+            const name2 = (unwrap(e.arguments[0]) as ts.Identifier).text;
+            const b = facts.moduleOf(name2);
+            context.push({ kind: 'policy', name: name2, specifier: b && b.specifier.startsWith('.') ? b.specifier : null });
+          }
+        }
+      }
+    }
+  }
+  return { context, enclosingFunction, enclosingExported, swallowedAt };
+}

@@ -1,0 +1,129 @@
+import { ts } from 'ts-morph';
+import type { Pos, Span } from '../model';
+
+/** Where a local name comes from: a module (`import`/`require`) or a local declaration. */
+export interface ModuleBinding {
+  specifier: string;
+  /** `default`, `*` (namespace / whole require), or an export name. */
+  imported: string;
+}
+
+/**
+ * Facts gathered in one pre-pass over a file, so the main walk can resolve names without a checker:
+ * module bindings, the initialiser of each variable, function declarations, and a position helper.
+ * Names are file-wide (shadowing is ignored: a deliberate trade for speed; see docs/resilience.md).
+ */
+export class FileFacts {
+  readonly bindings = new Map<string, ModuleBinding>();
+  readonly initializers = new Map<string, ts.Expression>();
+  readonly functions = new Map<string, ts.Node>();
+  readonly parameters = new Set<string>();
+  /** Source text of every `setTimeout(...)` call, to see which AbortControllers a timer aborts. */
+  readonly timerTexts: string[] = [];
+  /** `req.on('timeout', fn)` / `req.setTimeout(ms, fn)` handlers, by receiver name: do they destroy? */
+  readonly timeoutHandlers = new Map<string, boolean>();
+
+  constructor(readonly sf: ts.SourceFile) {
+    const visit = (node: ts.Node): void => {
+      this.collect(node);
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+  }
+
+  pos(offset: number): Pos {
+    const lc = this.sf.getLineAndCharacterOfPosition(offset);
+    return { line: lc.line + 1, column: lc.character + 1 };
+  }
+
+  span(node: ts.Node): Span {
+    const start = this.pos(node.getStart(this.sf));
+    const end = this.pos(node.getEnd());
+    return { ...start, endLine: end.line, endColumn: end.column };
+  }
+
+  text(node: ts.Node): string {
+    return node.getText(this.sf);
+  }
+
+  /** The module a name is bound to, following `const x = y` aliases of bound names. */
+  moduleOf(name: string): ModuleBinding | undefined {
+    return this.bindings.get(name);
+  }
+
+  private collect(node: ts.Node): void {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && node.importClause && !node.importClause.isTypeOnly) {
+      const specifier = node.moduleSpecifier.text;
+      const clause = node.importClause;
+      if (clause.name) this.bindings.set(clause.name.text, { specifier, imported: 'default' });
+      const named = clause.namedBindings;
+      if (named && ts.isNamespaceImport(named)) this.bindings.set(named.name.text, { specifier, imported: '*' });
+      if (named && ts.isNamedImports(named)) {
+        for (const el of named.elements) if (!el.isTypeOnly) this.bindings.set(el.name.text, { specifier, imported: (el.propertyName ?? el.name).text });
+      }
+    } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) {
+      this.bindings.set(node.name.text, { specifier: node.moduleReference.expression.text, imported: '*' });
+    } else if (ts.isVariableDeclaration(node) && node.initializer) {
+      const required = requireOf(node.initializer);
+      if (required && ts.isIdentifier(node.name)) {
+        this.bindings.set(node.name.text, { specifier: required.specifier, imported: required.member ?? '*' });
+      } else if (required && ts.isObjectBindingPattern(node.name)) {
+        for (const el of node.name.elements) {
+          if (ts.isIdentifier(el.name)) this.bindings.set(el.name.text, { specifier: required.specifier, imported: el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : el.name.text });
+        }
+      } else if (ts.isIdentifier(node.name)) {
+        this.initializers.set(node.name.text, node.initializer);
+        const init = unwrap(node.initializer);
+        if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) this.functions.set(node.name.text, init);
+        // `const http2 = http` style aliases of module bindings.
+        if (ts.isIdentifier(init) && this.bindings.has(init.text)) this.bindings.set(node.name.text, this.bindings.get(init.text)!);
+      }
+    } else if (ts.isFunctionDeclaration(node) && node.name) {
+      this.functions.set(node.name.text, node);
+    } else if (ts.isParameter(node) && ts.isIdentifier(node.name)) {
+      this.parameters.add(node.name.text);
+    } else if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      if (ts.isIdentifier(callee) && callee.text === 'setTimeout') this.timerTexts.push(node.getText(this.sf));
+      if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
+        const receiver = callee.expression.text;
+        const isTimeoutEvent = (callee.name.text === 'on' || callee.name.text === 'once') && node.arguments[0] && ts.isStringLiteral(node.arguments[0]) && node.arguments[0].text === 'timeout';
+        const isSetTimeout = callee.name.text === 'setTimeout';
+        if (isTimeoutEvent || isSetTimeout) {
+          const handler = node.arguments[isTimeoutEvent ? 1 : 1];
+          const destroys = !!handler && /\.(destroy|abort)\s*\(/.test(handler.getText(this.sf));
+          this.timeoutHandlers.set(receiver, (this.timeoutHandlers.get(receiver) ?? false) || destroys);
+        }
+      }
+    }
+  }
+}
+
+/** `require('m')`, `require('m').x`, `require('m').default`: the module and member. */
+function requireOf(expr: ts.Expression): { specifier: string; member?: string } | null {
+  let e = unwrap(expr);
+  let member: string | undefined;
+  if (ts.isPropertyAccessExpression(e)) {
+    member = e.name.text;
+    e = unwrap(e.expression);
+  }
+  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'require' && e.arguments.length === 1 && ts.isStringLiteral(e.arguments[0]!)) {
+    return member ? { specifier: e.arguments[0].text, member } : { specifier: e.arguments[0].text };
+  }
+  return null;
+}
+
+/** Strips parentheses, `await`, `as`/`satisfies`/`!` casts. */
+export function unwrap(expr: ts.Expression): ts.Expression {
+  let e = expr;
+  for (;;) {
+    if (ts.isParenthesizedExpression(e) || ts.isAwaitExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e) || ts.isTypeAssertionExpression(e)) e = e.expression;
+    else return e;
+  }
+}
+
+/** Normalised module name: `node:http` -> `http`, `https` -> `http`. */
+export function moduleKey(specifier: string): string {
+  const s = specifier.replace(/^node:/, '');
+  return s === 'https' ? 'http' : s;
+}
