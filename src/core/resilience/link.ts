@@ -2,7 +2,7 @@ import picomatch from 'picomatch';
 import { resolveRelative } from './moduleResolver';
 import {
   REQUEST_METHODS, RULE_IDS,
-  type CallSite, type ContextCover, type Cover, type Coverage, type DefaultDef, type InstanceDef, type Library, type PolicyDef,
+  type CallSite, type ContextCover, type Cover, type Coverage, type DefaultDef, type FunctionUse, type InstanceDef, type Library, type PolicyDef,
   type ResilienceConfig, type ResilienceRuleKey, type ResilienceSummary, type Severity, type Span,
 } from './model';
 
@@ -134,6 +134,9 @@ function absentReason(pattern: Pattern, client: ResolvedClient): string {
 class Linker {
   private readonly globalDefaults = new Map<string, DefaultDef[]>();
   private readonly instanceDefaults = new Map<string, DefaultDef[]>();
+  private readonly modules = new Map<string, string | null>();
+  private readonly names = new Map<string, { file: string; local: string } | null>();
+  private usesByTarget: Map<string, { file: string; use: FunctionUse }[]> | undefined;
 
   constructor(private readonly summaries: ReadonlyMap<string, ResilienceSummary>, private readonly files: ReadonlySet<string>) {
     for (const [file, s] of summaries) {
@@ -148,6 +151,12 @@ class Linker {
     }
   }
 
+  private module(from: string, specifier: string): string | null {
+    const key = `${from}\0${specifier}`;
+    if (!this.modules.has(key)) this.modules.set(key, resolveRelative(from, specifier, this.files));
+    return this.modules.get(key)!;
+  }
+
   /** Follows `export ... from` and `export *` to where a name is defined. */
   resolveExport(file: string, name: string, depth = 0): { file: string; local: string } | null {
     const s = this.summaries.get(file);
@@ -155,11 +164,11 @@ class Linker {
     for (const e of s.exports) {
       if (e.exported !== name) continue;
       if ('local' in e) return this.resolveName(file, e.local, depth + 1);
-      const target = resolveRelative(file, e.specifier, this.files);
+      const target = this.module(file, e.specifier);
       return target ? this.resolveExport(target, e.imported, depth + 1) : null;
     }
     for (const spec of s.exportAll) {
-      const target = resolveRelative(file, spec, this.files);
+      const target = this.module(file, spec);
       const found = target ? this.resolveExport(target, name, depth + 1) : null;
       if (found) return found;
     }
@@ -168,12 +177,18 @@ class Linker {
 
   /** Where a local name is defined: here, or (through an import) in another project file. */
   resolveName(file: string, local: string, depth = 0): { file: string; local: string } | null {
+    const key = `${file}\0${local}`;
+    if (depth === 0 && this.names.has(key)) return this.names.get(key)!;
     const s = this.summaries.get(file);
     const imp = s?.imports.find((i) => i.local === local);
-    if (!imp) return { file, local };
-    const target = resolveRelative(file, imp.specifier, this.files);
-    if (!target) return null;
-    return this.resolveExport(target, imp.imported === '*' ? '*' : imp.imported, depth);
+    let found: { file: string; local: string } | null;
+    if (!imp) found = { file, local };
+    else {
+      const target = this.module(file, imp.specifier);
+      found = target ? this.resolveExport(target, imp.imported === '*' ? '*' : imp.imported, depth) : null;
+    }
+    if (depth === 0) this.names.set(key, found);
+    return found;
   }
 
   instance(file: string, local: string): Resolved<InstanceDef> | null {
@@ -245,24 +260,34 @@ class Linker {
     if (!fn) return { allCovered: false, callers: [] };
     const callers: string[] = [];
     let covered = 0;
-    for (const [useFile, s] of this.summaries) {
-      for (const use of s.functionUses) {
-        if (useFile === file && use.inFunction === fn) continue;
-        const target = this.resolveUse(useFile, use.name);
-        if (!target || target.file !== file || target.local !== fn) continue;
-        const c = this.contextCover(useFile, use.context, pattern);
-        if (c.state === 'yes') covered++;
-        callers.push(`${useFile}:${use.at.line}${c.state === 'yes' ? ` (${c.by})` : ''}`);
-      }
+    for (const { file: useFile, use } of this.uses().get(`${file}#${fn}`) ?? []) {
+      if (useFile === file && use.inFunction === fn) continue;
+      const c = this.contextCover(useFile, use.context, pattern);
+      if (c.state === 'yes') covered++;
+      callers.push(`${useFile}:${use.at.line}${c.state === 'yes' ? ` (${c.by})` : ''}`);
     }
     return { allCovered: callers.length > 0 && covered === callers.length, callers };
+  }
+
+  /** Every function use, indexed once by the function it resolves to (`file#name`). */
+  private uses(): Map<string, { file: string; use: FunctionUse }[]> {
+    if (!this.usesByTarget) {
+      this.usesByTarget = new Map();
+      for (const [useFile, s] of this.summaries) {
+        for (const use of s.functionUses) {
+          const target = this.resolveUse(useFile, use.name);
+          if (target) push(this.usesByTarget, `${target.file}#${target.local}`, { file: useFile, use });
+        }
+      }
+    }
+    return this.usesByTarget;
   }
 
   private resolveUse(file: string, name: string): { file: string; local: string } | null {
     const dot = name.indexOf('.');
     if (dot < 0) return this.resolveName(file, name);
     const ns = this.summaries.get(file)?.imports.find((i) => i.local === name.slice(0, dot) && i.imported === '*');
-    const target = ns ? resolveRelative(file, ns.specifier, this.files) : null;
+    const target = ns ? this.module(file, ns.specifier) : null;
     return target ? this.resolveExport(target, name.slice(dot + 1)) : null;
   }
 }

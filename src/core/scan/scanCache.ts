@@ -15,6 +15,8 @@ export interface CacheEntry {
   skipped?: string;
   /** The per-file resilience summary, when the file was analysed. */
   summary?: ResilienceSummary;
+  /** The file went through resilience analysis (even if it yielded no summary worth keeping). */
+  analysed?: boolean;
   /** Relative imports of a file without a summary (for the second pass). */
   imports?: string[];
 }
@@ -25,7 +27,7 @@ interface CacheFile {
   files: Record<string, CacheEntry>;
 }
 
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 
 /** sha1 of bytes, hex. */
 export function contentHash(bytes: Uint8Array): string {

@@ -43,8 +43,12 @@ export function isCompilerLoaded(): boolean {
   return parser !== undefined;
 }
 
-/** Words without which a file cannot make or wrap an outbound call (a superset, for the prefilter). */
-const NETWORK_WORDS = /\bfetch|axios|\bgot\b|\bky\b|undici|\bhttps?\b|CircuitBreaker|cockatiel|opossum|p-retry|async-retry/;
+/**
+ * What a file needs before it can make or wrap an outbound call itself: a call of a fetch-like function,
+ * or a client/retry/breaker module named in an import or require. A superset, for the prefilter; files
+ * that only use a project's client module are caught by the second pass.
+ */
+const NETWORK_WORDS = /\bfetch\w*\s*[(<!]|['"`](?:node:)?(?:https?|http2|undici|axios|got|ky|p-retry|async-retry|axios-retry|opossum|cockatiel)['"`]/;
 /** Relative import/require specifiers, for finding files that use a project's client modules. */
 const RELATIVE_IMPORT = /(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*['"](\.{1,2}\/[^'"]+)['"]/g;
 
@@ -78,7 +82,13 @@ export function scanText(scanner: TextScanner, fileName: string, text: string, f
   const imports = resilience ? [] : [...text.matchAll(RELATIVE_IMPORT)].map((m) => m[1]!);
   if (!markers && !resilience) return { items: [], parsed: false, summary: null, imports };
   const parsed = loadParser().parseFile(fileName, text, resilience);
-  return { items: markers ? parseMarkers(text, parsed.comments, scanner.matcher) : [], parsed: true, summary: parsed.resilience, imports };
+  const summary = parsed.resilience && isRelevant(parsed.resilience) ? parsed.resilience : null;
+  return { items: markers ? parseMarkers(text, parsed.comments, scanner.matcher) : [], parsed: true, summary, imports: summary || !resilience ? imports : [] };
+}
+
+/** A summary worth keeping: it makes, wraps, configures or re-exports something the link phase needs. */
+function isRelevant(s: ResilienceSummary): boolean {
+  return s.calls.length + s.instances.length + s.policies.length + s.defaults.length + s.functionUses.length + s.exportAll.length > 0 || s.exports.some((e) => 'specifier' in e);
 }
 
 /** Whether a file (POSIX path relative to the root) is one the configuration scans. */
@@ -164,14 +174,52 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
     else if (entry.imports.length > 0) pendingImports.set(rel, entry.imports);
   }
   if (config.resilience.enabled) {
-    // Second pass: files the network prefilter skipped but that import a project module making or
-    // wrapping calls (`api.get()` on an imported axios instance) are analysed too.
+    // Second pass, to a fixed point: files the network prefilter skipped but that import a project module
+    // making or wrapping calls (`api.get()` on an imported axios instance) are analysed too, and so are
+    // files importing those in turn.
     const known = new Set(discovered.files);
-    for (const [rel, specifiers] of pendingImports) {
-      if (!specifiers.some((s) => { const t = resolveRelative(rel, s, known); return t !== null && summaries.has(t); })) continue;
-      const override = options.overrides?.get(rel);
-      const entry = override !== undefined ? scanText(scanner, rel, override, true) : scanFile(path.join(root, rel), rel, config, scanner, cache, stats, true);
-      if ('summary' in entry && entry.summary) summaries.set(rel, entry.summary);
+    // A provider exports something a caller's coverage depends on: an instance, a policy, a function that
+    // makes a call, or a re-export of a provider. Only importers of providers need analysing.
+    const isProvider = (rel: string, depth = 0): boolean => {
+      const sum = summaries.get(rel);
+      if (!sum || depth > 8) return false;
+      if (sum.instances.length > 0 || sum.policies.length > 0 || sum.defaults.length > 0) return true;
+      if (sum.calls.some((c) => c.enclosingExported && c.client.kind !== 'import')) return true;
+      const reexported = [...sum.exportAll, ...sum.exports.flatMap((e) => ('specifier' in e ? [e.specifier] : []))];
+      return reexported.some((spec) => {
+        const target = resolveRelative(rel, spec, known);
+        return target !== null && isProvider(target, depth + 1);
+      });
+    };
+    // Resolving every relative import of thousands of files is the cost of a cached run: first reject
+    // specifiers whose last segment cannot name a summarised file (its stem, or its folder for index files).
+    const stem = (p: string): string => p.slice(p.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
+    const stems = new Set<string>();
+    const addStems = (): void => {
+      for (const f of summaries.keys()) {
+        stems.add(stem(f));
+        if (stem(f) === 'index') stems.add(stem(f.slice(0, f.lastIndexOf('/'))));
+      }
+    };
+    const importsSummarised = (rel: string, specifiers: string[]): boolean =>
+      specifiers.some((spec) => {
+        if (!stems.has(stem(spec.replace(/\/+$/, ''))) && !/^\.\.?\/?$/.test(spec)) return false;
+        const target = resolveRelative(rel, spec, known);
+        return target !== null && isProvider(target);
+      });
+    for (let changed = true; changed;) {
+      changed = false;
+      addStems();
+      for (const [rel, specifiers] of pendingImports) {
+        if (!importsSummarised(rel, specifiers)) continue;
+        pendingImports.delete(rel);
+        const override = options.overrides?.get(rel);
+        const entry = override !== undefined ? scanText(scanner, rel, override, true) : scanFile(path.join(root, rel), rel, config, scanner, cache, stats, true);
+        if ('summary' in entry && entry.summary) {
+          summaries.set(rel, entry.summary);
+          changed = true;
+        }
+      }
     }
     items.push(...findingsToItems(linkResilience(summaries, config.resilience)));
   }
@@ -209,7 +257,7 @@ function scanFile(
   if (!stat.isFile()) return { reason: 'not a regular file' };
   if (stat.size > config.maxFileSize) return { reason: `larger than the ${formatBytes(config.maxFileSize)} limit (${formatBytes(stat.size)})` };
   const fromStat = cache.byStat(rel, stat.size, stat.mtimeMs);
-  if (fromStat && (!forceResilience || fromStat.summary)) return reuse(rel, fromStat, cache, stats);
+  if (fromStat && (!forceResilience || fromStat.analysed)) return reuse(rel, fromStat, cache, stats);
   let bytes: Buffer;
   try {
     bytes = readFileSync(abs);
@@ -219,7 +267,7 @@ function scanFile(
   stats.bytesRead += bytes.length;
   const hash = contentHash(bytes);
   const fromHash = cache.byHash(rel, hash);
-  if (fromHash && (!forceResilience || fromHash.summary)) return reuse(rel, { ...fromHash, size: stat.size, mtimeMs: stat.mtimeMs }, cache, stats);
+  if (fromHash && (!forceResilience || fromHash.analysed)) return reuse(rel, { ...fromHash, size: stat.size, mtimeMs: stat.mtimeMs }, cache, stats);
   const entry: CacheEntry = { size: stat.size, mtimeMs: stat.mtimeMs, hash };
   if (hasNulByte(bytes)) {
     entry.skipped = 'binary content';
@@ -232,6 +280,7 @@ function scanFile(
   else stats.filesPrefiltered++;
   if (found.items.length > 0) entry.items = found.items;
   if (found.summary) entry.summary = found.summary;
+  if (found.parsed && scanner.resilience && (forceResilience || found.summary)) entry.analysed = true;
   if (found.imports.length > 0) entry.imports = found.imports;
   cache.set(rel, entry);
   return found;

@@ -8,6 +8,7 @@ import { methodOf, prop, retryOf, retryOptInOf, signalCover, timeoutOf, viewObje
 
 const IGNORE = /debt-ledger-ignore\s+((?:resilience\/[\w-]+|\*)(?:\s*,\s*(?:resilience\/[\w-]+))*)/;
 const BODY_METHODS = new Set(['post', 'put', 'patch', 'postForm', 'putForm', 'patchForm']);
+const ANY_REQUEST_METHOD = new Set(Object.values(REQUEST_METHODS).flatMap((m) => [...m]));
 
 /** Which argument holds the options for a request method. */
 function optionsIndex(library: Library, member: string, args: readonly ts.Expression[], viaInstanceDispatcher: boolean): number {
@@ -71,7 +72,8 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
   const facts = new FileFacts(sf);
   const instances: InstanceTable = new Map();
   const summary: ResilienceSummary = { imports: [], exports: [], exportAll: [], instances: [], policies: [], defaults: [], calls: [], functionUses: [] };
-  for (const [local, b] of facts.bindings) summary.imports.push({ local, specifier: b.specifier, imported: b.imported });
+  // Library bindings are resolved here; only project imports are left for the link phase.
+  for (const [local, b] of facts.bindings) if (b.specifier.startsWith('.')) summary.imports.push({ local, specifier: b.specifier, imported: b.imported });
   const ignores = ignoresByLine(sf.text, comments, facts);
 
   const addInstance = (name: string, init: ts.Expression, at: ts.Node): void => {
@@ -240,7 +242,8 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
       return { client: { kind: 'local', library: m.library, name: m.name, label: m.name }, member, library: m.library, dispatcherCall: m.library === 'undici' };
     }
     // An import from the project: an instance (resolved in the link phase) or a function (a use).
-    if (!direct && member === '') return null;
+    // `ns.f()` on a namespace import is a function use; `x.m()` counts only for request method names.
+    if (!direct && (member === '' || m.imported === '*' || !ANY_REQUEST_METHOD.has(member))) return null;
     const local = ts.isIdentifier(callee) ? callee.text : facts.text((callee as ts.PropertyAccessExpression).expression);
     if (direct && facts.functions.has(local)) return null;
     return { client: { kind: 'import', library: null, specifier: m.specifier, imported: m.imported, local }, member, library: null, dispatcherCall: false };
@@ -286,5 +289,8 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
   }
 
   visit(sf);
+  // Uses of local functions matter only when that function makes a call; imported names may wrap one.
+  const wrappers = new Set(summary.calls.map((c) => c.enclosingFunction));
+  summary.functionUses = summary.functionUses.filter((u) => wrappers.has(u.name) || u.name.includes('.') || facts.moduleOf(u.name)?.specifier.startsWith('.'));
   return summary;
 }

@@ -73,20 +73,9 @@ export function injectedFetchLabel(facts: FileFacts, expr: ts.Expression, depth 
   }
   if (ts.isIdentifier(e)) {
     if (depth < 3 && facts.initializers.has(e.text)) return injectedFetchLabel(facts, facts.initializers.get(e.text)!, depth + 1) && `injected fetch (${e.text})`;
-    if (facts.parameters.has(e.text) && /\btypeof\s+fetch\b/.test(paramTypeText(facts, e.text))) return `injected fetch (${e.text})`;
+    if (/\btypeof\s+fetch\b/.test(facts.parameterTypes.get(e.text) ?? '')) return `injected fetch (${e.text})`;
   }
   return null;
-}
-
-function paramTypeText(facts: FileFacts, name: string): string {
-  let found = '';
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (ts.isParameter(n) && ts.isIdentifier(n.name) && n.name.text === name && n.type) found = facts.text(n.type);
-    else ts.forEachChild(n, visit);
-  };
-  visit(facts.sf);
-  return found;
 }
 
 /** `axios.create(...)`, `api.extend(...)`, `new Agent(...)`: the instance it makes, if any. */

@@ -18,6 +18,8 @@ export class FileFacts {
   readonly initializers = new Map<string, ts.Expression>();
   readonly functions = new Map<string, ts.Node>();
   readonly parameters = new Set<string>();
+  /** Declared type text of parameters, by name (`typeof fetch`), for injected-fetch detection. */
+  readonly parameterTypes = new Map<string, string>();
   /** Source text of every `setTimeout(...)` call, to see which AbortControllers a timer aborts. */
   readonly timerTexts: string[] = [];
   /** `req.on('timeout', fn)` / `req.setTimeout(ms, fn)` handlers, by receiver name: do they destroy? */
@@ -82,6 +84,7 @@ export class FileFacts {
       this.functions.set(node.name.text, node);
     } else if (ts.isParameter(node) && ts.isIdentifier(node.name)) {
       this.parameters.add(node.name.text);
+      if (node.type) this.parameterTypes.set(node.name.text, node.type.getText(this.sf));
     } else if (ts.isCallExpression(node)) {
       const callee = node.expression;
       if (ts.isIdentifier(callee) && callee.text === 'setTimeout') this.timerTexts.push(node.getText(this.sf));
