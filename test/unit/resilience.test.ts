@@ -112,6 +112,6 @@ describe('resilience: reasons and traps', () => {
     config.resilience.rules.timeout.paths = [];
     config.resilience.rules.timeout.clients = ['injected'];
     const byClient = (await scanWorkspace({ root, config, useGit: false })).items.filter((i) => i.kind === 'resilience');
-    assert.ok(byClient.length === 3 && byClient.every((i) => i.client!.startsWith('injected fetch')), byClient.map((i) => i.client).join());
+    assert.ok(byClient.length === 5 && byClient.every((i) => i.client!.startsWith('injected fetch')), byClient.map((i) => i.client).join());
   });
 });

@@ -15,7 +15,8 @@ function optionsIndex(library: Library, member: string, args: readonly ts.Expres
   switch (library) {
     case 'fetch': return 1;
     case 'axios':
-      if (member === '' ) return args[0] && ts.isObjectLiteralExpression(unwrap(args[0])) ? 0 : 1;
+      // axios(config) or axios(url, config): a first argument that is not a URL literal is the config.
+      if (member === '') return args.length === 1 && !isUrlLiteral(args[0]!) ? 0 : 1;
       if (member === 'request') return 0;
       return BODY_METHODS.has(member) ? 2 : 1;
     case 'got':
@@ -23,6 +24,12 @@ function optionsIndex(library: Library, member: string, args: readonly ts.Expres
     case 'undici': return viaInstanceDispatcher ? 0 : 1;
     case 'http': return args[0] && !ts.isObjectLiteralExpression(unwrap(args[0])) && args[1] && !ts.isFunctionLike(unwrap(args[1])) ? 1 : 0;
   }
+}
+
+/** A first argument that is a URL: a string, template, `new URL(...)`, or a name that says so. */
+function isUrlLiteral(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  return ts.isStringLiteralLike(u) || ts.isTemplateExpression(u) || ts.isNewExpression(u) || (ts.isIdentifier(u) && /url|uri|href|endpoint|path|link/i.test(u.text));
 }
 
 /** node:http's trap: a `timeout` option or `setTimeout` only reports an idle socket unless the handler destroys. */
@@ -183,7 +190,13 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
 
   function readCall(call: ts.CallExpression): void {
     readWrapperArgument(call);
-    const callee = unwrap(call.expression);
+    let callee = unwrap(call.expression);
+    // `fetch.call(thisArg, url, init)` / `this.fetch.call(undefined, url, init)`: the call behind `.call`.
+    let argShift = 0;
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'call' && (injectedFetchLabel(facts, callee.expression) || meaningOf(facts, instances, callee.expression)?.kind === 'fetch')) {
+      callee = unwrap(callee.expression);
+      argShift = 1;
+    }
     // axios-retry attached to axios or an instance
     if (ts.isIdentifier(callee) && facts.moduleOf(callee.text)?.specifier === 'axios-retry' && call.arguments[0]) {
       const target = meaningOf(facts, instances, call.arguments[0]);
@@ -202,7 +215,7 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
       return;
     }
     const site = clientOf(call, callee);
-    if (site) recordCall(call, site);
+    if (site) recordCall(call, site, argShift);
     // A call to an imported name may be an instance call or a project function: the link phase knows.
     if (!site || site.client.kind === 'import') recordFunctionUse(call, callee);
   }
@@ -249,11 +262,13 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
     return { client: { kind: 'import', library: null, specifier: m.specifier, imported: m.imported, local }, member, library: null, dispatcherCall: false };
   }
 
-  function recordCall(call: ts.CallExpression, site: NonNullable<ReturnType<typeof clientOf>>): void {
-    const args = call.arguments;
+  function recordCall(call: ts.CallExpression, site: NonNullable<ReturnType<typeof clientOf>>, argShift = 0): void {
+    const args = call.arguments.slice(argShift);
     const library = site.library;
     const idx = library ? optionsIndex(library, site.member, args, site.dispatcherCall) : site.member === '' ? 1 : BODY_METHODS.has(site.member) ? 2 : site.member === 'request' ? 0 : 1;
-    const view = viewObject(facts, args[idx]);
+    // `fetch(...args)`: a spread at or before the options position hides them.
+    const spread = args.slice(0, idx + 1).some(ts.isSpreadElement);
+    const view: ObjectView = spread ? { kind: 'unknown' } : viewObject(facts, args[idx]);
     let client = site.client;
     // undici `request(url, { dispatcher: agent })` / fetch(url, { dispatcher })
     if (view.kind === 'object' && (library === 'undici' || library === 'fetch')) {

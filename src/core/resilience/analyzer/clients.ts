@@ -29,6 +29,9 @@ export type NameMeaning =
   | { kind: 'projectImport'; specifier: string; imported: string }
   | null;
 
+/** A receiver whose `.fetch` is an injected fetch: its last segment names options or a request config. */
+const OPTIONS_LIKE = /(^|\.)_?(opts|options|config|cfg|conf|settings|deps|dependencies|ctx|context|init|params|env|request|requestOptions|fetchOptions|clientOptions)$/;
+
 /** Instance names made in this file, filled by the analyzer as it finds `create`/`extend`/`new`. */
 export type InstanceTable = Map<string, Library>;
 
@@ -65,10 +68,19 @@ function isThisMember(e: ts.Expression): e is ts.PropertyAccessExpression {
  */
 export function injectedFetchLabel(facts: FileFacts, expr: ts.Expression, depth = 0): string | null {
   const e = unwrap(expr);
-  if (ts.isPropertyAccessExpression(e) && /^fetch(Impl|Fn|Function)?$/i.test(e.name.text)) return `injected fetch (${facts.text(e)})`;
+  if (ts.isPropertyAccessExpression(e)) {
+    const name = e.name.text;
+    // `this.fetchImpl`, `deps.customFetch`: a name that can only be a fetch function.
+    if (/^(fetch(Impl|Fn|Func|Function|Implementation)|customFetch|fetchLike)$/i.test(name)) return `injected fetch (${facts.text(e)})`;
+    // `opts.fetch`, `this.fetch`: only on an options-like receiver, or `this` in a file that declares no
+    // `fetch` method of its own (`repo.fetch()`, `version.fetch()` are domain methods, not HTTP).
+    const receiver = facts.text(e.expression);
+    if (name === 'fetch' && (OPTIONS_LIKE.test(receiver) || (receiver === 'this' && !facts.methods.has('fetch')))) return `injected fetch (${facts.text(e)})`;
+  }
   if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
     const l = injectedFetchLabel(facts, e.left, depth + 1);
-    const r = injectedFetchLabel(facts, e.right, depth + 1) ?? (ts.isIdentifier(unwrap(e.right)) && (unwrap(e.right) as ts.Identifier).text === 'fetch' ? 'fetch' : null);
+    const right = facts.text(unwrap(e.right));
+    const r = injectedFetchLabel(facts, e.right, depth + 1) ?? (/^((globalThis|window|self)\.)?fetch$/.test(right) ? 'fetch' : null);
     return l ?? r ? `injected fetch (${facts.text(e)})` : null;
   }
   if (ts.isIdentifier(e)) {

@@ -16,8 +16,12 @@ export interface ModuleBinding {
 export class FileFacts {
   readonly bindings = new Map<string, ModuleBinding>();
   readonly initializers = new Map<string, ts.Expression>();
+  /** Every declaration of a name with an initialiser, for scope-aware lookup (`initializerAt`). */
+  private readonly declarations = new Map<string, ts.VariableDeclaration[]>();
   readonly functions = new Map<string, ts.Node>();
   readonly parameters = new Set<string>();
+  /** Names of methods and function-valued properties declared in classes/objects of this file. */
+  readonly methods = new Set<string>();
   /** Declared type text of parameters, by name (`typeof fetch`), for injected-fetch detection. */
   readonly parameterTypes = new Map<string, string>();
   /** Source text of every `setTimeout(...)` call, to see which AbortControllers a timer aborts. */
@@ -48,6 +52,26 @@ export class FileFacts {
     return node.getText(this.sf);
   }
 
+  /**
+   * The initialiser an identifier refers to where it is used: the declaration in the innermost enclosing
+   * scope, unless a parameter of a closer function shadows the name (then undefined: supplied by a caller).
+   */
+  initializerAt(use: ts.Identifier): ts.Expression | undefined {
+    const candidates = this.declarations.get(use.text);
+    if (!candidates) return undefined;
+    const scopeOf = (n: ts.Node): ts.Node => {
+      let p = n.parent;
+      while (p && !ts.isFunctionLike(p) && !ts.isSourceFile(p)) p = p.parent;
+      return p ?? this.sf;
+    };
+    for (let scope: ts.Node | undefined = scopeOf(use); scope; scope = ts.isSourceFile(scope) ? undefined : scopeOf(scope)) {
+      if (ts.isFunctionLike(scope) && scope.parameters.some((p) => bindsName(p.name, use.text))) return undefined;
+      const here = candidates.filter((d) => scopeOf(d) === scope && d.getStart(this.sf) < use.getStart(this.sf));
+      if (here.length > 0) return here[here.length - 1]!.initializer;
+    }
+    return undefined;
+  }
+
   /** The module a name is bound to, following `const x = y` aliases of bound names. */
   moduleOf(name: string): ModuleBinding | undefined {
     return this.bindings.get(name);
@@ -75,11 +99,16 @@ export class FileFacts {
         }
       } else if (ts.isIdentifier(node.name)) {
         this.initializers.set(node.name.text, node.initializer);
+        const list = this.declarations.get(node.name.text) ?? [];
+        list.push(node);
+        this.declarations.set(node.name.text, list);
         const init = unwrap(node.initializer);
         if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) this.functions.set(node.name.text, init);
         // `const http2 = http` style aliases of module bindings.
         if (ts.isIdentifier(init) && this.bindings.has(init.text)) this.bindings.set(node.name.text, this.bindings.get(init.text)!);
       }
+    } else if ((ts.isMethodDeclaration(node) || ts.isPropertyDeclaration(node)) && node.name && ts.isIdentifier(node.name)) {
+      this.methods.add(node.name.text);
     } else if (ts.isFunctionDeclaration(node) && node.name) {
       this.functions.set(node.name.text, node);
     } else if (ts.isParameter(node) && ts.isIdentifier(node.name)) {
@@ -100,6 +129,11 @@ export class FileFacts {
       }
     }
   }
+}
+
+function bindsName(name: ts.BindingName, text: string): boolean {
+  if (ts.isIdentifier(name)) return name.text === text;
+  return name.elements.some((el) => !ts.isOmittedExpression(el) && bindsName(el.name, text));
 }
 
 /** `require('m')`, `require('m').x`, `require('m').default`: the module and member. */

@@ -13,7 +13,7 @@ export function viewObject(facts: FileFacts, expr: ts.Expression | undefined, de
   // A URL string, a callback, a number: not an options object at all.
   if (ts.isStringLiteralLike(e) || ts.isTemplateExpression(e) || ts.isNumericLiteral(e) || ts.isFunctionLike(e)) return { kind: 'none' };
   if (ts.isIdentifier(e) && depth < 3) {
-    const init = facts.initializers.get(e.text);
+    const init = facts.initializerAt(e);
     if (init) return viewObject(facts, init, depth + 1);
   }
   return { kind: 'unknown' };
@@ -69,7 +69,7 @@ export function signalCover(facts: FileFacts, expr: ts.Expression, depth = 0): C
     }
   }
   if (ts.isIdentifier(e) && depth < 3) {
-    const init = facts.initializers.get(e.text);
+    const init = facts.initializerAt(e);
     return init ? signalCover(facts, init, depth + 1) : { state: 'unknown' };
   }
   if (ts.isPropertyAccessExpression(e) && e.name.text === 'signal' && ts.isIdentifier(e.expression)) {
@@ -131,7 +131,9 @@ export function timeoutOf(facts: FileFacts, library: Library, view: ObjectView):
 
 /** got/ky `retry` option: `0`/`{ limit: 0 }` switches retries off; anything else keeps them on. */
 export function retryOf(facts: FileFacts, library: Library, view: ObjectView): Cover {
-  if (view.kind !== 'object' || (library !== 'got' && library !== 'ky')) return view.kind === 'unknown' ? { state: 'unknown' } : { state: 'absent' };
+  // Only got and ky read retries from request options; for the rest, options cannot hide a retry.
+  if (library !== 'got' && library !== 'ky') return { state: 'absent' };
+  if (view.kind !== 'object') return view.kind === 'unknown' ? { state: 'unknown' } : { state: 'absent' };
   const r = prop(view.node, 'retry');
   if (!r) return { state: 'absent' };
   if (!('value' in r)) return { state: 'unknown' };
