@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import { analyzeResilience } from '../resilience/analyzer/analyzeResilience';
+export { instanceTimeoutFix, resilienceFixes, type Fix, type TextEdit } from '../resilience/analyzer/fixes';
 import type { ResilienceSummary } from '../resilience/model';
 import type { CommentRange } from './commentRange';
 

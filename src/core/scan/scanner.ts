@@ -38,6 +38,16 @@ function loadParser(): typeof Parser {
   return parser;
 }
 
+/** Quick fixes for a resilience finding (loads the compiler on first use). See `resilienceFixes`. */
+export function computeResilienceFixes(...args: Parameters<typeof Parser.resilienceFixes>): ReturnType<typeof Parser.resilienceFixes> {
+  return loadParser().resilienceFixes(...args);
+}
+
+/** The fix at an instance's creation site (loads the compiler on first use). See `instanceTimeoutFix`. */
+export function computeInstanceTimeoutFix(...args: Parameters<typeof Parser.instanceTimeoutFix>): ReturnType<typeof Parser.instanceTimeoutFix> {
+  return loadParser().instanceTimeoutFix(...args);
+}
+
 /** Whether the compiler has been loaded in this process (activation must not load it). */
 export function isCompilerLoaded(): boolean {
   return parser !== undefined;
