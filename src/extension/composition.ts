@@ -11,6 +11,8 @@ import { scanWorkspaceCommand } from './commands/scanWorkspaceCommand';
 import { Configuration } from './configuration';
 import { COMMANDS, OUTPUT_CHANNEL_NAME, VIEWS } from './constants';
 import { ConfigDiagnostics } from './diagnostics/configDiagnostics';
+import { ResilienceCodeActions } from './diagnostics/resilienceCodeActions';
+import { ResilienceDiagnostics } from './diagnostics/resilienceDiagnostics';
 import { LedgerController } from './ledger/ledgerController';
 import { Notifier } from './notifier';
 import { Activity } from './util/activity';
@@ -78,9 +80,16 @@ export class DebtLedgerExtension {
     const tree = own(new LedgerTreeProvider(controller, state, activity));
     const view = own(vscode.window.createTreeView(VIEWS.ledger, { treeDataProvider: tree, showCollapseAll: true }));
     const statusBar = own(new LedgerStatusBar());
+    const resilienceDiagnostics = own(new ResilienceDiagnostics(controller));
+    own(vscode.languages.registerCodeActionsProvider(
+      [{ scheme: 'file', language: 'typescript' }, { scheme: 'file', language: 'typescriptreact' }, { scheme: 'file', language: 'javascript' }, { scheme: 'file', language: 'javascriptreact' }],
+      new ResilienceCodeActions(controller),
+      { providedCodeActionKinds: ResilienceCodeActions.kinds },
+    ));
 
     const render = (): void => {
       tree.refresh();
+      resilienceDiagnostics.refresh();
       const visible = tree.visibleItems();
       const total = controller.folders().reduce((n, l) => n + l.index.items().length, 0);
       view.badge = total > 0 ? { value: total, tooltip: `${total} debt item${total === 1 ? '' : 's'}` } : undefined;

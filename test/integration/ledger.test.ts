@@ -41,6 +41,10 @@ describe('Debt Ledger in a real VS Code', () => {
       '  third item (src/util.js:1)',
       '@ts-ignore (1)',
       '  @ts-ignore (src/util.js:2)',
+      'resilience/retry (1)',
+      '  No retry: fetch (src/net.ts:2 · info)',
+      'resilience/timeout (1)',
+      '  No timeout: fetch (src/net.ts:2 · warning)',
     ]);
   });
 
@@ -63,7 +67,7 @@ describe('Debt Ledger in a real VS Code', () => {
     const ledger = await api();
     await vscode.commands.executeCommand('debtLedger.groupBy', 'file');
     await ledger.whenIdle();
-    assert.deepEqual(ledger.treeSnapshot().map((n) => `${n.label} (${n.description})`), ['src/app.ts (2)', 'src/util.js (2)', 'src/view.tsx (1)']);
+    assert.deepEqual(ledger.treeSnapshot().map((n) => `${n.label} (${n.description})`), ['src/app.ts (2)', 'src/net.ts (2)', 'src/util.js (2)', 'src/view.tsx (1)']);
     await vscode.commands.executeCommand('debtLedger.groupBy', 'tag');
     await ledger.whenIdle();
   });
@@ -95,7 +99,7 @@ describe('Debt Ledger in a real VS Code', () => {
     await writeText(uri, original);
     await waitFor('the original ledger again', async () => {
       await ledger.whenIdle();
-      return ledger.items().length === 5;
+      return ledger.items().length === 7;
     });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
@@ -141,13 +145,47 @@ describe('Debt Ledger in a real VS Code', () => {
     await writeText(config, '{ "tags": ["HACK"], "suppressions": false }');
     await waitFor('only HACK items', async () => {
       await ledger.whenIdle();
-      return ledger.items().length === 1 && ledger.items()[0]!.tag === 'HACK';
+      const debt = ledger.items().filter((i) => i.kind !== 'resilience');
+      return debt.length === 1 && debt[0]!.tag === 'HACK';
     });
     await writeText(config, good);
     await waitFor('all items back', async () => {
       await ledger.whenIdle();
-      return ledger.items().length === 5;
+      return ledger.items().length === 7;
     });
+  });
+
+  it('shows resilience diagnostics on open, and the timeout quick fix removes its diagnostic', async () => {
+    const ledger = await api();
+    const uri = workspaceUri('src', 'net.ts');
+    const original = await readText(uri);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const ours = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Debt Ledger');
+    await waitFor('two resilience diagnostics', () => ours().length === 2);
+    const code = (d: vscode.Diagnostic) => (d.code as { value: string; target: vscode.Uri });
+    assert.deepEqual(ours().map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${code(d).value} ${vscode.DiagnosticSeverity[d.severity]}`).sort(), [
+      '1:9-19 resilience/retry Information',
+      '1:9-19 resilience/timeout Warning',
+    ]);
+    const timeout = ours().find((d) => code(d).value === 'resilience/timeout')!;
+    assert.match(code(timeout).target.toString(), /docs\/resilience\.md#timeout$/);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, timeout.range, vscode.CodeActionKind.QuickFix.value);
+    assert.deepEqual(actions.map((a) => a.title).filter((t) => /timeout/.test(t)), ['Add signal: AbortSignal.timeout(10000)', 'Ignore resilience/timeout here (with a reason)']);
+    const fix = actions.find((a) => a.title === 'Add signal: AbortSignal.timeout(10000)')!;
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+    assert.equal(doc.lineAt(1).text, '  return fetch(url, { signal: AbortSignal.timeout(10000) });');
+    await waitFor('the timeout diagnostic to go (from the unsaved buffer)', async () => {
+      await ledger.whenIdle();
+      return ours().length === 1 && code(ours()[0]!).value === 'resilience/retry';
+    });
+    await doc.save();
+    await writeText(uri, original);
+    await waitFor('the original findings again', async () => {
+      await ledger.whenIdle();
+      return ours().length === 2;
+    });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('declares limited support for untrusted workspaces (the host runs trusted: trust cannot be toggled here)', () => {

@@ -53,7 +53,8 @@ function dueBucket(item: LedgerItem, today: string): (typeof DUE_BUCKETS)[number
   return daysUntil(item.due, today) <= 30 ? 'due:30' : 'due:later';
 }
 
-const kindRank = (g: ItemGroup): number => (g.items[0]?.kind === 'suppression' ? 1 : 0);
+const KIND_RANK: Record<string, number> = { marker: 0, suppression: 1, resilience: 2 };
+const kindRank = (g: ItemGroup): number => KIND_RANK[g.items[0]?.kind ?? 'marker'] ?? 0;
 
 const byPlace = (a: LedgerItem, b: LedgerItem): number => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
 
@@ -84,7 +85,7 @@ export function groupItems(items: readonly LedgerItem[], groupBy: GroupBy, today
   const list = [...groups.values()];
   for (const g of list) g.items.sort(groupBy === 'due' ? (a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || byPlace(a, b) : byPlace);
   switch (groupBy) {
-    // Markers before suppressions, then most items first.
+    // Markers, then suppressions, then resilience gaps; most items first within each.
     case 'tag': return list.sort((a, b) => kindRank(a) - kindRank(b) || b.items.length - a.items.length || a.label.localeCompare(b.label));
     case 'file': return list.sort((a, b) => a.label.localeCompare(b.label));
     case 'owner': return list.sort((a, b) => (a.key === 'owner:' ? 1 : 0) - (b.key === 'owner:' ? 1 : 0) || a.label.localeCompare(b.label));

@@ -1,4 +1,7 @@
 import type { LedgerItem, SkippedFile } from '../model';
+import { linkResilience } from '../resilience/link';
+import type { ResilienceConfig, ResilienceSummary } from '../resilience/model';
+import { findingsToItems } from './ids';
 
 /**
  * The ledger of one root folder, kept per file so that one file's rescan replaces just its items.
@@ -7,14 +10,29 @@ import type { LedgerItem, SkippedFile } from '../model';
 export class LedgerIndex {
   private readonly byFile = new Map<string, LedgerItem[]>();
   private readonly skippedByFile = new Map<string, string>();
+  /** Per-file resilience summaries; findings are re-linked from them when one changes. */
+  private readonly summaries = new Map<string, ResilienceSummary>();
+  private resilienceConfig: ResilienceConfig | null = null;
+  private resilience: LedgerItem[] | null = [];
 
   constructor(readonly root: string) {}
 
-  /** Replaces everything with a full scan's result. */
-  reset(items: readonly LedgerItem[], skipped: readonly SkippedFile[]): void {
+  /** The resilience settings findings are linked with; null switches resilience off. */
+  setResilienceConfig(config: ResilienceConfig | null): void {
+    if (JSON.stringify(config) === JSON.stringify(this.resilienceConfig)) return;
+    this.resilienceConfig = config;
+    this.resilience = null;
+  }
+
+  /** Replaces everything with a full scan's result (its resilience items are re-derived from summaries). */
+  reset(items: readonly LedgerItem[], skipped: readonly SkippedFile[], summaries?: ReadonlyMap<string, ResilienceSummary>): void {
     this.byFile.clear();
     this.skippedByFile.clear();
+    this.summaries.clear();
+    for (const [file, summary] of summaries ?? []) this.summaries.set(file, summary);
+    this.resilience = null;
     for (const item of items) {
+      if (item.kind === 'resilience') continue;
       const list = this.byFile.get(item.file) ?? [];
       list.push(item);
       this.byFile.set(item.file, list);
@@ -22,13 +40,26 @@ export class LedgerIndex {
     for (const s of skipped) this.skippedByFile.set(s.file, s.reason);
   }
 
-  /** Replaces one file's items; returns false when nothing changed (no refresh needed). */
-  setFile(file: string, items: readonly LedgerItem[]): boolean {
+  /**
+   * Replaces one file's items (and, when given, its resilience summary); returns false when nothing
+   * changed (no refresh needed).
+   */
+  setFile(file: string, items: readonly LedgerItem[], summary?: ResilienceSummary | null): boolean {
     const before = this.byFile.get(file) ?? [];
     this.skippedByFile.delete(file);
-    if (sameItems(before, items)) return false;
+    const summaryChanged = summary !== undefined && this.setSummary(file, summary);
+    if (sameItems(before, items)) return summaryChanged;
     if (items.length === 0) this.byFile.delete(file);
     else this.byFile.set(file, [...items]);
+    return true;
+  }
+
+  private setSummary(file: string, summary: ResilienceSummary | null): boolean {
+    const before = this.summaries.get(file);
+    if (JSON.stringify(before ?? null) === JSON.stringify(summary)) return false;
+    if (summary) this.summaries.set(file, summary);
+    else this.summaries.delete(file);
+    this.resilience = null;
     return true;
   }
 
@@ -41,7 +72,8 @@ export class LedgerIndex {
   /** Forgets a deleted file; returns false when it had nothing. */
   removeFile(file: string): boolean {
     const had = this.byFile.delete(file);
-    return this.skippedByFile.delete(file) || had;
+    const hadSummary = this.setSummary(file, null);
+    return this.skippedByFile.delete(file) || had || hadSummary;
   }
 
   /** Forgets every file below a folder (a deleted directory); returns false when none were known. */
@@ -54,13 +86,20 @@ export class LedgerIndex {
     return changed;
   }
 
-  /** Whether a file has items or a skip note. */
+  /** Whether a file has items, a summary or a skip note. */
   has(file: string): boolean {
-    return this.byFile.has(file) || this.skippedByFile.has(file);
+    return this.byFile.has(file) || this.skippedByFile.has(file) || this.summaries.has(file);
   }
 
+  /** Markers, suppressions and resilience findings. */
   items(): LedgerItem[] {
-    return [...this.byFile.values()].flat();
+    return [...[...this.byFile.values()].flat(), ...this.resilienceItems()];
+  }
+
+  /** Resilience findings, linked across all files' summaries (memoized until a summary changes). */
+  resilienceItems(): LedgerItem[] {
+    this.resilience ??= this.resilienceConfig ? findingsToItems(linkResilience(this.summaries, this.resilienceConfig)) : [];
+    return this.resilience;
   }
 
   skipped(): SkippedFile[] {

@@ -5,7 +5,7 @@ import { CONFIG_FILE_NAME } from '../../core/config/config';
 import { loadLayeredConfig } from '../../core/config/loadConfig';
 import { isGitIgnored } from '../../core/git/gitIgnore';
 import { localToday } from '../../core/ledger/ids';
-import { isScannedPath, scanFileText, scanOneFile, scanWorkspace } from '../../core/scan/scanner';
+import { isScannedPath, scanFileTextFull, scanOneFile, scanWorkspace } from '../../core/scan/scanner';
 import type { Configuration } from '../configuration';
 import type { ConfigDiagnostics } from '../diagnostics/configDiagnostics';
 import type { Notifier } from '../notifier';
@@ -117,7 +117,8 @@ export class LedgerController implements vscode.Disposable {
         onProgress,
         overrides,
       });
-      ledger.index.reset(result.items, result.skipped);
+      ledger.index.setResilienceConfig(ledger.config.resilience.enabled ? ledger.config.resilience : null);
+      ledger.index.reset(result.items, result.skipped, result.summaries);
       ledger.scanned = true;
       this.deps.output.info(`${ledger.folder.name}: ${result.items.length} items in ${result.stats.filesScanned} files (${result.stats.filesParsed} parsed, ${result.stats.filesFromCache} from cache) in ${Date.now() - started} ms`);
       for (const s of result.skipped) this.deps.output.warn(`${ledger.folder.name}: skipped ${s.file}: ${s.reason}`);
@@ -192,7 +193,10 @@ export class LedgerController implements vscode.Disposable {
     if (!at || at.rel === CONFIG_FILE_NAME || !at.ledger.config || !isScannedPath(at.ledger.config, at.rel)) return;
     this.fileUpdates.schedule(document.uri.toString(), () => {
       if (document.isClosed || !at.ledger.config) return;
-      this.apply(at.ledger, at.rel, () => at.ledger.index.setFile(at.rel, scanFileText(at.ledger.config!, at.rel, document.getText(), localToday())));
+      this.apply(at.ledger, at.rel, () => {
+        const scan = scanFileTextFull(at.ledger.config!, at.rel, document.getText(), localToday());
+        return at.ledger.index.setFile(at.rel, scan.items, scan.summary);
+      });
     });
   }
 
@@ -213,12 +217,15 @@ export class LedgerController implements vscode.Disposable {
     if (created && !ledger.index.has(rel) && vscode.workspace.isTrusted && (await isGitIgnored(ledger.root, rel))) return;
     const open = vscode.workspace.textDocuments.find((d) => d.isDirty && ledger.relative(d.uri) === rel);
     if (open) {
-      this.apply(ledger, rel, () => ledger.index.setFile(rel, scanFileText(config, rel, open.getText(), localToday())));
+      this.apply(ledger, rel, () => {
+        const scan = scanFileTextFull(config, rel, open.getText(), localToday());
+        return ledger.index.setFile(rel, scan.items, scan.summary);
+      });
       return;
     }
     const outcome = scanOneFile(ledger.root, rel, config);
     this.apply(ledger, rel, () => {
-      if ('items' in outcome) return ledger.index.setFile(rel, outcome.items);
+      if ('items' in outcome) return ledger.index.setFile(rel, outcome.items, outcome.summary);
       if (/ENOENT|no such file/.test(outcome.reason)) return ledger.index.removeFile(rel);
       ledger.index.skipFile(rel, outcome.reason);
       this.deps.output.warn(`${ledger.folder.name}: skipped ${rel}: ${outcome.reason}`);

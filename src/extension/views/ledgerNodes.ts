@@ -51,10 +51,10 @@ export class ItemNode implements LedgerNode {
 
   treeItem(): vscode.TreeItem {
     const i = this.item;
-    const label = i.text || i.tag;
+    const label = i.kind === 'resilience' ? `${RESILIENCE_LABELS[i.tag] ?? i.tag}: ${i.client}` : i.text || i.tag;
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    const meta = [i.owner, i.ticket, i.due && (i.overdue ? `overdue ${i.due}` : `due ${i.due}`)].filter(Boolean);
+    const meta = i.kind === 'resilience' ? [i.severity, i.callers && `${i.callers.length} caller${i.callers.length === 1 ? '' : 's'}`].filter(Boolean) : [i.owner, i.ticket, i.due && (i.overdue ? `overdue ${i.due}` : `due ${i.due}`)].filter(Boolean);
     const tag = this.groupedBy === 'tag' ? [] : [i.tag];
     item.description = [...tag, this.groupedBy === 'file' ? `line ${i.line}` : `${i.file}:${i.line}`, ...meta].join(' · ');
     item.iconPath = iconFor(i);
@@ -88,7 +88,16 @@ export class MessageNode implements LedgerNode {
   }
 }
 
+const RESILIENCE_LABELS: Record<string, string> = {
+  'resilience/timeout': 'No timeout',
+  'resilience/retry': 'No retry',
+  'resilience/circuit-breaker': 'No circuit breaker',
+  'resilience/swallowed-error': 'Swallowed failure',
+  'resilience/unsafe-retry': 'Unsafe retry',
+};
+
 function iconFor(i: LedgerItem): vscode.ThemeIcon {
+  if (i.kind === 'resilience') return new vscode.ThemeIcon('debug-disconnect', new vscode.ThemeColor(i.severity === 'error' ? 'list.errorForeground' : i.severity === 'warning' ? 'list.warningForeground' : 'foreground'));
   if (i.overdue) return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.errorForeground'));
   if (i.kind === 'suppression') return new vscode.ThemeIcon('mute', new vscode.ThemeColor('list.warningForeground'));
   switch (i.tag) {
@@ -106,8 +115,10 @@ function tooltipFor(i: LedgerItem): vscode.MarkdownString {
   md.isTrusted = false;
   md.supportHtml = false;
   md.appendMarkdown('**').appendText(i.tag).appendMarkdown('**');
-  md.appendMarkdown(i.kind === 'suppression' ? ' (suppression)\n\n' : '\n\n');
+  md.appendMarkdown(i.kind === 'suppression' ? ' (suppression)\n\n' : i.kind === 'resilience' ? ` (${i.severity})\n\n` : '\n\n');
   if (i.text) md.appendText(i.text).appendMarkdown('\n\n');
+  if (i.client) md.appendMarkdown('Client: ').appendText(i.client).appendMarkdown('  \n');
+  if (i.callers) md.appendMarkdown('Callers: ').appendText(i.callers.join(', ')).appendMarkdown('  \n');
   const rows: [string, string | null][] = [['File', `${i.file}:${i.line}:${i.column}`], ['Owner', i.owner], ['Ticket', i.ticket], ['Due', i.due && `${i.due}${i.overdue ? ' (overdue)' : ''}`]];
   for (const [k, v] of rows) if (v) md.appendMarkdown(`${k}: `).appendText(v).appendMarkdown('  \n');
   return md;

@@ -83,7 +83,8 @@ export class LedgerTreeProvider implements vscode.TreeDataProvider<LedgerNode>, 
     const groups = groupItems(items, groupBy, localToday());
     const expand = items.length <= 50 || groups.length === 1;
     for (const g of groups) {
-      const icon = groupBy === 'tag' && g.items[0]?.kind === 'suppression' ? 'mute' : GROUP_ICONS[groupBy];
+      const kind = g.items[0]?.kind;
+      const icon = groupBy === 'tag' && kind === 'suppression' ? 'mute' : groupBy === 'tag' && kind === 'resilience' ? 'debug-disconnect' : GROUP_ICONS[groupBy];
       nodes.push(new GroupNode(`${id}/${g.key}`, g, new vscode.ThemeIcon(icon), ledger.folder.uri, expand));
     }
     if (items.length === 0 && ledger.index.items().length > 0) {
