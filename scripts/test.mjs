@@ -32,10 +32,11 @@ for (const step of steps) {
   });
   if (step.counts) {
     // node --test's spec reporter ("ℹ pass N"), or the host shim's plain "N passed, N failed".
-    const pass = /^ℹ pass (\d+)$/m.exec(output.text) ?? /^(\d+) passed, \d+ failed/m.exec(output.text);
-    const fail = /^ℹ fail (\d+)$/m.exec(output.text) ?? /^\d+ passed, (\d+) failed/m.exec(output.text);
-    passed += pass ? Number(pass[1]) : 0;
-    failed += fail ? Number(fail[1]) : 0;
+    // Several host runs each print their own line: add them all up.
+    const spec = /^ℹ pass (\d+)$/m.exec(output.text);
+    const plain = [...output.text.matchAll(/^(\d+) passed, (\d+) failed/gm)];
+    passed += spec ? Number(spec[1]) : plain.reduce((n, m) => n + Number(m[1]), 0);
+    failed += spec ? Number(/^ℹ fail (\d+)$/m.exec(output.text)?.[1] ?? 0) : plain.reduce((n, m) => n + Number(m[2]), 0);
   }
   if (output.code !== 0) {
     broken.push(step.name);

@@ -76,6 +76,8 @@ export interface ScanResult {
   items: LedgerItem[];
   skipped: SkippedFile[];
   stats: ScanStats;
+  /** How the files were listed: `git` (ls-files) or `walk` (no git: untrusted, not a repo, or --no-git). */
+  listedWith?: 'git' | 'walk';
   /** Per-file resilience summaries (for incremental re-linking in the editor); absent when not kept. */
   summaries?: ReadonlyMap<string, ResilienceSummary>;
 }

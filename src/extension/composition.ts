@@ -42,6 +42,8 @@ export interface DebtLedgerApi {
   notifications(): readonly string[];
   /** Milliseconds spent evaluating the bundle and in activate(). */
   activationTiming(): ActivationTiming;
+  /** Per folder: how its files were last listed (git, or a walk in Restricted Mode). */
+  folders(): { name: string; listedWith: 'git' | 'walk' | null; trusted: boolean }[];
 }
 
 export interface ActivationTiming {
@@ -169,6 +171,7 @@ export class DebtLedgerExtension {
       items: () => controller.folders().flatMap((l) => l.index.items()),
       notifications: () => notifier.shown,
       activationTiming: () => this.timing,
+      folders: () => controller.folders().map((l) => ({ name: l.folder.name, listedWith: l.listedWith, trusted: vscode.workspace.isTrusted })),
     };
   }
 

@@ -188,10 +188,12 @@ describe('Debt Ledger in a real VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('declares limited support for untrusted workspaces (the host runs trusted: trust cannot be toggled here)', () => {
+  it('declares limited support for untrusted workspaces, and lists files with git when trusted', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     const caps = (ext.packageJSON as { capabilities: { untrustedWorkspaces: { supported: string } } }).capabilities;
     assert.equal(caps.untrustedWorkspaces.supported, 'limited');
     assert.equal(vscode.workspace.isTrusted, true);
+    // Trusted: files are listed with git. The Restricted Mode suite (test/integration/restricted) checks the walk.
+    assert.deepEqual((await api()).folders(), [{ name: 'workspace', listedWith: 'git', trusted: true }]);
   });
 });

@@ -237,7 +237,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   if (discovered.gitNote && (options.useGit ?? true)) skipped.unshift({ file: '.', reason: `listed without git (${discovered.gitNote}); .gitignore files were honoured` });
   stats.durationMs = Math.round(performance.now() - started);
   options.onProgress?.(discovered.files.length, discovered.files.length);
-  return { root, items, skipped, stats, summaries };
+  return { root, items, skipped, stats, summaries, listedWith: discovered.source };
 }
 
 type FileOutcome = Pick<TextScan, 'items' | 'summary' | 'imports'> | { reason: string };

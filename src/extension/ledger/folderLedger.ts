@@ -10,6 +10,8 @@ export class FolderLedger {
   /** One line describing a broken configuration, or null. */
   configProblem: string | null = null;
   scanned = false;
+  /** How the last full scan listed files: with git, or by walking (Restricted Mode runs no git). */
+  listedWith: 'git' | 'walk' | null = null;
   scanning = false;
 
   constructor(readonly folder: vscode.WorkspaceFolder) {

@@ -120,6 +120,7 @@ export class LedgerController implements vscode.Disposable {
       ledger.index.setResilienceConfig(ledger.config.resilience.enabled ? ledger.config.resilience : null);
       ledger.index.reset(result.items, result.skipped, result.summaries);
       ledger.scanned = true;
+      ledger.listedWith = result.listedWith ?? null;
       this.deps.output.info(`${ledger.folder.name}: ${result.items.length} items in ${result.stats.filesScanned} files (${result.stats.filesParsed} parsed, ${result.stats.filesFromCache} from cache) in ${Date.now() - started} ms`);
       for (const s of result.skipped) this.deps.output.warn(`${ledger.folder.name}: skipped ${s.file}: ${s.reason}`);
     } catch (err) {
