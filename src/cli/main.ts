@@ -2,12 +2,15 @@ import { parseArgs } from 'node:util';
 import { TOOL_VERSION } from '../core/version';
 import { FORMATS } from './formatters';
 import { EXIT, UsageError, type CliIo } from './io';
+import { runDod, runSignoff } from './dodCommand';
 import { runScan } from './scanCommand';
 
 export const HELP = `debt-ledger ${TOOL_VERSION}: a technical-debt ledger for TypeScript and JavaScript
 
 Usage:
   debt-ledger scan [dir] [options]     print the ledger of a folder (default: .)
+  debt-ledger dod [dir] [options]      check the branch against the Definition of Done
+  debt-ledger signoff <item> [dir]     sign off a manual item on HEAD (--revoke to take it back)
   debt-ledger --help | --version
 
 Options for scan:
@@ -19,7 +22,14 @@ Options for scan:
       --no-cache         do not read or write the content cache
       --no-git           list files by walking the folder instead of asking git
 
-Exit codes: 0 ok, 1 --fail-on tripped, 2 usage or configuration error.
+Options for dod:
+      --base <ref>            base branch (default: definitionOfDone.base, origin's default, main, master)
+  -f, --format <fmt>          table | json | markdown | sarif (default: table)
+      --require-signoffs      manual items must be signed off on HEAD
+      --include-uncommitted   count uncommitted changes (CI leaves this off)
+Options for signoff: --comment <text>, --revoke
+
+Exit codes: 0 ok / done, 1 --fail-on tripped / not done, 2 usage, configuration or git error.
 `;
 
 /** Runs the CLI; returns the exit code. Never calls process.exit, so tests can drive it. */
@@ -38,6 +48,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         output: { type: 'string', short: 'o' },
         'no-cache': { type: 'boolean' },
         'no-git': { type: 'boolean' },
+        base: { type: 'string' },
+        'require-signoffs': { type: 'boolean' },
+        'include-uncommitted': { type: 'boolean' },
+        comment: { type: 'string' },
+        revoke: { type: 'boolean' },
       },
     });
     if (values.help) {
@@ -49,7 +64,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT.ok;
     }
     const [command = 'scan', ...rest] = positionals;
-    if (command !== 'scan') throw new UsageError(`unknown command "${command}" (try: debt-ledger scan [dir], or --help)`);
+    if (command === 'dod') {
+      if (rest.length > 1) throw new UsageError(`dod takes one folder, got ${rest.length}: ${rest.join(' ')}`);
+      return await runDod({ dir: rest[0], config: values.config, base: values.base, format: values.format, requireSignoffs: !!values['require-signoffs'], includeUncommitted: !!values['include-uncommitted'], output: values.output }, io);
+    }
+    if (command === 'signoff') return await runSignoff({ item: rest[0], dir: rest[1], config: values.config, comment: values.comment, revoke: !!values.revoke }, io);
+    if (command !== 'scan') throw new UsageError(`unknown command "${command}" (try: debt-ledger scan [dir], dod, signoff, or --help)`);
     if (rest.length > 1) throw new UsageError(`scan takes one folder, got ${rest.length}: ${rest.join(' ')}`);
     return await runScan({
       dir: rest[0],

@@ -1,3 +1,4 @@
+import type { DodConfig } from '../dod/model';
 import { defaultResilienceConfig, type ResilienceConfig } from '../resilience/model';
 
 /** Resolved, validated configuration shared by the CLI and the extension. */
@@ -16,6 +17,8 @@ export interface DebtLedgerConfig {
   maxFileSize: number;
   /** Which resilience gaps are reported, how severely, and where. */
   resilience: ResilienceConfig;
+  /** The team's Definition of Done; null when the repo has none. */
+  definitionOfDone: DodConfig | null;
 }
 
 export const DEFAULT_TAGS: readonly string[] = ['TODO', 'FIXME', 'HACK', 'XXX', 'BUG', 'DEBT'];
@@ -35,6 +38,7 @@ export function defaultConfig(): DebtLedgerConfig {
     defaultExcludes: true,
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
     resilience: defaultResilienceConfig(),
+    definitionOfDone: null,
   };
 }
 

@@ -1,4 +1,5 @@
 import { defaultConfig, type DebtLedgerConfig } from './config';
+import { resolveDodConfig } from '../dod/dodConfig';
 import { defaultResilienceConfig, RESILIENCE_RULES, type ResilienceConfig } from '../resilience/model';
 
 /** One problem in a configuration value. */
@@ -16,7 +17,7 @@ export interface ResolvedConfig {
 
 type Validator = (value: unknown, path: string, errors: ConfigError[]) => unknown;
 
-const KNOWN_KEYS = ['$schema', 'tags', 'suppressions', 'extensions', 'exclude', 'defaultExcludes', 'maxFileSize', 'resilience'] as const;
+const KNOWN_KEYS = ['$schema', 'tags', 'suppressions', 'extensions', 'exclude', 'defaultExcludes', 'maxFileSize', 'resilience', 'definitionOfDone'] as const;
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -68,6 +69,7 @@ const validators: Record<Exclude<(typeof KNOWN_KEYS)[number], '$schema'>, Valida
   defaultExcludes: boolean,
   maxFileSize: positiveInteger,
   resilience: resilienceValidator,
+  definitionOfDone: (value, path, errors) => resolveDodConfig(value, path, errors),
 };
 
 function objectOf(value: unknown, path: string, errors: ConfigError[], known: readonly string[]): Record<string, unknown> | undefined {

@@ -1,0 +1,65 @@
+import { pathToFileURL } from 'node:url';
+import type * as Sarif from 'sarif';
+import type { DodResult, DodState } from '../../core/dod/model';
+import { TOOL_VERSION } from '../../core/version';
+import { escapeMarkdownCell } from './markdownFormatter';
+import { SARIF_SCHEMA } from './sarifFormatter';
+
+const MARK: Record<DodState, string> = { pass: '✔', fail: '✘', pending: '…', stale: '↻', 'n/a': '–' };
+
+function headline(r: DodResult): string {
+  const counted = r.items.filter((i) => i.state !== 'n/a');
+  const passed = counted.filter((i) => i.state === 'pass').length;
+  return `Definition of done for ${r.branch} (base ${r.base}, merge base ${r.mergeBase.slice(0, 7)}): ${r.done ? 'DONE' : 'NOT DONE'}, ${passed}/${counted.length} items`;
+}
+
+export function formatDodTable(r: DodResult): string {
+  const lines = [headline(r), ''];
+  for (const i of r.items) {
+    lines.push(`${MARK[i.state]} ${i.state.padEnd(7)} ${i.title} (${i.id})`);
+    for (const e of i.evidence.slice(0, 8)) lines.push(`            ${e.file ? `${e.file}${e.line ? `:${e.line}` : ''}  ` : ''}${e.file && e.text === e.file ? '' : e.text}`.trimEnd());
+    if (i.evidence.length > 8) lines.push(`            … ${i.evidence.length - 8} more (see --format json)`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+export function formatDodJson(r: DodResult): string {
+  return JSON.stringify(r, null, 2) + '\n';
+}
+
+/** A checklist for a pull-request comment; evidence links are relative to the repository. */
+export function formatDodMarkdown(r: DodResult): string {
+  const lines = [`## Definition of done: ${r.done ? '✅ done' : '❌ not done'}`, '', `Branch \`${escapeMarkdownCell(r.branch)}\` against \`${escapeMarkdownCell(r.base)}\` (merge base \`${r.mergeBase.slice(0, 7)}\`, head \`${r.head.slice(0, 7)}\`).`, ''];
+  for (const i of r.items) {
+    lines.push(`- [${i.state === 'pass' || i.state === 'n/a' ? 'x' : ' '}] **${escapeMarkdownCell(i.title)}**: ${i.state}`);
+    for (const e of i.evidence.slice(0, 10)) {
+      const where = e.file ? `[${escapeMarkdownCell(e.file)}${e.line ? `:${e.line}` : ''}](${encodeURI(e.file)}${e.line ? `#L${e.line}` : ''}) ` : '';
+      lines.push(`  - ${where}${e.file && e.text === e.file ? '' : escapeMarkdownCell(e.text)}`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** SARIF: one result per failing, pending or stale item, located at its first file evidence when any. */
+export function formatDodSarif(r: DodResult, root: string): string {
+  const results: Sarif.Result[] = r.items.filter((i) => i.state === 'fail' || i.state === 'pending' || i.state === 'stale').map((i) => {
+    const at = i.evidence.find((e) => e.file);
+    return {
+      ruleId: `dod/${i.id}`,
+      level: i.state === 'fail' ? 'error' : 'warning',
+      message: { text: `${i.title}: ${i.state}. ${i.evidence.map((e) => e.text).slice(0, 3).join('; ')}` },
+      ...(at ? { locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(at.file!), uriBaseId: '%SRCROOT%' }, region: { startLine: at.line ?? 1 } } }] } : {}),
+      partialFingerprints: { 'debtLedgerDod/v1': `${i.id}:${i.state}` },
+    };
+  });
+  const log: Sarif.Log = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: 'Debt Ledger DoD', version: TOOL_VERSION, rules: r.items.map((i) => ({ id: `dod/${i.id}`, shortDescription: { text: i.title } })) } },
+      originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(root).href.replace(/\/?$/, '/')}` } },
+      results,
+    }],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}

@@ -1,0 +1,78 @@
+import { GitFactsError } from '../git/branchFacts';
+import { gitClient } from '../git/loadGit';
+import type { DodItem, Signoff } from './model';
+
+/** The notes ref sign-offs live under; share it with `git push origin refs/notes/debt-ledger`. */
+export const NOTES_REF = 'refs/notes/debt-ledger';
+
+/** Whether a person may sign an item off: `who` entries match a name, an email, or `@` + the email's local part. */
+export function mayAct(item: DodItem, person: { name: string; email: string }): boolean {
+  if (item.who.length === 0) return true;
+  const handle = `@${person.email.split('@')[0]}`.toLowerCase();
+  return item.who.some((w) => [person.name.toLowerCase(), person.email.toLowerCase(), handle].includes(w.toLowerCase()) || w === '*');
+}
+
+function parseNote(text: string, commit: string): Signoff[] {
+  const out: Signoff[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim().startsWith('{')) continue;
+    try {
+      const raw = JSON.parse(line) as Partial<Signoff>;
+      if (typeof raw.item === 'string' && (raw.action === 'signoff' || raw.action === 'revoke') && typeof raw.email === 'string') {
+        out.push({ item: raw.item, action: raw.action, name: String(raw.name ?? ''), email: raw.email, at: String(raw.at ?? ''), commit, comment: typeof raw.comment === 'string' ? raw.comment : null });
+      }
+    } catch {
+      // A line someone edited by hand: skipped, never fatal.
+    }
+  }
+  return out;
+}
+
+/** Every sign-off and revocation recorded on the given commits, oldest first. */
+export async function readSignoffs(root: string, commits: readonly string[]): Promise<Signoff[]> {
+  const git = gitClient(root);
+  let list: string;
+  try {
+    list = await git.raw(['notes', `--ref=${NOTES_REF}`, 'list']);
+  } catch {
+    return [];
+  }
+  const wanted = new Set(commits);
+  const found: Signoff[] = [];
+  for (const line of list.split('\n')) {
+    const [, commit] = line.trim().split(/\s+/);
+    if (!commit || !wanted.has(commit)) continue;
+    found.push(...parseNote(await git.raw(['notes', `--ref=${NOTES_REF}`, 'show', commit]), commit));
+  }
+  return found.sort((a, b) => a.at.localeCompare(b.at));
+}
+
+/**
+ * Records a sign-off (or its revocation) by the git user on HEAD, appending to the commit's note so
+ * other reviewers' lines stay. Enforces the item's `who`.
+ */
+export async function recordSignoff(root: string, item: DodItem, action: Signoff['action'], comment: string | null, now = new Date()): Promise<Signoff> {
+  if (!item.manual) throw new GitFactsError(`"${item.id}" is checked automatically`, 'only manual items are signed off');
+  const git = gitClient(root);
+  const name = (await git.raw(['config', 'user.name']).catch(() => '')).trim();
+  const email = (await git.raw(['config', 'user.email']).catch(() => '')).trim();
+  if (!name || !email) throw new GitFactsError('git user.name and user.email are not set', 'git config user.name "Your Name" && git config user.email you@example.com');
+  if (!mayAct(item, { name, email })) throw new GitFactsError(`${name} <${email}> may not sign off "${item.id}"`, `allowed: ${item.who.join(', ')}`);
+  const commit = (await git.raw(['rev-parse', 'HEAD'])).trim();
+  const signoff: Signoff = { item: item.id, action, name, email, at: now.toISOString(), commit, comment };
+  await git.raw(['notes', `--ref=${NOTES_REF}`, 'append', '-m', JSON.stringify({ ...signoff, commit: undefined }), commit]);
+  return signoff;
+}
+
+/**
+ * Brings in sign-offs pushed by others without losing local ones: fetches the remote's notes ref and
+ * merges line by line (`cat_sort_uniq`), so two reviewers signing the same commit both survive.
+ */
+export async function mergeRemoteSignoffs(root: string, remote = 'origin'): Promise<void> {
+  const git = gitClient(root);
+  const tracking = 'refs/notes/debt-ledger-remote';
+  await git.raw(['fetch', remote, `+${NOTES_REF}:${tracking}`]);
+  const local = await git.raw(['rev-parse', '--verify', '--quiet', NOTES_REF]).then((o) => o.trim(), () => '');
+  if (!local) await git.raw(['update-ref', NOTES_REF, tracking]);
+  else await git.raw(['notes', `--ref=${NOTES_REF}`, 'merge', '--strategy=cat_sort_uniq', tracking]);
+}
