@@ -1,7 +1,7 @@
 // Integration tests in a real VS Code extension host (see scripts/vscode-host.mjs for which one).
 // Expects `tsc -p .` (out/) and the bundles (dist/) to be built: `npm test` does both first.
 // The fixture workspace is copied to a temp folder and made a git repository, so tests may edit it.
-import { cpSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -31,6 +31,11 @@ await git.addConfig('user.name', 'Fixture');
 await git.addConfig('user.email', 'fixture@example.com');
 await git.add(['-A']);
 await git.commit('fixture');
+// A feature branch with one commit, for the Definition of Done view.
+await git.checkoutLocalBranch('feature/login');
+writeFileSync(path.join(workspace, 'CHANGELOG.md'), '# Changes\n- login\n');
+await git.add(['-A']);
+await git.commit('DL-1 note the login change');
 
 let code = 0;
 const run = async (name, testsPath, env = {}) => {

@@ -20,6 +20,10 @@ import { LedgerTreeProvider } from './views/ledgerTreeProvider';
 import type { LedgerNode } from './views/ledgerNodes';
 import { LedgerStatusBar } from './views/statusBar';
 import { ViewState } from './views/viewState';
+import { dodExcludeUncommittedCommand, dodIncludeUncommittedCommand, dodRecheckCommand, dodRevokeCommand, dodSignOffCommand, type DodCommandContext } from './commands/dodCommands';
+import { DodController } from './dod/dodController';
+import { DodStatusBar } from './views/dodStatusBar';
+import { DodTreeProvider, type DodNode } from './views/dodTreeProvider';
 
 /** A plain snapshot of a tree node, for tests and diagnostics. */
 export interface NodeSnapshot {
@@ -27,6 +31,8 @@ export interface NodeSnapshot {
   description: string;
   /** What a click runs, if anything. */
   command?: vscode.Command;
+  /** The node's contextValue (drives inline actions). */
+  context?: string;
   children: NodeSnapshot[];
 }
 
@@ -42,6 +48,8 @@ export interface DebtLedgerApi {
   notifications(): readonly string[];
   /** Milliseconds spent evaluating the bundle and in activate(). */
   activationTiming(): ActivationTiming;
+  /** The Definition of Done view as labels and descriptions (items with their evidence). */
+  dodSnapshot(): NodeSnapshot[];
   /** Per folder: how its files were last listed (git, or a walk in Restricted Mode). */
   folders(): { name: string; listedWith: 'git' | 'walk' | null; trusted: boolean }[];
 }
@@ -83,6 +91,14 @@ export class DebtLedgerExtension {
     const view = own(vscode.window.createTreeView(VIEWS.ledger, { treeDataProvider: tree, showCollapseAll: true }));
     const statusBar = own(new LedgerStatusBar());
     const resilienceDiagnostics = own(new ResilienceDiagnostics(controller));
+    const dod = own(new DodController({ configuration, activity, memento: context.workspaceState, output, storage: context.storageUri }));
+    const dodTree = own(new DodTreeProvider(dod, () => dod.manualIds));
+    own(vscode.window.createTreeView(VIEWS.dod, { treeDataProvider: dodTree }));
+    const dodStatusBar = own(new DodStatusBar());
+    own(dod.onDidChange(() => {
+      dodTree.refresh();
+      dodStatusBar.update(dod.status, configuration.editor().statusBar);
+    }));
     own(vscode.languages.registerCodeActionsProvider(
       [{ scheme: 'file', language: 'typescript' }, { scheme: 'file', language: 'typescriptreact' }, { scheme: 'file', language: 'javascript' }, { scheme: 'file', language: 'javascriptreact' }],
       new ResilienceCodeActions(controller),
@@ -125,27 +141,51 @@ export class DebtLedgerExtension {
     register(COMMANDS.showAllFiles, showAllFilesCommand);
     register(COMMANDS.exportLedger, exportLedgerCommand);
     register(COMMANDS.openConfiguration, openConfigurationCommand);
+    const dodCtx: DodCommandContext = { ...ctx, dod };
+    const registerDod = (id: string, run: (c: DodCommandContext, ...args: unknown[]) => Promise<void>): void => register(id, (_c, ...args) => run(dodCtx, ...args));
+    registerDod(COMMANDS.dodRecheck, dodRecheckCommand);
+    registerDod(COMMANDS.dodSignOff, dodSignOffCommand);
+    registerDod(COMMANDS.dodRevoke, dodRevokeCommand);
+    registerDod(COMMANDS.dodIncludeUncommitted, dodIncludeUncommittedCommand);
+    registerDod(COMMANDS.dodExcludeUncommitted, dodExcludeUncommittedCommand);
 
     // Incremental updates. A watcher per workspace would also see files outside source folders; the
     // controller ignores what the configuration does not scan.
     const watcher = own(vscode.workspace.createFileSystemWatcher('**/*'));
     own(watcher.onDidCreate((uri) => controller.fileChanged(uri, true)));
-    own(watcher.onDidChange((uri) => controller.fileChanged(uri)));
+    own(watcher.onDidChange((uri) => {
+      controller.fileChanged(uri);
+      if (uri.path.endsWith('/.debtledger.json')) dod.schedule();
+    }));
     own(watcher.onDidDelete((uri) => controller.fileDeleted(uri)));
-    own(vscode.workspace.onDidSaveTextDocument((doc) => controller.fileChanged(doc.uri)));
+    own(vscode.workspace.onDidSaveTextDocument((doc) => {
+      controller.fileChanged(doc.uri);
+      dod.schedule();
+    }));
+    // Commits, branch switches and sign-offs move these refs: re-check the Definition of Done.
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const gitWatcher = own(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '.git/{HEAD,refs/heads/**,refs/notes/**}')));
+      for (const event of [gitWatcher.onDidCreate, gitWatcher.onDidChange, gitWatcher.onDidDelete]) own(event(() => dod.schedule()));
+    }
     own(vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length > 0) controller.bufferChanged(e.document);
     }));
     own(vscode.workspace.onDidCloseTextDocument((doc) => controller.fileChanged(doc.uri)));
     own(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (configuration.affectsScan(e)) void activity.track(controller.configChanged());
+      if (configuration.affectsScan(e)) {
+        void activity.track(controller.configChanged());
+        dod.schedule();
+      }
       if (configuration.affectsEditor(e)) render();
     }));
     own(vscode.workspace.onDidChangeWorkspaceFolders(() => {
       const added = controller.syncFolders();
       if (added.length > 0) void controller.scan({ interactive: false, folders: added });
     }));
-    own(vscode.workspace.onDidGrantWorkspaceTrust(() => void controller.scan({ interactive: false })));
+    own(vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      void controller.scan({ interactive: false });
+      void dod.recheck();
+    }));
     own(vscode.window.onDidChangeActiveTextEditor(() => {
       if (state.currentFileOnly) render();
     }));
@@ -153,6 +193,7 @@ export class DebtLedgerExtension {
     // The first scan starts now but runs after activation returns (its first step is async), so
     // activation stays cheap; the compiler loads on the first parse.
     void controller.scan({ interactive: true });
+    void dod.recheck();
     render();
 
     const snapshot = (nodes: LedgerNode[]): NodeSnapshot[] => nodes.map((n) => {
@@ -171,6 +212,14 @@ export class DebtLedgerExtension {
       items: () => controller.folders().flatMap((l) => l.index.items()),
       notifications: () => notifier.shown,
       activationTiming: () => this.timing,
+      dodSnapshot: () => {
+        const snap = (nodes: DodNode[]): NodeSnapshot[] => nodes.map((n) => {
+          const item = dodTree.getTreeItem(n);
+          const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+          return { label, description: typeof item.description === 'string' ? item.description : '', ...(item.contextValue ? { context: item.contextValue } : {}), children: snap(dodTree.getChildren(n)) };
+        });
+        return snap(dodTree.getChildren());
+      },
       folders: () => controller.folders().map((l) => ({ name: l.folder.name, listedWith: l.listedWith, trusted: vscode.workspace.isTrusted })),
     };
   }

@@ -9,17 +9,24 @@ export const COMMANDS = {
   showAllFiles: 'debtLedger.showAllFiles',
   exportLedger: 'debtLedger.exportLedger',
   openConfiguration: 'debtLedger.openConfiguration',
+  dodRecheck: 'debtLedger.dod.recheck',
+  dodSignOff: 'debtLedger.dod.signOff',
+  dodRevoke: 'debtLedger.dod.revoke',
+  dodIncludeUncommitted: 'debtLedger.dod.includeUncommitted',
+  dodExcludeUncommitted: 'debtLedger.dod.excludeUncommitted',
 } as const;
 
 export const VIEWS = {
   container: 'debtLedger',
   ledger: 'debtLedger.ledger',
+  dod: 'debtLedger.dod',
 } as const;
 
 /** Context keys used in `when` clauses of package.json menus. */
 export const CONTEXT = {
   filterActive: 'debtLedger.filterActive',
   currentFileOnly: 'debtLedger.currentFileOnly',
+  dodUncommitted: 'debtLedger.dodUncommitted',
 } as const;
 
 /** Keys in `ExtensionContext.workspaceState` (UI state, never settings). */
@@ -27,6 +34,7 @@ export const STATE = {
   groupBy: 'debtLedger.view.groupBy',
   filter: 'debtLedger.view.filter',
   currentFileOnly: 'debtLedger.view.currentFileOnly',
+  dodUncommitted: 'debtLedger.dod.includeUncommitted',
 } as const;
 
 export const OUTPUT_CHANNEL_NAME = 'Debt Ledger';

@@ -11,6 +11,7 @@ export async function api(): Promise<DebtLedgerApi> {
 }
 
 export function workspaceUri(...segments: string[]): vscode.Uri {
+  // (no segments: the folder itself)
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the tests run with a workspace folder open');
   return vscode.Uri.joinPath(folder.uri, ...segments);

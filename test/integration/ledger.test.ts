@@ -22,9 +22,12 @@ describe('Debt Ledger in a real VS Code', () => {
 
   it('registers every contributed command, and contributes every command it registers', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
-    const contributed = (ext.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands.map((c) => c.command).sort();
-    // View commands VS Code generates itself (debtLedger.ledger.focus...) are not ours to contribute.
-    const registered = (await vscode.commands.getCommands(true)).filter((c) => c.startsWith('debtLedger.') && !c.startsWith('debtLedger.ledger.')).sort();
+    const manifest = ext.packageJSON as { contributes: { commands: { command: string }[]; views: Record<string, { id: string }[]> } };
+    const contributed = manifest.contributes.commands.map((c) => c.command).sort();
+    // View commands VS Code generates itself (<view id>.focus, .open, ...) are not ours to contribute.
+    const views = Object.values(manifest.contributes.views).flat().map((v) => v.id);
+    const generated = (c: string): boolean => views.some((v) => new RegExp(`^${v.replace(/\./g, '\\.')}\\.(focus|open|removeView|resetViewLocation|toggleVisibility)$`).test(c));
+    const registered = (await vscode.commands.getCommands(true)).filter((c) => c.startsWith('debtLedger.') && !generated(c)).sort();
     assert.deepEqual(registered, contributed);
   });
 
@@ -186,6 +189,32 @@ describe('Debt Ledger in a real VS Code', () => {
       return ours().length === 2;
     });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('shows the Definition of Done of the feature branch, and a sign-off updates it and writes a git note', async () => {
+    const ledger = await api();
+    await vscode.commands.executeCommand('debtLedger.dod.recheck');
+    await ledger.whenIdle();
+    const view = () => ledger.dodSnapshot().map((n) => `${n.label} (${n.description})${n.context ? ` [${n.context}]` : ''}`);
+    const before = view();
+    assert.match(before[0]!, /^feature\/login → main \(not done · merge base [0-9a-f]{7} · incl\. uncommitted\)$/);
+    assert.deepEqual(before.slice(1), [
+      'Changelog updated (pass) [dod.check.pass]',
+      'Commits reference a ticket (pass) [dod.check.pass]',
+      'No net new debt (pass) [dod.check.pass]',
+      'Security review (pending) [dod.manual.pending]',
+    ]);
+    assert.deepEqual(ledger.dodSnapshot()[1]!.children.map((c) => c.label), ['CHANGELOG.md']);
+    await vscode.commands.executeCommand('debtLedger.dod.signOff', 'review', 'looks good');
+    await ledger.whenIdle();
+    const after = view();
+    assert.match(after[0]!, /^feature\/login → main \(done · /);
+    assert.equal(after[4], 'Security review (pass) [dod.manual.pass.signed]');
+    assert.match(ledger.dodSnapshot()[4]!.children[0]!.label, /^signed off by Fixture <fixture@example\.com> on [0-9a-f]{7}: looks good$/);
+    const { simpleGit } = await import('simple-git');
+    const note = await simpleGit({ baseDir: workspaceUri().fsPath }).raw(['notes', '--ref=refs/notes/debt-ledger', 'show', 'HEAD']);
+    const line = JSON.parse(note.trim().split('\n').pop()!) as { item: string; action: string; email: string; comment: string };
+    assert.deepEqual([line.item, line.action, line.email, line.comment], ['review', 'signoff', 'fixture@example.com', 'looks good']);
   });
 
   it('declares limited support for untrusted workspaces, and lists files with git when trusted', async () => {

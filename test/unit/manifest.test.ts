@@ -49,7 +49,7 @@ it('contributes the settings the configuration facade reads, the view, the schem
   for (const key of ['tags', 'suppressions', 'exclude', 'maxFileSize', 'groupBy', 'statusBar.enabled', 'debounceMs']) {
     assert.ok(`debtLedger.${key}` in settings, `debtLedger.${key} is contributed`);
   }
-  assert.deepEqual(full.contributes.views.debtLedger!.map((v) => v.id), ['debtLedger.ledger']);
+  assert.deepEqual(full.contributes.views.debtLedger!.map((v) => v.id), ['debtLedger.ledger', 'debtLedger.dod']);
   assert.deepEqual(full.contributes.jsonValidation, [{ fileMatch: '.debtledger.json', url: './schemas/debtledger.schema.json' }]);
   assert.equal(full.capabilities.untrustedWorkspaces.supported, 'limited');
 });

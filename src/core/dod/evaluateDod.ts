@@ -21,6 +21,8 @@ export interface EvaluateDodOptions {
   signal?: AbortSignal;
   /** Unsaved editor buffers, by path relative to root. */
   overrides?: ReadonlyMap<string, string>;
+  /** Content cache for the scan of the work tree (the editor keeps one per workspace). */
+  cacheFile?: string | null;
 }
 
 async function manualResult(item: DodItem, all: Signoff[], facts: BranchFacts): Promise<Pick<DodItemResult, 'state' | 'evidence' | 'signoffs'>> {
@@ -57,7 +59,7 @@ export async function evaluateDod(options: EvaluateDodOptions): Promise<DodResul
   const dod = options.config.definitionOfDone;
   if (!dod) throw new GitFactsError('no definitionOfDone in .debtledger.json', 'add a "definitionOfDone" section (see README, "Definition of done")');
   const facts = await branchFacts(options.root, { base: options.base ?? dod.base, includeUncommitted: options.includeUncommitted });
-  const ledger = await branchLedger(options.root, options.config, facts, options.overrides ? { overrides: options.overrides } : {});
+  const ledger = await branchLedger(options.root, options.config, facts, { useCache: options.cacheFile ?? null, ...(options.overrides ? { overrides: options.overrides } : {}) });
   const signoffs = await readSignoffs(facts.top, [...new Set([...facts.commits.map((c) => c.sha), facts.head])]);
   const items: DodItemResult[] = [];
   for (const item of dod.items) {

@@ -11,5 +11,6 @@ describe('Debt Ledger in Restricted Mode (an untrusted folder)', () => {
     const tree = render(ledger.treeSnapshot());
     assert.ok(tree.includes('TODO (2)') && tree.includes('  first item #1 (src/app.ts:3 · @ann · #1)'), tree.join('\n'));
     assert.ok(ledger.items().some((i) => i.kind === 'resilience'), 'resilience analysis needs no git either');
+    assert.deepEqual(ledger.dodSnapshot().map((n) => n.label), ['The Definition of Done needs git, which Restricted Mode does not run.']);
   });
 });

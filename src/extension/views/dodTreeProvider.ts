@@ -1,0 +1,103 @@
+import * as vscode from 'vscode';
+import type { DodItemResult, DodState, Evidence } from '../../core/dod/model';
+import type { DodController } from '../dod/dodController';
+
+const ICONS: Record<DodState, [string, string | undefined]> = {
+  pass: ['pass', 'testing.iconPassed'],
+  fail: ['error', 'testing.iconFailed'],
+  pending: ['circle-large-outline', 'list.warningForeground'],
+  stale: ['history', 'list.warningForeground'],
+  'n/a': ['circle-slash', 'disabledForeground'],
+};
+
+/** A node of the Definition of Done view. */
+export type DodNode =
+  | { kind: 'header'; label: string; description: string; tooltip: string }
+  | { kind: 'message'; label: string; description?: string }
+  | { kind: 'item'; item: DodItemResult; manual: boolean; folder: vscode.Uri }
+  | { kind: 'evidence'; evidence: Evidence; folder: vscode.Uri; parent: string; index: number };
+
+/** Provider of the Definition of Done view: the branch and base on top, then each item with its evidence. */
+export class DodTreeProvider implements vscode.TreeDataProvider<DodNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<DodNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(private readonly controller: DodController, private readonly manualIds: () => Set<string>) {}
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: DodNode): DodNode[] {
+    const status = this.controller.status;
+    if (!node) {
+      if (status.kind === 'none') return [];
+      if (status.kind === 'message') return [{ kind: 'message', label: status.text, ...(status.detail ? { description: status.detail } : {}) }];
+      const r = status.result;
+      const header: DodNode = {
+        kind: 'header',
+        label: `${r.branch} → ${r.base}`,
+        description: `${r.done ? 'done' : 'not done'} · merge base ${r.mergeBase.slice(0, 7)}${this.controller.includeUncommitted ? ' · incl. uncommitted' : ''}`,
+        tooltip: `Branch ${r.branch} at ${r.head.slice(0, 7)}, compared with ${r.base} from their merge base ${r.mergeBase.slice(0, 7)}.`,
+      };
+      const manual = this.manualIds();
+      return [header, ...r.items.map((item): DodNode => ({ kind: 'item', item, manual: manual.has(item.id), folder: status.folder.uri }))];
+    }
+    if (node.kind === 'item') return node.item.evidence.map((evidence, index) => ({ kind: 'evidence', evidence, folder: node.folder, parent: node.item.id, index }));
+    return [];
+  }
+
+  getTreeItem(node: DodNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'header': {
+        const t = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+        t.description = node.description;
+        t.tooltip = node.tooltip;
+        t.iconPath = new vscode.ThemeIcon('git-branch');
+        t.id = 'dod:header';
+        return t;
+      }
+      case 'message': {
+        const t = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+        if (node.description) t.description = node.description;
+        t.iconPath = new vscode.ThemeIcon('info');
+        return t;
+      }
+      case 'item': {
+        const i = node.item;
+        const t = new vscode.TreeItem(i.title, i.evidence.length > 0 ? (i.state === 'fail' || i.state === 'stale' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed) : vscode.TreeItemCollapsibleState.None);
+        t.id = `dod:${i.id}`;
+        t.description = i.state;
+        const [icon, color] = ICONS[i.state];
+        t.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
+        // e.g. dod.manual.pending: the view's inline Sign off / Revoke actions key off this.
+        t.contextValue = `dod.${node.manual ? 'manual' : 'check'}.${i.state === 'n/a' ? 'na' : i.state}${i.signoffs.length > 0 ? '.signed' : ''}`;
+        const md = new vscode.MarkdownString('', false);
+        md.appendMarkdown('**').appendText(i.title).appendMarkdown(`**: ${i.state}\n\n`);
+        for (const e of i.evidence.slice(0, 10)) md.appendMarkdown('- ').appendText(e.text).appendMarkdown('\n');
+        t.tooltip = md;
+        t.accessibilityInformation = { label: `${i.title}: ${i.state}` };
+        return t;
+      }
+      case 'evidence': {
+        const e = node.evidence;
+        const label = e.file && e.text !== e.file ? e.text : e.file ?? e.text;
+        const t = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+        t.id = `dod:${node.parent}:${node.index}`;
+        if (e.file) {
+          t.description = `${e.file}${e.line ? `:${e.line}` : ''}`;
+          const uri = vscode.Uri.joinPath(node.folder, e.file);
+          const at = new vscode.Position(Math.max(0, (e.line ?? 1) - 1), 0);
+          t.command = { command: 'vscode.open', title: 'Open', arguments: [uri, { selection: new vscode.Range(at, at), preview: true }] };
+          t.resourceUri = uri;
+        } else if (e.commit) t.description = e.commit.slice(0, 7);
+        t.tooltip = e.text;
+        return t;
+      }
+    }
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
