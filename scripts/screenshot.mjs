@@ -2,7 +2,9 @@
 // workspace) in the real VS Code host with the extension loaded, clicks the Debt Ledger activity-bar
 // entry, waits until the tree shows <text>, and saves a PNG (default docs/images/ledger.png).
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import * as path from 'node:path';
+import { makeSampleRepo } from './sample-repo.mjs';
 import { ensureVsCodeHost, repo } from './vscode-host.mjs';
 
 const args = process.argv.slice(2);
@@ -10,9 +12,12 @@ const opt = (name, fallback) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : fallback;
 };
-const folder = path.resolve(args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? path.join(repo, 'examples/sample-service'));
-const out = path.resolve(opt('--out', path.join(repo, 'docs/images/ledger.png')));
-const expect = opt('--expect', 'move the base URL into configuration');
+// --dod: a throwaway repository of the sample on a feature branch, with the Ledger view collapsed so the
+// Definition of Done view has the room.
+const dod = args.includes('--dod');
+const folder = dod ? await makeSampleRepo() : path.resolve(args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? path.join(repo, 'examples/sample-service'));
+const out = path.resolve(opt('--out', path.join(repo, dod ? 'docs/images/dod.png' : 'docs/images/ledger.png')));
+const expect = opt('--expect', dod ? 'Tests updated with the code' : 'move the base URL into configuration');
 
 const built = spawnSync(process.execPath, [path.join(repo, 'scripts/build.mjs'), '--production'], { stdio: 'inherit' });
 if (built.status !== 0) process.exit(1);
@@ -23,6 +28,7 @@ if (!executable) {
 }
 const run = spawnSync(executable, [`--extensionDevelopmentPath=${repo}`, '--disable-extensions', folder], {
   stdio: 'inherit',
-  env: { ...process.env, VSCODE_SHIM_SCREENSHOT: out, VSCODE_SHIM_CLICK: 'Debt Ledger', VSCODE_SHIM_EXPECT: expect, VSCODE_SHIM_SIDEBAR_WIDTH: '640', VSCODE_SHIM_CLEAR_NOTIFICATIONS: '1' },
+  env: { ...process.env, VSCODE_SHIM_SCREENSHOT: out, VSCODE_SHIM_CLICK: 'Debt Ledger', VSCODE_SHIM_EXPECT: expect, VSCODE_SHIM_SIDEBAR_WIDTH: '640', VSCODE_SHIM_CLEAR_NOTIFICATIONS: '1', ...(dod ? { VSCODE_SHIM_COLLAPSE: 'Ledger' } : {}) },
 });
+if (dod) rmSync(folder, { recursive: true, force: true });
 process.exit(run.status ?? 1);

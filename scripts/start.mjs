@@ -3,14 +3,12 @@
 // throwaway git repository is made from the sample (a nested .git cannot be committed), a feature branch
 // with a realistic change is committed on it, and `debt-ledger dod` is printed for that branch.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import * as os from 'node:os';
+import { rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makeSampleRepo } from './sample-repo.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
 const run = (args) => spawnSync(process.execPath, args, { stdio: 'inherit', cwd: process.cwd() }).status ?? 1;
 
 const built = run([path.join(repo, 'scripts/build.mjs')]);
@@ -25,27 +23,8 @@ const cli = path.join(repo, 'dist/cli.js');
 process.exitCode = run([cli, 'scan', ...(hasDir ? [] : [sample]), ...scanArgs]);
 
 if (!hasDir && args.length === 0) {
-  const { simpleGit } = require('simple-git');
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'debt-ledger-sample-'));
+  const tmp = await makeSampleRepo();
   try {
-    cpSync(sample, tmp, { recursive: true });
-    const git = simpleGit({ baseDir: tmp });
-    await git.init(['--initial-branch=main']);
-    await git.addConfig('user.name', 'Sample Author');
-    await git.addConfig('user.email', 'author@example.com');
-    await git.addConfig('commit.gpgsign', 'false');
-    await git.add(['-A']);
-    await git.commit('ORD-1 sample service');
-    await git.checkoutLocalBranch('feature/cancel-orders');
-    const orders = path.join(tmp, 'src/api/orders.ts');
-    writeFileSync(orders, `${readFileSync(orders, 'utf8')}
-// TODO: refund the payment as well
-export async function cancelOrder(id: string): Promise<void> {
-  await fetch(\`https://orders.internal.example/orders/\${id}/cancel\`, { method: 'PUT' });
-}
-`);
-    await git.add(['-A']);
-    await git.commit('ORD-12 cancel orders');
     console.log(`\n--- Definition of Done of a feature branch (throwaway repository ${tmp}):\n`);
     const status = run([cli, 'dod', tmp]);
     console.log(`(debt-ledger dod exited ${status}: ${status === 0 ? 'done' : status === 1 ? 'not done yet' : 'error'})`);

@@ -204,7 +204,7 @@ describe('Debt Ledger in a real VS Code', () => {
       'No net new debt (pass) [dod.check.pass]',
       'Security review (pending) [dod.manual.pending]',
     ]);
-    assert.deepEqual(ledger.dodSnapshot()[1]!.children.map((c) => c.label), ['CHANGELOG.md']);
+    assert.deepEqual(ledger.dodSnapshot()[1]!.children.map((c) => `${c.label} (${c.description})`), ['CHANGELOG.md ()']);
     await vscode.commands.executeCommand('debtLedger.dod.signOff', 'review', 'looks good');
     await ledger.whenIdle();
     const after = view();

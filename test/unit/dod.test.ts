@@ -69,7 +69,7 @@ describe('definition of done: automated checks', () => {
     assert.equal(r.done, false);
     const ev = (id: string) => r.items.find((i) => i.id === id)!.evidence;
     assert.deepEqual(ev('ticketed').map((e) => e.text), ['HACK: no ticket (missing owner and ticket)']);
-    assert.deepEqual(ev('gaps').map((e) => `${e.file}:${e.line} ${e.text.split(':')[0]}`), ['src/net.ts:1 resilience/timeout', 'src/net.ts:1 resilience/retry'].sort().reverse().sort());
+    assert.deepEqual(ev('gaps').map((e) => `${e.file}:${e.line} ${e.text}`).sort(), ['src/net.ts:1 Idempotent outbound call without a retry (fetch)', 'src/net.ts:1 Outbound call without a timeout (fetch)']);
     assert.deepEqual(ev('overdue').map((e) => `${e.file}:${e.line}`), ['src/legacy.ts:1']);
     assert.deepEqual(ev('commits').map((e) => e.text.slice(8)), ['wip']);
     assert.match(ev('small')[0]!.text, /^6\d lines changed > 50$/);

@@ -81,15 +81,17 @@ export class DodTreeProvider implements vscode.TreeDataProvider<DodNode>, vscode
       }
       case 'evidence': {
         const e = node.evidence;
-        const label = e.file && e.text !== e.file ? e.text : e.file ?? e.text;
+        const fileOnly = !!e.file && e.text === e.file;
+        // A bare file shows as its name with its folder beside it; anything else as its text with file:line.
+        const label = fileOnly ? e.file!.slice(e.file!.lastIndexOf('/') + 1) : e.text;
         const t = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
         t.id = `dod:${node.parent}:${node.index}`;
         if (e.file) {
-          t.description = `${e.file}${e.line ? `:${e.line}` : ''}`;
+          t.description = fileOnly ? e.file.slice(0, Math.max(0, e.file.lastIndexOf('/'))) : `${e.file}${e.line ? `:${e.line}` : ''}`;
           const uri = vscode.Uri.joinPath(node.folder, e.file);
           const at = new vscode.Position(Math.max(0, (e.line ?? 1) - 1), 0);
           t.command = { command: 'vscode.open', title: 'Open', arguments: [uri, { selection: new vscode.Range(at, at), preview: true }] };
-          t.resourceUri = uri;
+          t.iconPath = new vscode.ThemeIcon(fileOnly ? 'file' : 'debug-stackframe-dot');
         } else if (e.commit) t.description = e.commit.slice(0, 7);
         t.tooltip = e.text;
         return t;

@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import type { BranchFacts } from '../../git/branchFacts';
+import { ruleDocById } from '../../resilience/ruleDocs';
 import type { LedgerItem } from '../../model';
 import type { BranchLedger } from '../branchLedger';
 import type { CheckConfig, DodState, Evidence } from '../model';
@@ -9,7 +10,10 @@ export interface CheckOutcome {
   evidence: Evidence[];
 }
 
-const itemEvidence = (i: LedgerItem): Evidence => ({ text: `${i.tag}: ${i.text || '(no text)'}`, file: i.file, line: i.line, itemId: i.id });
+const itemEvidence = (i: LedgerItem): Evidence => ({
+  text: i.kind === 'resilience' ? `${ruleDocById(i.tag)?.title ?? i.tag} (${i.client})` : `${i.tag}: ${i.text || '(no text)'}`,
+  file: i.file, line: i.line, itemId: i.id,
+});
 const fileEvidence = (f: string): Evidence => ({ text: f, file: f });
 const match = (globs: string[]): ((f: string) => boolean) => (globs.length === 0 ? () => false : picomatch(globs, { dot: true }));
 
@@ -43,7 +47,7 @@ export function evaluateCheck(check: Exclude<CheckConfig, { type: 'command' }>, 
     }
     case 'noNewResilienceGaps': {
       const gaps = ledger.added.filter((i) => i.kind === 'resilience');
-      return gaps.length === 0 ? { state: 'pass', evidence: [{ text: 'no new resilience gaps' }] } : { state: 'fail', evidence: gaps.map((i) => ({ ...itemEvidence(i), text: `${i.rule}: ${i.reason}` })) };
+      return gaps.length === 0 ? { state: 'pass', evidence: [{ text: 'no new resilience gaps' }] } : { state: 'fail', evidence: gaps.map((i) => ({ ...itemEvidence(i), text: `${ruleDocById(i.tag)?.title ?? i.tag} (${i.client})` })) };
     }
     case 'debtBudget': {
       const net = ledger.added.length - ledger.removed.length;
