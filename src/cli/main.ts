@@ -3,7 +3,9 @@ import { TOOL_VERSION } from '../core/version';
 import { FORMATS } from './formatters';
 import { EXIT, UsageError, type CliIo } from './io';
 import { runDod, runSignoff } from './dodCommand';
+import { runBaselineUpdate } from './baselineCommand';
 import { runScan } from './scanCommand';
+import { runTrend } from './trendCommand';
 
 export const HELP = `debt-ledger ${TOOL_VERSION}: a technical-debt ledger for TypeScript and JavaScript
 
@@ -11,6 +13,8 @@ Usage:
   debt-ledger scan [dir] [options]     print the ledger of a folder (default: .)
   debt-ledger dod [dir] [options]      check the branch against the Definition of Done
   debt-ledger signoff <item> [dir]     sign off a manual item on HEAD (--revoke to take it back)
+  debt-ledger baseline update [dir]    accept today's items as the baseline (--allow-growth --reason to grow it)
+  debt-ledger trend [dir]              debt per kind over the main branch's history
   debt-ledger --help | --version
 
 Options for scan:
@@ -21,6 +25,11 @@ Options for scan:
   -o, --output <file>    write the report to a file instead of stdout
       --no-cache         do not read or write the content cache
       --no-git           list files by walking the folder instead of asking git
+      --no-blame         skip git blame (age, interest by age)
+      --sort <key>       file (default) | interest (costliest first, with hotspots) | age (oldest first)
+      --new-since <ref>  only items new since the merge base with <ref> (moved code is not new)
+      --baseline         only items not in the baseline (.debtledger-baseline.json); fails when any
+      --baseline-file <f> another baseline file (scan and baseline update)
 
 Options for dod:
       --base <ref>            base branch (default: definitionOfDone.base, origin's default, main, master)
@@ -28,6 +37,8 @@ Options for dod:
       --require-signoffs      manual items must be signed off on HEAD
       --include-uncommitted   count uncommitted changes (CI leaves this off)
 Options for signoff: --comment <text>, --revoke
+Options for trend: --since <n.unit> (e.g. 6.months, 90.days; default 6.months), --points <n> (default 12),
+                   -f table | json | csv
 
 Exit codes: 0 ok / done, 1 --fail-on tripped / not done, 2 usage, configuration or git error.
 `;
@@ -53,6 +64,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         'include-uncommitted': { type: 'boolean' },
         comment: { type: 'string' },
         revoke: { type: 'boolean' },
+        sort: { type: 'string' },
+        'no-blame': { type: 'boolean' },
+        'new-since': { type: 'string' },
+        baseline: { type: 'boolean' },
+        'baseline-file': { type: 'string' },
+        'allow-growth': { type: 'boolean' },
+        reason: { type: 'string' },
+        since: { type: 'string' },
+        points: { type: 'string' },
       },
     });
     if (values.help) {
@@ -68,6 +88,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (rest.length > 1) throw new UsageError(`dod takes one folder, got ${rest.length}: ${rest.join(' ')}`);
       return await runDod({ dir: rest[0], config: values.config, base: values.base, format: values.format, requireSignoffs: !!values['require-signoffs'], includeUncommitted: !!values['include-uncommitted'], output: values.output }, io);
     }
+    if (command === 'baseline') {
+      if (rest[0] !== 'update') throw new UsageError('usage: debt-ledger baseline update [dir] [--allow-growth --reason "why"]');
+      return await runBaselineUpdate({ dir: rest[1], config: values.config, file: values['baseline-file'], allowGrowth: !!values['allow-growth'], reason: values.reason ?? null, git: !values['no-git'] }, io);
+    }
+    if (command === 'trend') return await runTrend({ dir: rest[0], config: values.config, since: values.since, points: values.points, format: values.format }, io);
     if (command === 'signoff') return await runSignoff({ item: rest[0], dir: rest[1], config: values.config, comment: values.comment, revoke: !!values.revoke }, io);
     if (command !== 'scan') throw new UsageError(`unknown command "${command}" (try: debt-ledger scan [dir], dod, signoff, or --help)`);
     if (rest.length > 1) throw new UsageError(`scan takes one folder, got ${rest.length}: ${rest.join(' ')}`);
@@ -79,6 +104,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       output: values.output,
       cache: !values['no-cache'],
       git: !values['no-git'],
+      sort: values.sort,
+      blame: !values['no-blame'],
+      newSince: values['new-since'],
+      baseline: values.baseline || values['baseline-file'] !== undefined ? values['baseline-file'] ?? '' : undefined,
     }, io);
   } catch (err) {
     const e = err as Error & { code?: string };

@@ -6,10 +6,19 @@ import { formatConfigErrors } from '../core/config/resolveConfig';
 import { loadConfig } from '../core/config/loadConfig';
 import { evaluateFailOn, parseFailOn, type FailCondition } from '../core/ledger/failOn';
 import { scanWorkspace } from '../core/scan/scanner';
+import { branchLedger } from '../core/dod/branchLedger';
+import { branchFacts, GitFactsError } from '../core/git/branchFacts';
+import { BASELINE_FILE, compareWithBaseline, readBaseline } from '../core/intel/baseline';
+import { enrichLedger } from '../core/intel/enrich';
+import { localToday } from '../core/ledger/ids';
 import { formatResult, isFormat, FORMATS, type Format } from './formatters';
 import { EXIT, UsageError, type CliIo } from './io';
 
 export interface ScanArgs {
+  sort?: string | undefined;
+  blame?: boolean;
+  newSince?: string | undefined;
+  baseline?: string | undefined;
   dir: string | undefined;
   format: string | undefined;
   config: string | undefined;
@@ -45,18 +54,44 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
     const source = loaded.file ? path.relative(io.cwd, loaded.file) || loaded.file : '.debtledger.json';
     throw new UsageError(`invalid configuration:\n${formatConfigErrors(loaded.errors, source)}`);
   }
+  const sort = args.sort ?? 'file';
+  if (!['file', 'interest', 'age'].includes(sort)) throw new UsageError(`unknown --sort "${sort}" (expected file, interest, age)`);
   const result = await scanWorkspace({
     root,
     config: loaded.config,
     useGit: args.git,
     cacheFile: args.cache ? defaultCacheFile(root, io.env) : null,
   });
+  if (args.git && args.blame !== false && result.listedWith === 'git') {
+    await enrichLedger(result.items, { root, config: loaded.config, today: localToday(), useGit: true, blameCacheFile: args.cache ? defaultCacheFile(root, io.env).replace(/\.json$/, '.blame.json') : null });
+  }
+  if (args.newSince) {
+    const facts = await branchFacts(root, { base: args.newSince, includeUncommitted: true }).catch((err: unknown) => {
+      if (err instanceof GitFactsError) throw new UsageError(`${err.message}; ${err.hint}`);
+      throw err;
+    });
+    const added = new Set((await branchLedger(root, loaded.config, facts)).added.map((i) => i.id));
+    result.items = result.items.filter((i) => added.has(i.id));
+  }
+  if (args.baseline !== undefined) {
+    const file = path.resolve(root, args.baseline || BASELINE_FILE);
+    const baseline = await readBaseline(file).catch((err: Error) => {
+      throw new UsageError(err.message);
+    });
+    if (!baseline) throw new UsageError(`no baseline at ${path.relative(io.cwd, file) || file}: create it with debt-ledger baseline update`);
+    const { fresh, gone } = compareWithBaseline(result.items, baseline);
+    if (gone.length > 0) io.stderr(`debt-ledger: ${gone.length} baseline item(s) no longer exist; run debt-ledger baseline update to prune them\n`);
+    io.stderr(`debt-ledger: ${fresh.length} item(s) not in the baseline (${Object.keys(baseline.items).length} in it)\n`);
+    result.items = fresh;
+  }
+  if (sort === 'interest') result.items.sort((a, b) => b.interest - a.interest || a.file.localeCompare(b.file) || a.line - b.line);
+  if (sort === 'age') result.items.sort((a, b) => (a.introduced?.date ?? '9999').localeCompare(b.introduced?.date ?? '9999') || a.file.localeCompare(b.file) || a.line - b.line);
   const color = io.isTTY && !io.env.NO_COLOR && !args.output;
   // Cut long texts to the terminal only; piped output stays whole for grep and friends.
-  const text = formatResult(result, format, { color, width: io.isTTY && !args.output ? io.columns : Number.POSITIVE_INFINITY });
+  const text = formatResult(result, format, { color, width: io.isTTY && !args.output ? io.columns : Number.POSITIVE_INFINITY, sort: sort as 'file' | 'interest' | 'age' });
   if (args.output) await fs.writeFile(path.resolve(io.cwd, args.output), text);
   else io.stdout(text);
-  const tripped = evaluateFailOn(failOn, result.items);
+  const tripped = evaluateFailOn(args.baseline !== undefined && failOn.length === 0 ? parseFailOn('count') : failOn, result.items);
   for (const t of tripped) io.stderr(`debt-ledger: --fail-on ${t.condition.source} tripped (${t.count} item${t.count === 1 ? '' : 's'})\n`);
   return tripped.length > 0 ? EXIT.failed : EXIT.ok;
 }

@@ -47,6 +47,14 @@ export interface LedgerItem extends RawItem {
   endColumn: number | null;
   /** Resilience items in a project wrapper: its callers as `file:line`; else null. */
   callers: string[] | null;
+  /** The commit and date that introduced the item's line (git blame); null when uncommitted or not known. */
+  introduced: { commit: string; date: string } | null;
+  /** The marker's own owner, else the CODEOWNERS team of the file; null when neither. */
+  team: string | null;
+  /** The line's commit author, only with `attribution: "author"`; else null (blameless by default). */
+  author: string | null;
+  /** Interest: kind weight x (1 + file churn) x (1 + age in years); 0 until computed. Higher = costlier. */
+  interest: number;
 }
 
 /** A file the scan did not read, with why. */

@@ -24,6 +24,11 @@ export interface JsonItem {
   endLine: number;
   endColumn: number | null;
   callers: string[] | null;
+  /** Added in 0.3: age, ownership and interest. */
+  introduced: LedgerItem['introduced'];
+  team: string | null;
+  author: string | null;
+  interest: number;
 }
 
 export interface JsonLedger {
@@ -37,6 +42,7 @@ export function toJsonItem(i: LedgerItem): JsonItem {
   return {
     id: i.id, kind: i.kind, tag: i.tag, file: i.file, line: i.line, column: i.column, text: i.text, owner: i.owner, ticket: i.ticket, due: i.due, overdue: i.overdue,
     rule: i.rule, client: i.client, reason: i.reason, severity: i.severity, endLine: i.endLine, endColumn: i.endColumn, callers: i.callers,
+    introduced: i.introduced, team: i.team, author: i.author, interest: i.interest,
   };
 }
 

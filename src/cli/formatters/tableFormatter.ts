@@ -1,10 +1,13 @@
 import type { ScanResult } from '../../core/model';
+import { hotspots } from '../../core/intel/interest';
 import { groupByFile, summaryLine } from './summary';
 
 export interface TableStyle {
   color: boolean;
   /** Terminal width; text is cut to fit. */
   width: number;
+  /** `file` groups by file; `interest` and `age` list items in that order, with hotspots for interest. */
+  sort?: 'file' | 'interest' | 'age';
 }
 
 const ANSI = { dim: '\x1b[2m', bold: '\x1b[1m', red: '\x1b[31m', yellow: '\x1b[33m', cyan: '\x1b[36m', reset: '\x1b[0m' };
@@ -13,13 +16,14 @@ const ANSI = { dim: '\x1b[2m', bold: '\x1b[1m', red: '\x1b[31m', yellow: '\x1b[3
 export function formatTable(result: ScanResult, style: TableStyle): string {
   const paint = (code: keyof typeof ANSI, s: string): string => (style.color ? `${ANSI[code]}${s}${ANSI.reset}` : s);
   const lines: string[] = [];
-  const groups = groupByFile(result.items);
+  const groups = style.sort && style.sort !== 'file' ? [[`by ${style.sort}${style.sort === 'age' ? ' (oldest first)' : ' (costliest first)'}`, result.items] as [string, typeof result.items]] : groupByFile(result.items);
   const tagWidth = Math.max(4, ...result.items.map((i) => i.tag.length));
   for (const [file, items] of groups) {
     lines.push(paint('bold', file));
     for (const item of items) {
       const where = `${item.line}:${item.column}`.padStart(8);
-      const meta = (item.kind === 'resilience' ? [item.client, item.callers && `callers: ${item.callers.join(', ')}`] : [item.owner, item.ticket, item.due && `due ${item.due}`]).filter(Boolean).join('  ');
+      const rank = style.sort === 'interest' ? `interest ${item.interest}  ${item.file}:${item.line}` : style.sort === 'age' ? `${item.introduced?.date.slice(0, 10) ?? 'uncommitted'}  ${item.file}:${item.line}` : null;
+      const meta = (rank ? [rank, item.team] : item.kind === 'resilience' ? [item.client, item.callers && `callers: ${item.callers.join(', ')}`] : [item.owner, item.ticket, item.due && `due ${item.due}`]).filter(Boolean).join('  ');
       const head = `${where}  ${item.tag.padEnd(tagWidth)}  `;
       const room = Math.max(20, style.width - head.length - (meta ? meta.length + 2 : 0));
       const text = item.text.length > room ? `${item.text.slice(0, room - 1)}…` : item.text;
@@ -32,7 +36,13 @@ export function formatTable(result: ScanResult, style: TableStyle): string {
     lines.push('');
   }
   if (result.items.length === 0) lines.push('No debt items found.', '');
-  lines.push(`${summaryLine(result.items)} in ${groups.length} file${groups.length === 1 ? '' : 's'} (${result.stats.filesScanned} scanned)`);
+  if (style.sort === 'interest' && result.items.length > 0) {
+    lines.push('Hotspots (files by total interest):');
+    for (const h of hotspots(result.items).slice(0, 10)) lines.push(`  ${String(h.interest).padStart(8)}  ${h.file} (${h.items} item${h.items === 1 ? '' : 's'})`);
+    lines.push('');
+  }
+  const fileCount = new Set(result.items.map((i) => i.file)).size;
+  lines.push(`${summaryLine(result.items)} in ${fileCount} file${fileCount === 1 ? '' : 's'} (${result.stats.filesScanned} scanned)`);
   const skipped = result.skipped;
   if (skipped.length > 0) {
     lines.push(`${skipped.length} skipped:`);

@@ -19,6 +19,10 @@ export interface DebtLedgerConfig {
   resilience: ResilienceConfig;
   /** The team's Definition of Done; null when the repo has none. */
   definitionOfDone: DodConfig | null;
+  /** `blameless` (default): items carry teams, not people; `author`: also the commit author. */
+  attribution: 'blameless' | 'author';
+  /** Days of history that count as churn for interest. */
+  churnWindowDays: number;
 }
 
 export const DEFAULT_TAGS: readonly string[] = ['TODO', 'FIXME', 'HACK', 'XXX', 'BUG', 'DEBT'];
@@ -39,6 +43,8 @@ export function defaultConfig(): DebtLedgerConfig {
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
     resilience: defaultResilienceConfig(),
     definitionOfDone: null,
+    attribution: 'blameless',
+    churnWindowDays: 90,
   };
 }
 

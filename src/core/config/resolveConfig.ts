@@ -17,7 +17,7 @@ export interface ResolvedConfig {
 
 type Validator = (value: unknown, path: string, errors: ConfigError[]) => unknown;
 
-const KNOWN_KEYS = ['$schema', 'tags', 'suppressions', 'extensions', 'exclude', 'defaultExcludes', 'maxFileSize', 'resilience', 'definitionOfDone'] as const;
+const KNOWN_KEYS = ['$schema', 'tags', 'suppressions', 'extensions', 'exclude', 'defaultExcludes', 'maxFileSize', 'resilience', 'definitionOfDone', 'attribution', 'churnWindowDays'] as const;
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -70,6 +70,12 @@ const validators: Record<Exclude<(typeof KNOWN_KEYS)[number], '$schema'>, Valida
   maxFileSize: positiveInteger,
   resilience: resilienceValidator,
   definitionOfDone: (value, path, errors) => resolveDodConfig(value, path, errors),
+  attribution: (value, path, errors) => {
+    if (value === 'blameless' || value === 'author') return value;
+    errors.push({ path, message: `expected "blameless" or "author", got ${describe(value)}` });
+    return undefined;
+  },
+  churnWindowDays: positiveInteger,
 };
 
 function objectOf(value: unknown, path: string, errors: ConfigError[], known: readonly string[]): Record<string, unknown> | undefined {

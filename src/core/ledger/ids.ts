@@ -27,7 +27,7 @@ export function toLedgerItems(file: string, raw: readonly RawItem[], today: stri
   });
 }
 
-const NO_RESILIENCE = { rule: null, client: null, reason: null, severity: null, endColumn: null, callers: null } as const;
+const NO_RESILIENCE = { rule: null, client: null, reason: null, severity: null, endColumn: null, callers: null, introduced: null, team: null, author: null, interest: 0 } as const;
 
 /**
  * Resilience findings as ledger items. The id hashes file, rule, callee and enclosing function (never
@@ -44,6 +44,7 @@ export function findingsToItems(findings: readonly ResilienceFinding[]): LedgerI
       id: n === 1 ? base : `${base}-${n}`, kind: 'resilience', tag: f.rule, file: f.file, line: f.span.line, column: f.span.column, endLine: f.span.endLine,
       text: f.reason, owner: null, ticket: null, due: null, overdue: false,
       rule: f.rule, client: f.client, reason: f.reason, severity: f.severity, endColumn: f.span.endColumn, callers: f.callers.length > 0 ? f.callers : null,
+      introduced: null, team: null, author: null, interest: 0,
     };
   });
 }

@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { gitClient } from './loadGit';
+
+/** Who introduced a line and when. `commit` null: not committed yet. */
+export interface LineOrigin {
+  commit: string | null;
+  /** ISO date of the author time; null for uncommitted lines. */
+  date: string | null;
+  author: string | null;
+  email: string | null;
+}
+
+/** git's blob id of some content (sha1 of `blob <size>\0<bytes>`): the cache key, computed without git. */
+export function blobId(content: Buffer): string {
+  return createHash('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
+}
+
+/** Parses `git blame --line-porcelain` into origins by 1-based final line. */
+export function parseLinePorcelain(out: string): Map<number, LineOrigin> {
+  const lines = new Map<number, LineOrigin>();
+  let current: { commit: string; line: number; time?: number; author?: string; email?: string } | null = null;
+  for (const row of out.split('\n')) {
+    const header = /^([0-9a-f]{40}) \d+ (\d+)/.exec(row);
+    if (header) {
+      current = { commit: header[1]!, line: Number(header[2]) };
+      continue;
+    }
+    if (!current) continue;
+    if (row.startsWith('author ')) current.author = row.slice(7);
+    else if (row.startsWith('author-mail ')) current.email = row.slice(12).replace(/^<|>$/g, '');
+    else if (row.startsWith('author-time ')) current.time = Number(row.slice(12));
+    else if (row.startsWith('\t')) {
+      const uncommitted = /^0{40}$/.test(current.commit);
+      lines.set(current.line, {
+        commit: uncommitted ? null : current.commit,
+        date: uncommitted || current.time === undefined ? null : new Date(current.time * 1000).toISOString(),
+        author: uncommitted ? null : current.author ?? null,
+        email: uncommitted ? null : current.email ?? null,
+      });
+      current = null;
+    }
+  }
+  return lines;
+}
+
+interface BlameCacheFile {
+  version: 1;
+  /** blob id -> line -> origin (only the lines asked for). */
+  blobs: Record<string, Record<string, LineOrigin>>;
+}
+
+/**
+ * Blames files line by line (one `git blame --line-porcelain` per file, through simple-git), caching
+ * by blob id so an unchanged file is never blamed twice, across runs when `cacheFile` is given. Files are
+ * blamed two at a time (measured: ~2x on two cores). Work-tree content is blamed, so uncommitted lines
+ * come back with `commit: null`.
+ */
+export class Blamer {
+  private cache: BlameCacheFile = { version: 1, blobs: {} };
+  private dirty = false;
+  blamed = 0;
+  fromCache = 0;
+
+  constructor(private readonly top: string, private readonly cacheFile: string | null) {}
+
+  async load(): Promise<void> {
+    if (!this.cacheFile) return;
+    try {
+      const parsed = JSON.parse(await fs.readFile(this.cacheFile, 'utf8')) as BlameCacheFile;
+      if (parsed.version === 1 && parsed.blobs) this.cache = parsed;
+    } catch {
+      // no cache yet, or damaged: start empty
+    }
+  }
+
+  async save(): Promise<void> {
+    if (!this.cacheFile || !this.dirty) return;
+    await fs.mkdir(path.dirname(this.cacheFile), { recursive: true });
+    const tmp = `${this.cacheFile}.${process.pid}.tmp`;
+    await fs.writeFile(tmp, JSON.stringify(this.cache));
+    await fs.rename(tmp, this.cacheFile);
+  }
+
+  /** Origins of the given lines of each file (paths relative to the repository top). */
+  async blame(requests: ReadonlyMap<string, readonly number[]>, signal?: AbortSignal, onFile?: (done: number, total: number) => void): Promise<Map<string, Map<number, LineOrigin>>> {
+    const result = new Map<string, Map<number, LineOrigin>>();
+    const queue = [...requests];
+    let done = 0;
+    const worker = async (): Promise<void> => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        signal?.throwIfAborted();
+        const [file, wanted] = next;
+        result.set(file, await this.blameFile(file, wanted));
+        onFile?.(++done, requests.size);
+      }
+    };
+    await Promise.all([worker(), worker()]);
+    return result;
+  }
+
+  private async blameFile(file: string, wanted: readonly number[]): Promise<Map<number, LineOrigin>> {
+    let content: Buffer;
+    try {
+      content = await fs.readFile(path.join(this.top, file));
+    } catch {
+      return new Map();
+    }
+    const id = blobId(content);
+    const cached = this.cache.blobs[id];
+    if (cached && wanted.every((l) => String(l) in cached)) {
+      this.fromCache++;
+      return new Map(wanted.map((l) => [l, cached[String(l)]!]));
+    }
+    let out = '';
+    try {
+      out = await gitClient(this.top).raw(['blame', '--line-porcelain', '--', file]);
+    } catch {
+      // Untracked file (or git failed): every line is uncommitted.
+    }
+    this.blamed++;
+    const all = parseLinePorcelain(out);
+    const keep: Record<string, LineOrigin> = {};
+    for (const l of wanted) keep[String(l)] = all.get(l) ?? { commit: null, date: null, author: null, email: null };
+    this.cache.blobs[id] = keep;
+    this.dirty = true;
+    return new Map(Object.entries(keep).map(([k, v]) => [Number(k), v]));
+  }
+}
