@@ -14,16 +14,18 @@ import type { LedgerItem } from '../../src/core/model';
 import { scanWorkspace } from '../../src/core/scan/scanner';
 import { cli } from './helpers/cli';
 import { TestRepo } from './helpers/gitRepo';
-import { tempDir } from './helpers/tempDir';
+import { simpleGit } from 'simple-git';
+import { tempDir, writeFiles } from './helpers/tempDir';
 
 const DAY = 86_400_000;
-/** Commits with a given author date (git reads GIT_AUTHOR_DATE/GIT_COMMITTER_DATE). */
+/** Commits with a given author and committer date (a separate client with only the variables git needs). */
 async function commitAt(repo: TestRepo, message: string, files: Record<string, string>, date: Date): Promise<string> {
+  writeFiles(repo.dir, files);
   const iso = date.toISOString();
-  repo.git.env({ ...process.env, GIT_AUTHOR_DATE: iso, GIT_COMMITTER_DATE: iso });
-  const sha = await repo.commit(message, files);
-  repo.git.env(process.env as Record<string, string>);
-  return sha;
+  const git = simpleGit({ baseDir: repo.dir }).env({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', GIT_AUTHOR_DATE: iso, GIT_COMMITTER_DATE: iso });
+  await git.add(['-A']);
+  await git.commit(message, undefined, { '--allow-empty': null });
+  return (await git.revparse(['HEAD'])).trim();
 }
 
 async function ledger(repo: TestRepo, overrides: Partial<ReturnType<typeof defaultConfig>> = {}) {
