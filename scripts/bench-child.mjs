@@ -19,6 +19,20 @@ if (mode === 'parse') {
     ts.createSourceFile(rel, text, ts.ScriptTarget.Latest, false);
   }
   out.files = files.length;
+} else if (mode === 'blame') {
+  // Full scan plus age, ownership and interest: git blame of every file with items (cacheFile holds blame).
+  const { scanWorkspace } = require('../out/src/core/scan/scanner.js');
+  const { enrichLedger } = require('../out/src/core/intel/enrich.js');
+  const { defaultConfig } = require('../out/src/core/config/config.js');
+  const config = defaultConfig();
+  const result = await scanWorkspace({ root, config, useGit: true });
+  const stats = await enrichLedger(result.items, { root, config, today: new Date().toISOString().slice(0, 10), useGit: true, blameCacheFile: cacheFile });
+  Object.assign(out, { items: result.items.length, files: new Set(result.items.map((i) => i.file)).size, blamed: stats.blamed, fromCache: stats.fromCache });
+} else if (mode === 'trend') {
+  const { trend } = require('../out/src/core/intel/trend.js');
+  const { defaultConfig } = require('../out/src/core/config/config.js');
+  const points = await trend(root, defaultConfig(), { sinceMs: 365 * 86_400_000, points: 12, cacheFile: cacheFile || null });
+  Object.assign(out, { points: points.length, last: points.at(-1) });
 } else {
   const { scanWorkspace } = require('../out/src/core/scan/scanner.js');
   const { loadConfig } = require('../out/src/core/config/loadConfig.js');

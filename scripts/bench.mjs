@@ -127,3 +127,31 @@ console.log(`  full scan / plain parse:   ${(m('ledger') / m('parse')).toFixed(2
 if (rg) console.log(`  full scan / ripgrep:       ${(m('ledger') / m('rg')).toFixed(1)}x`);
 console.log(`  cached re-run:             ${(m('cached') / 1000).toFixed(2)} s in-process, ${(m('cli') / 1000).toFixed(2)} s as a CLI process   (target < 0.3 s)`);
 console.log(`  peak RSS full scan:        ${m('ledger', 'maxRssMb').toFixed(0)} MB   (target < 300 MB)`);
+
+// Age and trend need history: this project's own repository (or --history <git folder>).
+const historyAt = args.indexOf('--history');
+const history = historyAt >= 0 ? path.resolve(args[historyAt + 1]) : repo;
+const commits = sh('git', ['rev-list', '--count', 'HEAD'], { cwd: history }).trim();
+const blameCache = path.join(benchDir, 'blame.json');
+const trendCache = path.join(benchDir, 'trend.json');
+const hist = { cold: [], warm: [], trendCold: [], trendWarm: [] };
+let blameInfo = {};
+for (let i = 0; i < runs; i++) {
+  rmSync(blameCache, { force: true });
+  hist.cold.push((blameInfo = child2('blame', history, blameCache)));
+  hist.warm.push(child2('blame', history, blameCache));
+  rmSync(trendCache, { force: true });
+  hist.trendCold.push(child2('trend', history, trendCache));
+  hist.trendWarm.push(child2('trend', history, trendCache));
+}
+function child2(mode, root2, cache) {
+  const r = spawnSync(process.execPath, [path.join(repo, 'scripts/bench-child.mjs'), mode, root2, fileList, cache], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (r.status !== 0) throw new Error(`${mode} failed:\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop());
+}
+const mh = (k, f = 'ms') => median(hist[k].map((s) => s[f]));
+console.log(`\nwith history: ${history} (${commits} commits), ${blameInfo.items} items in ${blameInfo.files} files`);
+console.log(`${pad('scan + blame/ownership/interest, blame cold', 46)}${pad(mh('cold').toFixed(0), 10)}${pad('', 10)}${pad(`${mh('cold', 'maxRssMb').toFixed(0)} MB`, 11)}${blameInfo.blamed} files blamed`);
+console.log(`${pad('  same, warm (blame cached by blob id)', 46)}${pad(mh('warm').toFixed(0), 10)}${pad('', 10)}${pad(`${mh('warm', 'maxRssMb').toFixed(0)} MB`, 11)}${hist.warm.at(-1).fromCache} files from the blame cache`);
+console.log(`${pad('trend, 12 points over a year, cold', 46)}${pad(mh('trendCold').toFixed(0), 10)}${pad('', 10)}${pad(`${mh('trendCold', 'maxRssMb').toFixed(0)} MB`, 11)}${hist.trendCold.at(-1).points} points`);
+console.log(`${pad('  same, warm (cached per commit)', 46)}${pad(mh('trendWarm').toFixed(0), 10)}${pad('', 10)}${pad(`${mh('trendWarm', 'maxRssMb').toFixed(0)} MB`, 11)}`);

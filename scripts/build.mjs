@@ -39,6 +39,8 @@ const builds = [
     banner: { js: 'globalThis.__debtLedgerLoadStart = performance.now();' }, footer: { js: 'globalThis.__debtLedgerLoadEnd = performance.now();' } },
   { ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyParser] },
   { ...common, entryPoints: ['src/core/scan/parser.ts'], outfile: 'dist/parser.js' },
+  // The dashboard webview: browser code, no Node, no vscode module.
+  { ...common, entryPoints: ['src/webview/dashboard.ts'], outfile: 'dist/webview/dashboard.js', platform: 'browser', format: 'iife', target: 'es2022', mainFields: ['browser', 'module', 'main'] },
 ];
 
 if (watch) {

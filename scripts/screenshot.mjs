@@ -15,8 +15,10 @@ const opt = (name, fallback) => {
 // --dod: a throwaway repository of the sample on a feature branch, with the Ledger view collapsed so the
 // Definition of Done view has the room.
 const dod = args.includes('--dod');
-const folder = dod ? await makeSampleRepo() : path.resolve(args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? path.join(repo, 'examples/sample-service'));
-const out = path.resolve(opt('--out', path.join(repo, dod ? 'docs/images/dod.png' : 'docs/images/ledger.png')));
+// --dashboard light|dark: the Debt Dashboard of a throwaway sample repository, in that theme.
+const dashboardTheme = opt('--dashboard', null);
+const folder = dod || dashboardTheme ? await makeSampleRepo() : path.resolve(args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? path.join(repo, 'examples/sample-service'));
+const out = path.resolve(opt('--out', path.join(repo, dashboardTheme ? `docs/images/dashboard-${dashboardTheme}.png` : dod ? 'docs/images/dod.png' : 'docs/images/ledger.png')));
 const expect = opt('--expect', dod ? 'Tests updated with the code' : 'move the base URL into configuration');
 
 const built = spawnSync(process.execPath, [path.join(repo, 'scripts/build.mjs'), '--production'], { stdio: 'inherit' });
@@ -28,7 +30,8 @@ if (!executable) {
 }
 const run = spawnSync(executable, [`--extensionDevelopmentPath=${repo}`, '--disable-extensions', folder], {
   stdio: 'inherit',
-  env: { ...process.env, VSCODE_SHIM_SCREENSHOT: out, VSCODE_SHIM_CLICK: 'Debt Ledger', VSCODE_SHIM_EXPECT: expect, VSCODE_SHIM_SIDEBAR_WIDTH: '640', VSCODE_SHIM_CLEAR_NOTIFICATIONS: '1', ...(dod ? { VSCODE_SHIM_COLLAPSE: 'Ledger' } : {}) },
+  env: { ...process.env, VSCODE_SHIM_SCREENSHOT: out, VSCODE_SHIM_CLICK: 'Debt Ledger', VSCODE_SHIM_EXPECT: expect, VSCODE_SHIM_SIDEBAR_WIDTH: '640', VSCODE_SHIM_CLEAR_NOTIFICATIONS: '1', ...(dod ? { VSCODE_SHIM_COLLAPSE: 'Ledger' } : {}),
+    ...(dashboardTheme ? { VSCODE_SHIM_COMMAND: 'Debt Ledger: Open Debt Dashboard', VSCODE_SHIM_THEME: dashboardTheme, VSCODE_SHIM_SIDEBAR_WIDTH: '' } : {}) },
 });
-if (dod) rmSync(folder, { recursive: true, force: true });
+if (dod || dashboardTheme) rmSync(folder, { recursive: true, force: true });
 process.exit(run.status ?? 1);

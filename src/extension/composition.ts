@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { HostToWebview } from '../webview/protocol';
 import type { LedgerItem } from '../core/model';
 import { clearFilterCommand, filterCommand } from './commands/filterCommand';
 import type { CommandContext } from './commands/commandContext';
@@ -20,6 +21,7 @@ import { LedgerTreeProvider } from './views/ledgerTreeProvider';
 import type { LedgerNode } from './views/ledgerNodes';
 import { LedgerStatusBar } from './views/statusBar';
 import { ViewState } from './views/viewState';
+import { DashboardPanel } from './views/dashboardPanel';
 import { dodExcludeUncommittedCommand, dodIncludeUncommittedCommand, dodRecheckCommand, dodRevokeCommand, dodSignOffCommand, type DodCommandContext } from './commands/dodCommands';
 import { DodController } from './dod/dodController';
 import { DodStatusBar } from './views/dodStatusBar';
@@ -48,6 +50,8 @@ export interface DebtLedgerApi {
   notifications(): readonly string[];
   /** Milliseconds spent evaluating the bundle and in activate(). */
   activationTiming(): ActivationTiming;
+  /** The data last posted to the Debt Dashboard, if it is open. */
+  dashboardData(): HostToWebview | undefined;
   /** The Definition of Done view as labels and descriptions (items with their evidence). */
   dodSnapshot(): NodeSnapshot[];
   /** Per folder: how its files were last listed (git, or a walk in Restricted Mode). */
@@ -143,6 +147,11 @@ export class DebtLedgerExtension {
     register(COMMANDS.openConfiguration, openConfigurationCommand);
     const dodCtx: DodCommandContext = { ...ctx, dod };
     const registerDod = (id: string, run: (c: DodCommandContext, ...args: unknown[]) => Promise<void>): void => register(id, (_c, ...args) => run(dodCtx, ...args));
+    let dashboard: DashboardPanel | undefined;
+    register(COMMANDS.openDashboard, () => {
+      dashboard = DashboardPanel.show(context.extensionUri, controller, context.storageUri);
+      return Promise.resolve();
+    });
     registerDod(COMMANDS.dodRecheck, dodRecheckCommand);
     registerDod(COMMANDS.dodSignOff, dodSignOffCommand);
     registerDod(COMMANDS.dodRevoke, dodRevokeCommand);
@@ -212,6 +221,7 @@ export class DebtLedgerExtension {
       items: () => controller.folders().flatMap((l) => l.index.items()),
       notifications: () => notifier.shown,
       activationTiming: () => this.timing,
+      dashboardData: () => dashboard?.lastData,
       dodSnapshot: () => {
         const snap = (nodes: DodNode[]): NodeSnapshot[] => nodes.map((n) => {
           const item = dodTree.getTreeItem(n);

@@ -9,6 +9,7 @@ export const COMMANDS = {
   showAllFiles: 'debtLedger.showAllFiles',
   exportLedger: 'debtLedger.exportLedger',
   openConfiguration: 'debtLedger.openConfiguration',
+  openDashboard: 'debtLedger.openDashboard',
   dodRecheck: 'debtLedger.dod.recheck',
   dodSignOff: 'debtLedger.dod.signOff',
   dodRevoke: 'debtLedger.dod.revoke',

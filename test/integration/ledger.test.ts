@@ -35,11 +35,13 @@ describe('Debt Ledger in a real VS Code', () => {
     const ledger = await api();
     await ledger.whenIdle();
     assert.deepEqual(render(ledger.treeSnapshot()), [
-      'TODO (2)',
+      'TODO (3)',
       '  first item #1 (src/app.ts:3 · @ann · #1)',
       '  jsx comment item (src/view.tsx:1)',
-      'FIXME (1)',
+      '  <img src=x onerror=alert(1)> (src/xss.ts:1)',
+      'FIXME (2)',
       '  overdue item (src/app.ts:5 · overdue 2020-01-01)',
+      '  </script><script>alert(1)</script> (src/xss.ts:2)',
       'HACK (1)',
       '  third item (src/util.js:1)',
       '@ts-ignore (1)',
@@ -70,7 +72,7 @@ describe('Debt Ledger in a real VS Code', () => {
     const ledger = await api();
     await vscode.commands.executeCommand('debtLedger.groupBy', 'file');
     await ledger.whenIdle();
-    assert.deepEqual(ledger.treeSnapshot().map((n) => `${n.label} (${n.description})`), ['src/app.ts (2)', 'src/net.ts (2)', 'src/util.js (2)', 'src/view.tsx (1)']);
+    assert.deepEqual(ledger.treeSnapshot().map((n) => `${n.label} (${n.description})`), ['src/app.ts (2)', 'src/net.ts (2)', 'src/util.js (2)', 'src/view.tsx (1)', 'src/xss.ts (2)']);
     await vscode.commands.executeCommand('debtLedger.groupBy', 'tag');
     await ledger.whenIdle();
   });
@@ -86,7 +88,7 @@ describe('Debt Ledger in a real VS Code', () => {
       return ledger.items().some((i) => i.text === 'typed, not saved');
     });
     const fixme = ledger.treeSnapshot().find((n) => n.label === 'FIXME')!;
-    assert.equal(fixme.description, '2');
+    assert.equal(fixme.description, '3');
     assert.ok(fixme.children.some((c) => c.label === 'typed, not saved' && c.description === 'src/view.tsx:1'));
     // The JSX item moved down a line with the edit.
     assert.ok(ledger.items().some((i) => i.text === 'jsx comment item' && i.line === 2));
@@ -102,7 +104,7 @@ describe('Debt Ledger in a real VS Code', () => {
     await writeText(uri, original);
     await waitFor('the original ledger again', async () => {
       await ledger.whenIdle();
-      return ledger.items().length === 7;
+      return ledger.items().length === 9;
     });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
@@ -154,7 +156,7 @@ describe('Debt Ledger in a real VS Code', () => {
     await writeText(config, good);
     await waitFor('all items back', async () => {
       await ledger.whenIdle();
-      return ledger.items().length === 7;
+      return ledger.items().length === 9;
     });
   });
 
@@ -215,6 +217,22 @@ describe('Debt Ledger in a real VS Code', () => {
     const note = await simpleGit({ baseDir: workspaceUri().fsPath }).raw(['notes', '--ref=refs/notes/debt-ledger', 'show', 'HEAD']);
     const line = JSON.parse(note.trim().split('\n').pop()!) as { item: string; action: string; email: string; comment: string };
     assert.deepEqual([line.item, line.action, line.email, line.comment], ['review', 'signoff', 'fixture@example.com', 'looks good']);
+  });
+
+  it('opens the Debt Dashboard: the webview says ready, then gets totals, trend and items', async () => {
+    const ledger = await api();
+    await vscode.commands.executeCommand('debtLedger.openDashboard');
+    await waitFor('the dashboard data', () => ledger.dashboardData() !== undefined, 30_000);
+    const data = ledger.dashboardData()!.data;
+    assert.deepEqual(data.totals.map((t) => t.kind).sort(), ['marker', 'resilience', 'suppression']);
+    assert.ok(data.trend.length >= 1, 'the fixture repository has history');
+    assert.ok(data.overdue.some((i) => i.file === 'src/app.ts' && i.due === '2020-01-01'));
+    // Workspace text travels as data; the renderer escapes it (test/unit/xss.test.ts).
+    await waitFor('blame dates', async () => {
+      await ledger.whenIdle();
+      return ledger.items().some((i) => i.introduced !== null);
+    });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('declares limited support for untrusted workspaces, and lists files with git when trusted', async () => {

@@ -5,6 +5,7 @@ import { CONFIG_FILE_NAME } from '../../core/config/config';
 import { loadLayeredConfig } from '../../core/config/loadConfig';
 import { isGitIgnored } from '../../core/git/gitIgnore';
 import { localToday } from '../../core/ledger/ids';
+import { enrichLedger } from '../../core/intel/enrich';
 import { isScannedPath, scanFileTextFull, scanOneFile, scanWorkspace } from '../../core/scan/scanner';
 import type { Configuration } from '../configuration';
 import type { ConfigDiagnostics } from '../diagnostics/configDiagnostics';
@@ -123,6 +124,8 @@ export class LedgerController implements vscode.Disposable {
       ledger.listedWith = result.listedWith ?? null;
       this.deps.output.info(`${ledger.folder.name}: ${result.items.length} items in ${result.stats.filesScanned} files (${result.stats.filesParsed} parsed, ${result.stats.filesFromCache} from cache) in ${Date.now() - started} ms`);
       for (const s of result.skipped) this.deps.output.warn(`${ledger.folder.name}: skipped ${s.file}: ${s.reason}`);
+      // Age, teams and interest arrive after the ledger is shown: blame never blocks a scan.
+      if (vscode.workspace.isTrusted && result.listedWith === 'git') void this.deps.activity.track(this.enrich(ledger));
     } catch (err) {
       if (signal.aborted) this.deps.output.info(`${ledger.folder.name}: scan cancelled`);
       else {
@@ -132,6 +135,22 @@ export class LedgerController implements vscode.Disposable {
     } finally {
       ledger.scanning = false;
       this.changed.fire();
+    }
+  }
+
+  /** Blames the files with items in the background (cached by blob id in workspace storage), with progress. */
+  private async enrich(ledger: FolderLedger): Promise<void> {
+    if (!ledger.config) return;
+    const config = ledger.config;
+    const cache = this.cacheFile(ledger)?.replace(/\.json$/, '.blame.json') ?? null;
+    try {
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Debt Ledger: dating items' }, async (progress) => {
+        const stats = await enrichLedger(ledger.index.items(), { root: ledger.root, config, today: localToday(), useGit: true, blameCacheFile: cache, onProgress: (done, total) => progress.report({ message: `${done}/${total} files` }) });
+        this.deps.output.info(`${ledger.folder.name}: blamed ${stats.blamed} files (${stats.fromCache} from cache) in ${stats.ms} ms`);
+      });
+      this.changed.fire();
+    } catch (err) {
+      this.deps.output.warn(`${ledger.folder.name}: blame failed: ${(err as Error).message}`);
     }
   }
 

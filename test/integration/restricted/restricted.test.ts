@@ -9,7 +9,7 @@ describe('Debt Ledger in Restricted Mode (an untrusted folder)', () => {
     await ledger.whenIdle();
     assert.deepEqual(ledger.folders(), [{ name: 'workspace', listedWith: 'walk', trusted: false }]);
     const tree = render(ledger.treeSnapshot());
-    assert.ok(tree.includes('TODO (2)') && tree.includes('  first item #1 (src/app.ts:3 · @ann · #1)'), tree.join('\n'));
+    assert.ok(tree.includes('TODO (3)') && tree.includes('  <img src=x onerror=alert(1)> (src/xss.ts:1)') && tree.includes('  first item #1 (src/app.ts:3 · @ann · #1)'), tree.join('\n'));
     assert.ok(ledger.items().some((i) => i.kind === 'resilience'), 'resilience analysis needs no git either');
     assert.deepEqual(ledger.dodSnapshot().map((n) => n.label), ['The Definition of Done needs git, which Restricted Mode does not run.']);
   });
