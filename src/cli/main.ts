@@ -26,6 +26,7 @@ Options for scan:
       --no-cache         do not read or write the content cache
       --no-git           list files by walking the folder instead of asking git
       --no-blame         skip git blame (age, interest by age)
+      --write-commit-graph  write a commit-graph with Bloom filters first (blame ~4x faster; fine in CI)
       --sort <key>       file (default) | interest (costliest first, with hotspots) | age (oldest first)
       --new-since <ref>  only items new since the merge base with <ref> (moved code is not new)
       --baseline         only items not in the baseline (.debtledger-baseline.json); fails when any
@@ -66,6 +67,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         revoke: { type: 'boolean' },
         sort: { type: 'string' },
         'no-blame': { type: 'boolean' },
+        'write-commit-graph': { type: 'boolean' },
         'new-since': { type: 'string' },
         baseline: { type: 'boolean' },
         'baseline-file': { type: 'string' },
@@ -106,6 +108,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       git: !values['no-git'],
       sort: values.sort,
       blame: !values['no-blame'],
+      writeCommitGraph: !!values['write-commit-graph'],
       newSince: values['new-since'],
       baseline: values.baseline || values['baseline-file'] !== undefined ? values['baseline-file'] ?? '' : undefined,
     }, io);

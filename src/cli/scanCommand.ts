@@ -10,12 +10,14 @@ import { branchLedger } from '../core/dod/branchLedger';
 import { branchFacts, GitFactsError } from '../core/git/branchFacts';
 import { BASELINE_FILE, compareWithBaseline, readBaseline } from '../core/intel/baseline';
 import { enrichLedger } from '../core/intel/enrich';
+import { writeCommitGraph } from '../core/git/commitGraph';
 import { localToday } from '../core/ledger/ids';
 import { formatResult, isFormat, FORMATS, type Format } from './formatters';
 import { EXIT, UsageError, type CliIo } from './io';
 
 export interface ScanArgs {
   sort?: string | undefined;
+  writeCommitGraph?: boolean;
   blame?: boolean;
   newSince?: string | undefined;
   baseline?: string | undefined;
@@ -62,6 +64,7 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
     useGit: args.git,
     cacheFile: args.cache ? defaultCacheFile(root, io.env) : null,
   });
+  if (args.writeCommitGraph && result.listedWith === 'git') await writeCommitGraph(root);
   if (args.git && args.blame !== false && result.listedWith === 'git') {
     await enrichLedger(result.items, { root, config: loaded.config, today: localToday(), useGit: true, blameCacheFile: args.cache ? defaultCacheFile(root, io.env).replace(/\.json$/, '.blame.json') : null });
   }

@@ -22,6 +22,8 @@ import type { LedgerNode } from './views/ledgerNodes';
 import { LedgerStatusBar } from './views/statusBar';
 import { ViewState } from './views/viewState';
 import { DashboardPanel } from './views/dashboardPanel';
+import { BranchScope } from './ledger/branchScope';
+import { writeCommitGraph } from '../core/git/commitGraph';
 import { dodExcludeUncommittedCommand, dodIncludeUncommittedCommand, dodRecheckCommand, dodRevokeCommand, dodSignOffCommand, type DodCommandContext } from './commands/dodCommands';
 import { DodController } from './dod/dodController';
 import { DodStatusBar } from './views/dodStatusBar';
@@ -91,7 +93,8 @@ export class DebtLedgerExtension {
     const diagnostics = own(new ConfigDiagnostics());
     const controller = own(new LedgerController({ configuration, output, notifier, diagnostics, activity, storage: context.storageUri }));
     const state = own(new ViewState(context.workspaceState, () => configuration.editor().groupBy));
-    const tree = own(new LedgerTreeProvider(controller, state, activity));
+    const scope = new BranchScope();
+    const tree = own(new LedgerTreeProvider(controller, state, activity, scope));
     const view = own(vscode.window.createTreeView(VIEWS.ledger, { treeDataProvider: tree, showCollapseAll: true }));
     const statusBar = own(new LedgerStatusBar());
     const resilienceDiagnostics = own(new ResilienceDiagnostics(controller));
@@ -119,6 +122,7 @@ export class DebtLedgerExtension {
       const parts = [`by ${state.groupBy}`];
       if (filter.text || filter.tags.length) parts.push(`filter: ${[filter.text && `"${filter.text}"`, ...filter.tags].filter(Boolean).join(' ')}`);
       if (state.currentFileOnly) parts.push('current file');
+      if (state.newOnBranch) parts.push('new on branch');
       view.description = parts.join(' · ');
       statusBar.update(visible, configuration.editor().statusBar);
     };
@@ -148,6 +152,27 @@ export class DebtLedgerExtension {
     const dodCtx: DodCommandContext = { ...ctx, dod };
     const registerDod = (id: string, run: (c: DodCommandContext, ...args: unknown[]) => Promise<void>): void => register(id, (_c, ...args) => run(dodCtx, ...args));
     let dashboard: DashboardPanel | undefined;
+    const refreshScope = async (): Promise<void> => {
+      if (!state.newOnBranch) return;
+      await activity.track(scope.refresh(controller.folders()));
+      tree.refresh();
+    };
+    register(COMMANDS.showNewOnBranch, async () => {
+      await state.setNewOnBranch(true);
+      await refreshScope();
+    });
+    register(COMMANDS.showAllDebt, () => state.setNewOnBranch(false));
+    own(controller.onDidChange(() => void refreshScope()));
+    register(COMMANDS.writeCommitGraph, async () => {
+      const folder = vscode.workspace.workspaceFolders?.[0];
+      if (!folder || !vscode.workspace.isTrusted) return;
+      const ok = await vscode.window.showInformationMessage(
+        `Write a commit-graph with changed-path Bloom filters in ${folder.name}'s repository? It makes git blame (item ages) several times faster; git keeps it up to date. It changes files in .git only.`,
+        { modal: true }, 'Write Commit-Graph');
+      if (ok !== 'Write Commit-Graph') return;
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Debt Ledger: writing the commit-graph' }, () => writeCommitGraph(folder.uri.fsPath));
+      void vscode.window.showInformationMessage('Debt Ledger: commit-graph written.');
+    });
     register(COMMANDS.openDashboard, () => {
       dashboard = DashboardPanel.show(context.extensionUri, controller, context.storageUri);
       return Promise.resolve();

@@ -10,6 +10,9 @@ export const COMMANDS = {
   exportLedger: 'debtLedger.exportLedger',
   openConfiguration: 'debtLedger.openConfiguration',
   openDashboard: 'debtLedger.openDashboard',
+  showNewOnBranch: 'debtLedger.showNewOnBranch',
+  showAllDebt: 'debtLedger.showAllDebt',
+  writeCommitGraph: 'debtLedger.writeCommitGraph',
   dodRecheck: 'debtLedger.dod.recheck',
   dodSignOff: 'debtLedger.dod.signOff',
   dodRevoke: 'debtLedger.dod.revoke',
@@ -28,6 +31,7 @@ export const CONTEXT = {
   filterActive: 'debtLedger.filterActive',
   currentFileOnly: 'debtLedger.currentFileOnly',
   dodUncommitted: 'debtLedger.dodUncommitted',
+  newOnBranch: 'debtLedger.newOnBranch',
 } as const;
 
 /** Keys in `ExtensionContext.workspaceState` (UI state, never settings). */
@@ -36,6 +40,7 @@ export const STATE = {
   filter: 'debtLedger.view.filter',
   currentFileOnly: 'debtLedger.view.currentFileOnly',
   dodUncommitted: 'debtLedger.dod.includeUncommitted',
+  newOnBranch: 'debtLedger.view.newOnBranch',
 } as const;
 
 export const OUTPUT_CHANNEL_NAME = 'Debt Ledger';

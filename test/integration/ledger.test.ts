@@ -219,6 +219,28 @@ describe('Debt Ledger in a real VS Code', () => {
     assert.deepEqual([line.item, line.action, line.email, line.comment], ['review', 'signoff', 'fixture@example.com', 'looks good']);
   });
 
+  it('filters the Ledger to what is new on this branch, and groups by age', async () => {
+    const ledger = await api();
+    await vscode.commands.executeCommand('debtLedger.showNewOnBranch');
+    await ledger.whenIdle();
+    assert.deepEqual(render(ledger.treeSnapshot()), ['Nothing new on this branch (new since main)']);
+    const uri = workspaceUri('src', 'branchwork.ts');
+    await writeText(uri, '// TODO(@ann): added on the branch DL-2\n');
+    await waitFor('the new item in the scoped view', async () => {
+      await ledger.whenIdle();
+      return render(ledger.treeSnapshot()).includes('  added on the branch DL-2 (src/branchwork.ts:1 · @ann · DL-2)');
+    });
+    await vscode.workspace.fs.delete(uri);
+    await vscode.commands.executeCommand('debtLedger.showAllDebt');
+    await vscode.commands.executeCommand('debtLedger.groupBy', 'age');
+    await waitFor('age groups once blame has dated the items', async () => {
+      await ledger.whenIdle();
+      return ledger.treeSnapshot().some((n) => n.label === 'This week');
+    });
+    await vscode.commands.executeCommand('debtLedger.groupBy', 'tag');
+    await ledger.whenIdle();
+  });
+
   it('opens the Debt Dashboard: the webview says ready, then gets totals, trend and items', async () => {
     const ledger = await api();
     await vscode.commands.executeCommand('debtLedger.openDashboard');

@@ -60,3 +60,23 @@ describe('LedgerIndex', () => {
     assert.equal(index.removeFile('src/a.ts'), false);
   });
 });
+
+describe('grouping by age, team and interest', () => {
+  const dated = (i: LedgerItem, date: string | null, team: string | null, interest: number): LedgerItem => ({ ...i, introduced: date ? { commit: 'c', date } : null, team, interest });
+  // sample is src/b.ts lines 1-3, then src/a.ts lines 1-2.
+  const [b1, b2, b3, a1, a2] = sample;
+  const items = [dated(b1!, '2026-11-20T00:00:00Z', '@ann', 2), dated(b2!, '2024-01-01T00:00:00Z', null, 9), dated(b3!, '2026-06-01T00:00:00Z', '@zoe', 4), dated(a1!, null, '@zoe', 1), dated(a2!, '2025-12-15T00:00:00Z', '@zoe', 3)];
+
+  it('by age: oldest bucket first, items oldest first, undated last', () => {
+    assert.deepEqual(groupItems(items, 'age', TODAY).map((g) => `${g.label}: ${g.items.map((i) => i.line).join(' ')}`), ['Older: 2', 'This year: 2 3', 'This week: 1', 'Not committed / not dated yet: 1']);
+  });
+
+  it('by team: largest first, no team last; by interest: files costliest first (hotspots)', () => {
+    assert.deepEqual(groupItems(items, 'team', TODAY).map((g) => `${g.label} ${g.items.length}`), ['@zoe 3', '@ann 1', 'No team 1']);
+    assert.deepEqual(groupItems(items, 'interest', TODAY).map((g) => `${g.label}: ${g.items.map((i) => i.interest).join(' ')}`), ['src/b.ts: 9 4 2', 'src/a.ts: 3 1']);
+  });
+
+  it('filters to a set of ids (new on this branch)', () => {
+    assert.deepEqual(filterItems(items, { ...NO_FILTER, ids: new Set([items[2]!.id]) }).map((i) => i.id), [items[2]!.id]);
+  });
+});

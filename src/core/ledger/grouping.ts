@@ -1,10 +1,13 @@
+import { AGE_BUCKETS, ageBucket, ageDays } from '../intel/interest';
 import type { LedgerItem } from '../model';
 
-export const GROUP_BY = ['tag', 'file', 'owner', 'due'] as const;
-/** How the ledger view groups items. `tag` groups suppressions under their marker (`@ts-ignore`). */
+export const GROUP_BY = ['tag', 'file', 'owner', 'due', 'age', 'team', 'interest'] as const;
+/** How the ledger view groups items: by tag, file, owner, due bucket, age bucket (oldest first), team, or file by interest (hotspots). */
 export type GroupBy = (typeof GROUP_BY)[number];
 
 export interface LedgerFilter {
+  /** Stable ids to keep (new on this branch); null for all. */
+  ids?: ReadonlySet<string> | null;
   /** Case-insensitive substring of text, file, tag, owner or ticket; empty for none. */
   text: string;
   /** Upper-cased tags to keep; empty for all. */
@@ -31,6 +34,7 @@ export function filterItems(items: readonly LedgerItem[], filter: LedgerFilter):
   const tags = new Set(filter.tags.map((t) => t.toUpperCase()));
   return items.filter((i) =>
     (filter.file === null || i.file === filter.file) &&
+    (!filter.ids || filter.ids.has(i.id)) &&
     (tags.size === 0 || tags.has(i.tag.toUpperCase())) &&
     (needle === '' || [i.text, i.file, i.tag, i.owner ?? '', i.ticket ?? ''].some((s) => s.toLowerCase().includes(needle))));
 }
@@ -52,6 +56,8 @@ function dueBucket(item: LedgerItem, today: string): (typeof DUE_BUCKETS)[number
   if (item.overdue) return 'due:overdue';
   return daysUntil(item.due, today) <= 30 ? 'due:30' : 'due:later';
 }
+
+const ageRank = (key: string): number => (key === 'age:new' ? -1 : AGE_BUCKETS.findIndex((b) => `age:${b.key}` === key));
 
 const KIND_RANK: Record<string, number> = { marker: 0, suppression: 1, resilience: 2 };
 const kindRank = (g: ItemGroup): number => KIND_RANK[g.items[0]?.kind ?? 'marker'] ?? 0;
@@ -80,15 +86,30 @@ export function groupItems(items: readonly LedgerItem[], groupBy: GroupBy, today
         add(key, DUE_BUCKETS.find((b) => b.key === key)!.label, item);
         break;
       }
+      case 'age': {
+        const bucket = item.introduced ? ageBucket(ageDays(item.introduced.date, today)) : null;
+        add(bucket ? `age:${bucket.key}` : 'age:new', bucket?.label ?? 'Not committed / not dated yet', item);
+        break;
+      }
+      case 'team': add(item.team ? `team:${item.team.toLowerCase()}` : 'team:', item.team ?? 'No team', item); break;
+      case 'interest': add(`interest:${item.file}`, item.file, item); break;
     }
   }
   const list = [...groups.values()];
-  for (const g of list) g.items.sort(groupBy === 'due' ? (a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || byPlace(a, b) : byPlace);
+  const oldestFirst = (a: LedgerItem, b: LedgerItem): number => (a.introduced?.date ?? '9999').localeCompare(b.introduced?.date ?? '9999') || byPlace(a, b);
+  const costliestFirst = (a: LedgerItem, b: LedgerItem): number => b.interest - a.interest || byPlace(a, b);
+  for (const g of list) g.items.sort(groupBy === 'due' ? (a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || byPlace(a, b) : groupBy === 'age' ? oldestFirst : groupBy === 'interest' ? costliestFirst : byPlace);
+  const interestOf = (g: ItemGroup): number => g.items.reduce((n, i) => n + i.interest, 0);
   switch (groupBy) {
     // Markers, then suppressions, then resilience gaps; most items first within each.
     case 'tag': return list.sort((a, b) => kindRank(a) - kindRank(b) || b.items.length - a.items.length || a.label.localeCompare(b.label));
     case 'file': return list.sort((a, b) => a.label.localeCompare(b.label));
     case 'owner': return list.sort((a, b) => (a.key === 'owner:' ? 1 : 0) - (b.key === 'owner:' ? 1 : 0) || a.label.localeCompare(b.label));
     case 'due': return list.sort((a, b) => DUE_BUCKETS.findIndex((x) => x.key === a.key) - DUE_BUCKETS.findIndex((x) => x.key === b.key));
+    // Oldest bucket first; undated (new) last.
+    case 'age': return list.sort((a, b) => ageRank(b.key) - ageRank(a.key));
+    case 'team': return list.sort((a, b) => (a.key === 'team:' ? 1 : 0) - (b.key === 'team:' ? 1 : 0) || b.items.length - a.items.length || a.label.localeCompare(b.label));
+    // Hotspots: files by total interest.
+    case 'interest': return list.sort((a, b) => interestOf(b) - interestOf(a) || a.label.localeCompare(b.label));
   }
 }

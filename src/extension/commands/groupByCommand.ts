@@ -7,6 +7,9 @@ const CHOICES: { groupBy: GroupBy; label: string; detail: string }[] = [
   { groupBy: 'file', label: '$(file) File', detail: 'in path order' },
   { groupBy: 'owner', label: '$(person) Owner', detail: 'from TODO(@owner); unowned last' },
   { groupBy: 'due', label: '$(calendar) Due date', detail: 'overdue, within 30 days, later, none' },
+  { groupBy: 'age', label: '$(history) Age', detail: 'oldest first: older, this year, quarter, month, week (from git blame)' },
+  { groupBy: 'team', label: '$(organization) Team', detail: 'from TODO(@owner) or CODEOWNERS' },
+  { groupBy: 'interest', label: '$(flame) Hotspots', detail: 'files by interest: churn x age x kind, costliest first' },
 ];
 
 export async function groupByCommand(ctx: CommandContext, given?: unknown): Promise<void> {

@@ -9,8 +9,9 @@ import type { Activity } from '../util/activity';
 import { Debouncer } from '../util/debouncer';
 import { FolderNode, GroupNode, MessageNode, type LedgerNode } from './ledgerNodes';
 import type { ViewState } from './viewState';
+import type { BranchScope } from '../ledger/branchScope';
 
-const GROUP_ICONS: Record<GroupBy, string> = { tag: 'tag', file: 'file', owner: 'person', due: 'calendar' };
+const GROUP_ICONS: Record<GroupBy, string> = { tag: 'tag', file: 'file', owner: 'person', due: 'calendar', age: 'history', team: 'organization', interest: 'flame' };
 
 /** Provider of the Ledger view: builds nodes from the controller's ledgers and the view state. */
 export class LedgerTreeProvider implements vscode.TreeDataProvider<LedgerNode>, vscode.Disposable {
@@ -19,7 +20,7 @@ export class LedgerTreeProvider implements vscode.TreeDataProvider<LedgerNode>, 
   private readonly refreshes: Debouncer<'all'>;
   private roots: LedgerNode[] | undefined;
 
-  constructor(private readonly controller: LedgerController, private readonly state: ViewState, activity: Activity) {
+  constructor(private readonly controller: LedgerController, private readonly state: ViewState, activity: Activity, private readonly scope: BranchScope) {
     // Coalesce: a burst of file updates becomes one refresh.
     this.refreshes = new Debouncer(75, () => activity.check());
     activity.addPendingSource(() => this.refreshes.pending);
@@ -56,7 +57,7 @@ export class LedgerTreeProvider implements vscode.TreeDataProvider<LedgerNode>, 
   private itemsOf(ledger: FolderLedger): LedgerItem[] {
     const file = this.currentFile(ledger);
     if (file === undefined) return [];
-    return filterItems(ledger.index.items(), { ...this.state.filter, file });
+    return filterItems(ledger.index.items(), { ...this.state.filter, file, ids: this.state.newOnBranch ? this.scope.idsFor(ledger) ?? new Set() : null });
   }
 
   private buildRoots(): LedgerNode[] {
@@ -88,7 +89,7 @@ export class LedgerTreeProvider implements vscode.TreeDataProvider<LedgerNode>, 
       nodes.push(new GroupNode(`${id}/${g.key}`, g, new vscode.ThemeIcon(icon), ledger.folder.uri, expand));
     }
     if (items.length === 0 && ledger.index.items().length > 0) {
-      nodes.push(new MessageNode(`${id}/filtered`, this.state.currentFileOnly ? 'No items in the current file' : 'No items match the filter', 'filter'));
+      nodes.push(new MessageNode(`${id}/filtered`, this.state.newOnBranch ? `Nothing new on this branch (${this.scope.notes.get(ledger.folder.uri.toString()) ?? 'checking…'})` : this.state.currentFileOnly ? 'No items in the current file' : 'No items match the filter', 'filter'));
     }
     return nodes;
   }

@@ -35,6 +35,16 @@ export class ViewState implements vscode.Disposable {
     this.changed.fire();
   }
 
+  get newOnBranch(): boolean {
+    return this.memento.get<boolean>(STATE.newOnBranch, false);
+  }
+
+  async setNewOnBranch(on: boolean): Promise<void> {
+    await this.memento.update(STATE.newOnBranch, on);
+    this.syncContext();
+    this.changed.fire();
+  }
+
   async setCurrentFileOnly(on: boolean): Promise<void> {
     await this.memento.update(STATE.currentFileOnly, on);
     this.syncContext();
@@ -44,6 +54,7 @@ export class ViewState implements vscode.Disposable {
   private syncContext(): void {
     void vscode.commands.executeCommand('setContext', CONTEXT.filterActive, isFilterActive(this.filter));
     void vscode.commands.executeCommand('setContext', CONTEXT.currentFileOnly, this.currentFileOnly);
+    void vscode.commands.executeCommand('setContext', CONTEXT.newOnBranch, this.newOnBranch);
   }
 
   dispose(): void {
