@@ -39,6 +39,7 @@ Options for dod:
       --include-uncommitted   count uncommitted changes (CI leaves this off)
 Options for signoff: --comment <text>, --revoke
 Options for trend: --since <n.unit> (e.g. 6.months, 90.days; default 6.months), --points <n> (default 12),
+                   --ref <branch> (default: origin's default branch, main, master),
                    -f table | json | csv
 
 Exit codes: 0 ok / done, 1 --fail-on tripped / not done, 2 usage, configuration or git error.
@@ -75,6 +76,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         reason: { type: 'string' },
         since: { type: 'string' },
         points: { type: 'string' },
+        ref: { type: 'string' },
       },
     });
     if (values.help) {
@@ -94,7 +96,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (rest[0] !== 'update') throw new UsageError('usage: debt-ledger baseline update [dir] [--allow-growth --reason "why"]');
       return await runBaselineUpdate({ dir: rest[1], config: values.config, file: values['baseline-file'], allowGrowth: !!values['allow-growth'], reason: values.reason ?? null, git: !values['no-git'] }, io);
     }
-    if (command === 'trend') return await runTrend({ dir: rest[0], config: values.config, since: values.since, points: values.points, format: values.format }, io);
+    if (command === 'trend') return await runTrend({ dir: rest[0], config: values.config, since: values.since, points: values.points, format: values.format, ref: values.ref }, io);
     if (command === 'signoff') return await runSignoff({ item: rest[0], dir: rest[1], config: values.config, comment: values.comment, revoke: !!values.revoke }, io);
     if (command !== 'scan') throw new UsageError(`unknown command "${command}" (try: debt-ledger scan [dir], dod, signoff, or --help)`);
     if (rest.length > 1) throw new UsageError(`scan takes one folder, got ${rest.length}: ${rest.join(' ')}`);

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { loadConfig } from '../core/config/loadConfig';
 import { formatConfigErrors } from '../core/config/resolveConfig';
+import { defaultBranch } from '../core/git/branchFacts';
 import { parseSince, trend, type TrendPoint } from '../core/intel/trend';
 import { csvCell } from './formatters/csvFormatter';
 import { EXIT, UsageError, type CliIo } from './io';
@@ -14,7 +15,7 @@ export function formatTrend(points: readonly TrendPoint[], format: string): stri
 }
 
 /** `debt-ledger trend`: debt per kind at evenly spaced commits of the current branch's history. */
-export async function runTrend(args: { dir?: string; config?: string; since?: string; points?: string; format?: string }, io: CliIo): Promise<number> {
+export async function runTrend(args: { dir?: string; config?: string; since?: string; points?: string; format?: string; ref?: string }, io: CliIo): Promise<number> {
   const format = args.format ?? 'table';
   if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`unknown --format "${format}" for trend (expected table, json, csv)`);
   const points = Number(args.points ?? 12);
@@ -28,7 +29,9 @@ export async function runTrend(args: { dir?: string; config?: string; since?: st
   const root = path.resolve(io.cwd, args.dir ?? '.');
   const loaded = await loadConfig(root, args.config && path.resolve(io.cwd, args.config));
   if (loaded.errors.length > 0) throw new UsageError(`invalid configuration:\n${formatConfigErrors(loaded.errors, '.debtledger.json')}`);
-  const result = await trend(root, loaded.config, { sinceMs, points, cacheFile: defaultCacheFile(root, io.env).replace(/\.json$/, '.trend.json') }).catch((err: Error) => {
+  // The main branch's history by default (origin's default, main, master), else the current branch.
+  const ref = args.ref ?? (await defaultBranch(root)) ?? 'HEAD';
+  const result = await trend(root, loaded.config, { sinceMs, points, ref, cacheFile: defaultCacheFile(root, io.env).replace(/\.json$/, '.trend.json') }).catch((err: Error) => {
     throw new UsageError(`trend needs a git repository with history: ${err.message.split('\n')[0]}`);
   });
   io.stdout(formatTrend(result, format));

@@ -161,5 +161,11 @@ describe('trend', () => {
     assert.deepEqual(all.map((p) => p.marker), counts);
     const recent = await trend(repo.dir, defaultConfig(), { sinceMs: 25 * DAY, points: 12, cacheFile });
     assert.deepEqual(recent.map((p) => p.marker), [4, 3]);
+    // The CLI follows the main branch, not the checked-out feature branch.
+    await repo.branch('feature');
+    await commitAt(repo, 'feature work', { 'a.ts': '// TODO: x\n// TODO: y\n// TODO: z\n// TODO: w\n// TODO: v\n// TODO: u\n' }, new Date(now - DAY));
+    const run = await cli(['trend', '--since', '90.days', '--format', 'json'], repo.dir);
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual((JSON.parse(run.stdout) as { points: { marker: number }[] }).points.map((p) => p.marker), counts);
   });
 });

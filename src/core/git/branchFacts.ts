@@ -125,6 +125,11 @@ export async function branchFacts(root: string, options: { base: string | null; 
   return { top, branch, head, base, mergeBase, changed, linesAdded, linesDeleted, commits, includesUncommitted: options.includeUncommitted };
 }
 
+/** The main branch: origin's default branch, else main, else master (null when none exists). */
+export async function defaultBranch(root: string): Promise<string | null> {
+  return resolveBase(gitClient(root), null).catch(() => null);
+}
+
 /** A file's text at a commit, or null when it did not exist there. */
 export async function readAt(root: string, commit: string, path: string): Promise<string | null> {
   try {

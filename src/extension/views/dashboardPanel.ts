@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { dashboardData } from '../../core/intel/dashboardData';
+import { defaultBranch } from '../../core/git/branchFacts';
 import { trend, type TrendPoint } from '../../core/intel/trend';
 import type { HostToWebview, WebviewToHost } from '../../webview/protocol';
 import type { LedgerController } from '../ledger/ledgerController';
@@ -60,7 +61,8 @@ export class DashboardPanel implements vscode.Disposable {
     const first = ledgers[0];
     if (!vscode.workspace.isTrusted) note = 'The trend reads git history, which Restricted Mode does not run.';
     else if (first?.config) {
-      points = await trend(first.root, first.config, { sinceMs: 180 * 86_400_000, points: 12, cacheFile: this.storage ? vscode.Uri.joinPath(this.storage, 'trend.json').fsPath : null }).catch(() => []);
+      const ref = (await defaultBranch(first.root)) ?? 'HEAD';
+      points = await trend(first.root, first.config, { sinceMs: 180 * 86_400_000, points: 12, ref, cacheFile: this.storage ? vscode.Uri.joinPath(this.storage, 'trend.json').fsPath : null }).catch(() => []);
       if (points.length === 0) note = 'No git history in the last six months.';
     }
     const message: HostToWebview = { type: 'data', data: dashboardData(ledgers.map((l) => ({ name: l.folder.name, items: l.index.items() })), points, note, new Date().toLocaleString()) };
