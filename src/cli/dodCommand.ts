@@ -1,34 +1,18 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { loadConfig } from '../core/config/loadConfig';
-import { formatConfigErrors } from '../core/config/resolveConfig';
 import { evaluateDod } from '../core/dod/evaluateDod';
 import { recordSignoff } from '../core/dod/signoffs';
-import { GitFactsError } from '../core/git/branchFacts';
-import type { DebtLedgerConfig } from '../core/config/config';
 import { formatDodJson, formatDodMarkdown, formatDodSarif, formatDodTable } from './formatters/dodFormatters';
+import { gitProblem, loadCliConfig } from './cliConfig';
 import { EXIT, UsageError, type CliIo } from './io';
 
 const DOD_FORMATS = ['table', 'json', 'markdown', 'sarif'];
-
-async function configFor(io: CliIo, dir: string | undefined, configFile: string | undefined): Promise<{ root: string; config: DebtLedgerConfig }> {
-  const root = path.resolve(io.cwd, dir ?? '.');
-  if (!(await fs.stat(root).catch(() => null))?.isDirectory()) throw new UsageError(`${dir ?? root} is not a folder`);
-  const loaded = await loadConfig(root, configFile && path.resolve(io.cwd, configFile));
-  if (loaded.errors.length > 0) throw new UsageError(`invalid configuration:\n${formatConfigErrors(loaded.errors, loaded.file ? path.relative(io.cwd, loaded.file) || loaded.file : '.debtledger.json')}`);
-  return { root, config: loaded.config };
-}
-
-function gitProblem(err: unknown): never {
-  if (err instanceof GitFactsError) throw new UsageError(`${err.message}; ${err.hint}`);
-  throw err;
-}
 
 /** `debt-ledger dod`: exit 0 when done, 1 when not, 2 for usage, config or git problems. */
 export async function runDod(args: { dir?: string; config?: string; base?: string; format?: string; requireSignoffs: boolean; includeUncommitted: boolean; output?: string }, io: CliIo): Promise<number> {
   const format = args.format ?? 'table';
   if (!DOD_FORMATS.includes(format)) throw new UsageError(`unknown --format "${format}" for dod (expected ${DOD_FORMATS.join(', ')})`);
-  const { root, config } = await configFor(io, args.dir, args.config);
+  const { root, config } = await loadCliConfig(io, args.dir, args.config);
   const result = await evaluateDod({ root, config, base: args.base ?? null, includeUncommitted: args.includeUncommitted, allowCommands: true, requireSignoffs: args.requireSignoffs }).catch(gitProblem);
   const text = format === 'json' ? formatDodJson(result) : format === 'markdown' ? formatDodMarkdown(result) : format === 'sarif' ? formatDodSarif(result, root) : formatDodTable(result);
   if (args.output) await fs.writeFile(path.resolve(io.cwd, args.output), text);
@@ -39,7 +23,7 @@ export async function runDod(args: { dir?: string; config?: string; base?: strin
 /** `debt-ledger signoff <item> [dir] [--comment text] [--revoke]`: records a git note on HEAD. */
 export async function runSignoff(args: { item?: string; dir?: string; config?: string; comment?: string; revoke: boolean }, io: CliIo): Promise<number> {
   if (!args.item) throw new UsageError('signoff needs the item id, e.g. debt-ledger signoff runbook');
-  const { root, config } = await configFor(io, args.dir, args.config);
+  const { root, config } = await loadCliConfig(io, args.dir, args.config);
   const item = config.definitionOfDone?.items.find((i) => i.id === args.item);
   if (!item) throw new UsageError(`no Definition of Done item "${args.item}" (items: ${config.definitionOfDone?.items.map((i) => i.id).join(', ') || 'none'})`);
   const s = await recordSignoff(root, item, args.revoke ? 'revoke' : 'signoff', args.comment ?? null).catch(gitProblem);

@@ -2,17 +2,16 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { formatConfigErrors } from '../core/config/resolveConfig';
-import { loadConfig } from '../core/config/loadConfig';
 import { evaluateFailOn, parseFailOn, type FailCondition } from '../core/ledger/failOn';
 import { scanWorkspace } from '../core/scan/scanner';
 import { branchLedger } from '../core/dod/branchLedger';
-import { branchFacts, GitFactsError } from '../core/git/branchFacts';
+import { branchFacts } from '../core/git/branchFacts';
 import { BASELINE_FILE, compareWithBaseline, readBaseline } from '../core/intel/baseline';
 import { enrichLedger } from '../core/intel/enrich';
 import { writeCommitGraph } from '../core/git/commitGraph';
 import { localToday } from '../core/ledger/ids';
 import { formatResult, isFormat, FORMATS, type Format } from './formatters';
+import { gitProblem, loadCliConfig } from './cliConfig';
 import { EXIT, UsageError, type CliIo } from './io';
 
 export interface ScanArgs {
@@ -48,32 +47,22 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
       throw new UsageError((err as Error).message);
     }
   }
-  const root = path.resolve(io.cwd, args.dir ?? '.');
-  const stat = await fs.stat(root).catch(() => null);
-  if (!stat?.isDirectory()) throw new UsageError(`${args.dir ?? root} is not a folder`);
-  const loaded = await loadConfig(root, args.config && path.resolve(io.cwd, args.config));
-  if (loaded.errors.length > 0) {
-    const source = loaded.file ? path.relative(io.cwd, loaded.file) || loaded.file : '.debtledger.json';
-    throw new UsageError(`invalid configuration:\n${formatConfigErrors(loaded.errors, source)}`);
-  }
+  const { root, config } = await loadCliConfig(io, args.dir, args.config);
   const sort = args.sort ?? 'file';
   if (!['file', 'interest', 'age'].includes(sort)) throw new UsageError(`unknown --sort "${sort}" (expected file, interest, age)`);
   const result = await scanWorkspace({
     root,
-    config: loaded.config,
+    config: config,
     useGit: args.git,
     cacheFile: args.cache ? defaultCacheFile(root, io.env) : null,
   });
   if (args.writeCommitGraph && result.listedWith === 'git') await writeCommitGraph(root);
   if (args.git && args.blame !== false && result.listedWith === 'git') {
-    await enrichLedger(result.items, { root, config: loaded.config, today: localToday(), useGit: true, blameCacheFile: args.cache ? defaultCacheFile(root, io.env).replace(/\.json$/, '.blame.json') : null });
+    await enrichLedger(result.items, { root, config: config, today: localToday(), useGit: true, blameCacheFile: args.cache ? defaultCacheFile(root, io.env).replace(/\.json$/, '.blame.json') : null });
   }
   if (args.newSince) {
-    const facts = await branchFacts(root, { base: args.newSince, includeUncommitted: true }).catch((err: unknown) => {
-      if (err instanceof GitFactsError) throw new UsageError(`${err.message}; ${err.hint}`);
-      throw err;
-    });
-    const added = new Set((await branchLedger(root, loaded.config, facts)).added.map((i) => i.id));
+    const facts = await branchFacts(root, { base: args.newSince, includeUncommitted: true }).catch(gitProblem);
+    const added = new Set((await branchLedger(root, config, facts)).added.map((i) => i.id));
     result.items = result.items.filter((i) => added.has(i.id));
   }
   if (args.baseline !== undefined) {

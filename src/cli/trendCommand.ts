@@ -1,9 +1,7 @@
-import * as path from 'node:path';
-import { loadConfig } from '../core/config/loadConfig';
-import { formatConfigErrors } from '../core/config/resolveConfig';
 import { defaultBranch } from '../core/git/branchFacts';
 import { parseSince, trend, type TrendPoint } from '../core/intel/trend';
 import { csvCell } from './formatters/csvFormatter';
+import { loadCliConfig } from './cliConfig';
 import { EXIT, UsageError, type CliIo } from './io';
 import { defaultCacheFile } from './scanCommand';
 
@@ -26,12 +24,10 @@ export async function runTrend(args: { dir?: string; config?: string; since?: st
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
-  const root = path.resolve(io.cwd, args.dir ?? '.');
-  const loaded = await loadConfig(root, args.config && path.resolve(io.cwd, args.config));
-  if (loaded.errors.length > 0) throw new UsageError(`invalid configuration:\n${formatConfigErrors(loaded.errors, '.debtledger.json')}`);
+  const { root, config } = await loadCliConfig(io, args.dir, args.config);
   // The main branch's history by default (origin's default, main, master), else the current branch.
   const ref = args.ref ?? (await defaultBranch(root)) ?? 'HEAD';
-  const result = await trend(root, loaded.config, { sinceMs, points, ref, cacheFile: defaultCacheFile(root, io.env).replace(/\.json$/, '.trend.json') }).catch((err: Error) => {
+  const result = await trend(root, config, { sinceMs, points, ref, cacheFile: defaultCacheFile(root, io.env).replace(/\.json$/, '.trend.json') }).catch((err: Error) => {
     throw new UsageError(`trend needs a git repository with history: ${err.message.split('\n')[0]}`);
   });
   io.stdout(formatTrend(result, format));
