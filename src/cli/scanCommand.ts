@@ -62,7 +62,7 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
   }
   if (args.newSince) {
     const facts = await branchFacts(root, { base: args.newSince, includeUncommitted: true }).catch(gitProblem);
-    const added = new Set((await branchLedger(root, config, facts)).added.map((i) => i.id));
+    const added = new Set((await branchLedger(root, config, facts, { current: result.listedWith === 'git' ? result : undefined })).added.map((i) => i.id));
     result.items = result.items.filter((i) => added.has(i.id));
   }
   if (args.baseline !== undefined) {

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { DebtLedgerConfig } from '../config/config';
 import { findingsToItems, localToday } from '../ledger/ids';
-import type { LedgerItem } from '../model';
+import type { LedgerItem, ScanResult } from '../model';
 import { linkResilience } from '../resilience/link';
 import type { ResilienceSummary } from '../resilience/model';
 import { isScannedPath, scanFileTextFull, scanWorkspace } from '../scan/scanner';
@@ -25,7 +25,12 @@ export interface BranchLedger {
  * new name, so the stable ids match and moved items are not new. Resilience findings are linked twice,
  * from current summaries and from summaries with the changed files' base versions.
  */
-export async function branchLedger(root: string, config: DebtLedgerConfig, facts: BranchFacts, options: { useCache?: string | null; overrides?: ReadonlyMap<string, string> } = {}): Promise<BranchLedger> {
+export async function branchLedger(
+  root: string,
+  config: DebtLedgerConfig,
+  facts: BranchFacts,
+  options: { useCache?: string | null; overrides?: ReadonlyMap<string, string>; current?: ScanResult } = {},
+): Promise<BranchLedger> {
   const rel = (p: string): string | null => {
     const r = path.relative(root, path.join(facts.top, p)).split(path.sep).join('/');
     return r.startsWith('..') ? null : r;
@@ -38,7 +43,8 @@ export async function branchLedger(root: string, config: DebtLedgerConfig, facts
       if (r && c.status !== 'D') overrides.set(r, (await readAt(facts.top, 'HEAD', c.path)) ?? '');
     }
   }
-  const now = await scanWorkspace({ root, config, useGit: true, cacheFile: options.useCache ?? null, overrides });
+  // A scan the caller already made is the same scan when nothing is overridden: do not scan twice.
+  const now = options.current && overrides.size === 0 ? options.current : await scanWorkspace({ root, config, useGit: true, cacheFile: options.useCache ?? null, overrides });
   const today = localToday();
   const changedFiles: string[] = [];
   const baseItems = new Map<string, LedgerItem[]>();

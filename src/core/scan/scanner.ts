@@ -89,7 +89,8 @@ export interface TextScan {
 export function scanText(scanner: TextScanner, fileName: string, text: string, forceResilience = false): TextScan {
   const markers = scanner.mayContain(text);
   const resilience = scanner.resilience && (forceResilience || NETWORK_WORDS.test(text));
-  const imports = resilience ? [] : [...text.matchAll(RELATIVE_IMPORT)].map((m) => m[1]!);
+  // Only the resilience second pass reads these: not needed when analysed now, or when resilience is off.
+  const imports = resilience || !scanner.resilience ? [] : [...text.matchAll(RELATIVE_IMPORT)].map((m) => m[1]!);
   if (!markers && !resilience) return { items: [], parsed: false, summary: null, imports };
   const parsed = loadParser().parseFile(fileName, text, resilience);
   const summary = parsed.resilience && isRelevant(parsed.resilience) ? parsed.resilience : null;
