@@ -18,7 +18,6 @@ import { LedgerController } from './ledger/ledgerController';
 import { Notifier } from './notifier';
 import { Activity } from './util/activity';
 import { LedgerTreeProvider } from './views/ledgerTreeProvider';
-import type { LedgerNode } from './views/ledgerNodes';
 import { LedgerStatusBar } from './views/statusBar';
 import { ViewState } from './views/viewState';
 import { DashboardPanel } from './views/dashboardPanel';
@@ -27,7 +26,7 @@ import { writeCommitGraph } from '../core/git/commitGraph';
 import { dodExcludeUncommittedCommand, dodIncludeUncommittedCommand, dodRecheckCommand, dodRevokeCommand, dodSignOffCommand, type DodCommandContext } from './commands/dodCommands';
 import { DodController } from './dod/dodController';
 import { DodStatusBar } from './views/dodStatusBar';
-import { DodTreeProvider, type DodNode } from './views/dodTreeProvider';
+import { DodTreeProvider } from './views/dodTreeProvider';
 
 /** A plain snapshot of a tree node, for tests and diagnostics. */
 export interface NodeSnapshot {
@@ -38,6 +37,21 @@ export interface NodeSnapshot {
   /** The node's contextValue (drives inline actions). */
   context?: string;
   children: NodeSnapshot[];
+}
+
+/** Any tree as plain labels, descriptions, click commands and context values (for the test API). */
+function snapshotTree<T>(provider: { getTreeItem(node: T): vscode.TreeItem; getChildren(node?: T): T[] }, nodes: T[] = provider.getChildren()): NodeSnapshot[] {
+  return nodes.map((n) => {
+    const item = provider.getTreeItem(n);
+    const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+    return {
+      label,
+      description: typeof item.description === 'string' ? item.description : '',
+      ...(item.command ? { command: item.command } : {}),
+      ...(item.contextValue ? { context: item.contextValue } : {}),
+      children: snapshotTree(provider, provider.getChildren(n)),
+    };
+  });
 }
 
 /** What activate() returns: used by the integration tests, stable enough for other extensions. */
@@ -230,11 +244,6 @@ export class DebtLedgerExtension {
     void dod.recheck();
     render();
 
-    const snapshot = (nodes: LedgerNode[]): NodeSnapshot[] => nodes.map((n) => {
-      const item = n.treeItem();
-      const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
-      return { label, description: typeof item.description === 'string' ? item.description : '', ...(item.command ? { command: item.command } : {}), children: snapshot(n.children()) };
-    });
     this.api = {
       whenIdle: async () => {
         // Twice: a finished scan can schedule a refresh, which is pending work of its own.
@@ -242,19 +251,12 @@ export class DebtLedgerExtension {
         await new Promise((r) => setTimeout(r, 0));
         await activity.whenIdle();
       },
-      treeSnapshot: () => snapshot(tree.getChildren()),
+      treeSnapshot: () => snapshotTree(tree),
       items: () => controller.folders().flatMap((l) => l.index.items()),
       notifications: () => notifier.shown,
       activationTiming: () => this.timing,
       dashboardData: () => dashboard?.lastData,
-      dodSnapshot: () => {
-        const snap = (nodes: DodNode[]): NodeSnapshot[] => nodes.map((n) => {
-          const item = dodTree.getTreeItem(n);
-          const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
-          return { label, description: typeof item.description === 'string' ? item.description : '', ...(item.contextValue ? { context: item.contextValue } : {}), children: snap(dodTree.getChildren(n)) };
-        });
-        return snap(dodTree.getChildren());
-      },
+      dodSnapshot: () => snapshotTree(dodTree),
       folders: () => controller.folders().map((l) => ({ name: l.folder.name, listedWith: l.listedWith, trusted: vscode.workspace.isTrusted })),
     };
   }

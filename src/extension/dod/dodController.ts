@@ -6,6 +6,7 @@ import { GitFactsError } from '../../core/git/branchFacts';
 import type { Configuration } from '../configuration';
 import { CONTEXT, STATE } from '../constants';
 import type { Activity } from '../util/activity';
+import { withAbortSignal } from '../util/abortSignal';
 import { Debouncer } from '../util/debouncer';
 
 /** What the Definition of Done view shows for the (first) workspace folder. */
@@ -72,15 +73,9 @@ export class DodController implements vscode.Disposable {
     try {
       const result = await vscode.window.withProgress(
         { location: hasCommand ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window, title: 'Debt Ledger: checking the Definition of Done', cancellable: hasCommand },
-        async (_progress, token) => {
-          const controller = new AbortController();
-          const subs = [token.onCancellationRequested(() => controller.abort()), cancel.token.onCancellationRequested(() => controller.abort())];
-          try {
-            return await evaluateDod({ root: folder.uri.fsPath, config: loaded.config, includeUncommitted: this.includeUncommitted, allowCommands: vscode.workspace.isTrusted, requireSignoffs: true, signal: controller.signal, overrides, cacheFile: this.deps.storage ? vscode.Uri.joinPath(this.deps.storage, 'dod-scan.json').fsPath : null });
-          } finally {
-            subs.forEach((s) => s.dispose());
-          }
-        },
+        (_progress, token) =>
+          withAbortSignal([token, cancel.token], (signal) =>
+            evaluateDod({ root: folder.uri.fsPath, config: loaded.config, includeUncommitted: this.includeUncommitted, allowCommands: vscode.workspace.isTrusted, requireSignoffs: true, signal, overrides, cacheFile: this.deps.storage ? vscode.Uri.joinPath(this.deps.storage, 'dod-scan.json').fsPath : null })),
       );
       this.set({ kind: 'result', folder, result });
     } catch (err) {

@@ -11,6 +11,7 @@ import type { Configuration } from '../configuration';
 import type { ConfigDiagnostics } from '../diagnostics/configDiagnostics';
 import type { Notifier } from '../notifier';
 import type { Activity } from '../util/activity';
+import { withAbortSignal } from '../util/abortSignal';
 import { Debouncer } from '../util/debouncer';
 import { FolderLedger } from './folderLedger';
 import { COMMANDS } from '../constants';
@@ -79,19 +80,14 @@ export class LedgerController implements vscode.Disposable {
     const cancel = (this.scanCancel = new vscode.CancellationTokenSource());
     const location = interactive ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window;
     try {
-      await vscode.window.withProgress({ location, title: 'Debt Ledger', cancellable: interactive }, async (progress, token) => {
-        const controller = new AbortController();
-        const subs = [token.onCancellationRequested(() => controller.abort()), cancel.token.onCancellationRequested(() => controller.abort())];
-        try {
+      await vscode.window.withProgress({ location, title: 'Debt Ledger', cancellable: interactive }, (progress, token) =>
+        withAbortSignal([token, cancel.token], async (signal) => {
           for (const ledger of ledgers) {
-            if (controller.signal.aborted) break;
+            if (signal.aborted) break;
             progress.report({ message: `scanning ${ledger.folder.name}…` });
-            await this.scanFolder(ledger, controller.signal, (done, total) => progress.report({ message: `${ledger.folder.name}: ${done}/${total} files` }));
+            await this.scanFolder(ledger, signal, (done, total) => progress.report({ message: `${ledger.folder.name}: ${done}/${total} files` }));
           }
-        } finally {
-          subs.forEach((s) => s.dispose());
-        }
-      });
+        }));
     } finally {
       if (this.scanCancel === cancel) this.scanCancel = undefined;
       cancel.dispose();
