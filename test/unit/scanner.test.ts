@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { defaultConfig } from '../../src/core/config/config';
 import { scanWorkspace } from '../../src/core/scan/scanner';
-import { tempDir, tempRepo, writeFiles } from './helpers/tempDir';
+import { TestRepo } from './helpers/gitRepo';
+import { tempDir, writeFiles } from './helpers/tempDir';
 
 const config = (over: Partial<ReturnType<typeof defaultConfig>> = {}) => ({ ...defaultConfig(), ...over });
 const files = (r: Awaited<ReturnType<typeof scanWorkspace>>) => [...new Set(r.items.map((i) => i.file))].sort();
@@ -52,7 +53,7 @@ describe('file discovery and skipping', () => {
   });
 
   it('lists tracked and untracked-not-ignored files from git', async (t) => {
-    const { dir } = await tempRepo(t, { '.gitignore': 'secret.ts\n', 'tracked.ts': '// TODO: tracked', 'secret.ts': '// TODO: ignored' });
+    const { dir } = await TestRepo.create(t, { '.gitignore': 'secret.ts\n', 'tracked.ts': '// TODO: tracked', 'secret.ts': '// TODO: ignored' });
     writeFiles(dir, { 'new.ts': '// TODO: untracked', 'vendor/v.ts': '// TODO: vendored' });
     const result = await scanWorkspace({ root: dir, config: config({ exclude: ['vendor'] }) });
     assert.deepEqual(files(result), ['new.ts', 'tracked.ts']);
@@ -67,7 +68,7 @@ describe('file discovery and skipping', () => {
   });
 
   it('walks a folder that git ignores instead of listing nothing', async (t) => {
-    const { dir } = await tempRepo(t, { '.gitignore': 'vendor/\n', 'a.ts': '// TODO: a' });
+    const { dir } = await TestRepo.create(t, { '.gitignore': 'vendor/\n', 'a.ts': '// TODO: a' });
     writeFiles(dir, { 'vendor/lib/v.ts': '// TODO: vendored' });
     const result = await scanWorkspace({ root: path.join(dir, 'vendor'), config: config() });
     assert.deepEqual(files(result), ['lib/v.ts']);
