@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { decodeText, isInside, readFileSafeSync } from '../fs/safeFs';
 import { listGitFiles } from '../git/gitFiles';
 import { compileExcludes, hasExtension, type PathTest } from './pathFilter';
 
@@ -21,6 +22,8 @@ export interface Discovered {
   source: 'git' | 'walk';
   /** Why git was not used, when it was asked for and failed (e.g. not a repository). */
   gitNote: string | null;
+  /** Paths the walk refused to enter or list (a symlink out of the root), with the reason. */
+  skipped?: { file: string; reason: string }[];
 }
 
 /**
@@ -39,11 +42,12 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<Discover
     gitNote = listed.reason;
   }
   const files: string[] = [];
+  const skipped: { file: string; reason: string }[] = [];
   const walker = { excluded, visited: new Set<string>(), signal: options.signal, lastYield: performance.now(), onFile: (rel: string) => {
     if (keep(rel)) files.push(rel);
-  } };
-  await walk(walker, options.root, '', []);
-  return { files: files.sort(), source: 'walk', gitNote };
+  }, onSkip: (rel: string, reason: string) => skipped.push({ file: rel, reason }) };
+  await walk(walker, options.root);
+  return { files: files.sort(), source: 'walk', gitNote, skipped };
 }
 
 interface IgnoreScope {
@@ -51,13 +55,19 @@ interface IgnoreScope {
   rules: Ignore;
 }
 
-function readIgnoreFile(dir: string): Ignore | null {
+/** A `.gitignore` is read like any workspace file: regular, inside the root, at most 1 MiB (never `/dev/zero`, never a FIFO). */
+function readIgnoreFile(dir: string, root: string): Ignore | null {
+  const read = readFileSafeSync(path.join(dir, '.gitignore'), { maxBytes: MAX_IGNORE_FILE, root });
+  const text = read.ok ? decodeText(read.bytes) : null;
+  if (text === null) return null;
   try {
-    return ignore().add(readFileSync(path.join(dir, '.gitignore'), 'utf8'));
+    return ignore().add(text);
   } catch {
     return null;
   }
 }
+
+const MAX_IGNORE_FILE = 1024 * 1024;
 
 function isIgnored(scopes: readonly IgnoreScope[], rel: string, isDir: boolean): boolean {
   for (const scope of scopes) {
@@ -74,46 +84,60 @@ interface Walker {
   signal: AbortSignal | undefined;
   lastYield: number;
   onFile: (rel: string) => void;
+  onSkip: (rel: string, reason: string) => void;
 }
 
 /**
  * Depth-first walk with synchronous fs calls (a promise per readdir/realpath made most of a cached
  * run's time idle), yielding to the event loop every 25 ms so cancellation and the editor stay live.
+ * Iterative (an explicit stack), so no folder depth can overflow the call stack. A symlinked folder or
+ * file whose real path is outside the root is never entered or listed.
  */
-async function walk(w: Walker, absDir: string, relDir: string, parentScopes: readonly IgnoreScope[]): Promise<void> {
-  if (performance.now() - w.lastYield > 25) {
-    await new Promise((resolve) => setImmediate(resolve));
-    w.lastYield = performance.now();
-  }
-  w.signal?.throwIfAborted();
-  let real: string;
-  let entries: Dirent[];
-  try {
-    real = realpathSync.native(absDir);
-    if (w.visited.has(real)) return; // a symlink loop, or a folder reached twice
-    w.visited.add(real);
-    entries = readdirSync(absDir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  const own = entries.some((e) => e.name === '.gitignore') ? readIgnoreFile(absDir) : null;
-  const scopes = own ? [...parentScopes, { base: relDir, rules: own }] : parentScopes;
-  for (const entry of entries) {
-    const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
-    const abs = path.join(absDir, entry.name);
-    let isDir = entry.isDirectory();
-    let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
-      try {
-        const target = statSync(abs);
-        isDir = target.isDirectory();
-        isFile = target.isFile();
-      } catch {
-        continue; // dangling link
-      }
+async function walk(w: Walker, rootDir: string): Promise<void> {
+  const realRootDir = realpathSync.native(rootDir);
+  const stack: { absDir: string; relDir: string; scopes: readonly IgnoreScope[] }[] = [{ absDir: rootDir, relDir: '', scopes: [] }];
+  for (let dir = stack.pop(); dir; dir = stack.pop()) {
+    if (performance.now() - w.lastYield > 25) {
+      await new Promise((resolve) => setImmediate(resolve));
+      w.lastYield = performance.now();
     }
-    if (w.excluded(rel) || isIgnored(scopes, rel, isDir)) continue;
-    if (isDir) await walk(w, abs, rel, scopes);
-    else if (isFile) w.onFile(rel);
+    w.signal?.throwIfAborted();
+    const { absDir, relDir } = dir;
+    let real: string;
+    let entries: Dirent[];
+    try {
+      real = realpathSync.native(absDir);
+      if (w.visited.has(real)) continue; // a symlink loop, or a folder reached twice
+      w.visited.add(real);
+      entries = readdirSync(absDir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    const own = entries.some((e) => e.name === '.gitignore') ? readIgnoreFile(absDir, rootDir) : null;
+    const scopes = own ? [...dir.scopes, { base: relDir, rules: own }] : dir.scopes;
+    const subdirs: typeof stack = [];
+    for (const entry of entries) {
+      const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
+      const abs = path.join(absDir, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const target = statSync(abs);
+          isDir = target.isDirectory();
+          isFile = target.isFile();
+          if (!isInside(realRootDir, realpathSync.native(abs))) {
+            if (!w.excluded(rel) && !isIgnored(scopes, rel, isDir)) w.onSkip(rel, 'symlink outside the workspace');
+            continue;
+          }
+        } catch {
+          continue; // dangling link
+        }
+      }
+      if (w.excluded(rel) || isIgnored(scopes, rel, isDir)) continue;
+      if (isDir) subdirs.push({ absDir: abs, relDir: rel, scopes });
+      else if (isFile) w.onFile(rel);
+    }
+    for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]!);
   }
 }

@@ -3,6 +3,7 @@ import { analyzeResilience } from '../resilience/analyzer/analyzeResilience';
 export { instanceTimeoutFix, resilienceFixes, type Fix, type TextEdit } from '../resilience/analyzer/fixes';
 import type { ResilienceSummary } from '../resilience/model';
 import type { CommentRange } from './commentRange';
+import { walkAst } from './astWalk';
 
 const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
   '.ts': ts.ScriptKind.TS,
@@ -26,12 +27,12 @@ function scriptKindOf(fileName: string): ts.ScriptKind {
  */
 function literalSpans(sourceFile: ts.SourceFile): number[] {
   const spans: number[] = [];
-  const visit = (node: ts.Node): void => {
+  walkAst(sourceFile, (node) => {
     switch (node.kind) {
       case ts.SyntaxKind.JsxText:
         // JSX text has no trivia of its own: `getStart` would wrongly skip a `//` inside it as a comment.
         spans.push(node.pos, node.end);
-        return;
+        return false;
       case ts.SyntaxKind.StringLiteral:
       case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
       case ts.SyntaxKind.RegularExpressionLiteral:
@@ -39,12 +40,11 @@ function literalSpans(sourceFile: ts.SourceFile): number[] {
       case ts.SyntaxKind.TemplateMiddle:
       case ts.SyntaxKind.TemplateTail:
         spans.push(node.getStart(sourceFile), node.end);
-        return;
+        return false;
       default:
-        ts.forEachChild(node, visit);
+        return true;
     }
-  };
-  visit(sourceFile);
+  });
   return spans;
 }
 

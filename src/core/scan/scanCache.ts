@@ -19,6 +19,8 @@ export interface CacheEntry {
   analysed?: boolean;
   /** Relative imports of a file without a summary (for the second pass). */
   imports?: string[];
+  /** Why the parser failed on the file (its items then came from a comment scan). */
+  note?: string;
 }
 
 interface CacheFile {

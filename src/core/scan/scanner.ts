@@ -1,5 +1,5 @@
-import { readFileSync, statSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
+import { decodeText, inspectFile, readInspected } from '../fs/safeFs';
 import { effectiveExcludes, type DebtLedgerConfig } from '../config/config';
 import { findingsToItems, localToday, toLedgerItems } from '../ledger/ids';
 import { emptyScanStats, type LedgerItem, type RawItem, type ScanResult, type SkippedFile } from '../model';
@@ -11,6 +11,7 @@ import { discoverFiles } from './discovery';
 import { compileExcludes, hasExtension } from './pathFilter';
 import { createMarkerMatcher, parseMarkers, type MarkerMatcher } from './markerParser';
 import { createPrefilter } from './prefilter';
+import { lexicalComments } from './lexicalComments';
 import { contentHash, ScanCache, type CacheEntry } from './scanCache';
 
 export interface ScanOptions {
@@ -80,6 +81,8 @@ export interface TextScan {
   summary: ResilienceSummary | null;
   /** Relative modules the file imports (kept when it has no summary, for the second pass). */
   imports: string[];
+  /** Set when the parser failed on the file: why, and that its markers came from a comment scan. */
+  note?: string;
 }
 
 /**
@@ -92,7 +95,14 @@ export function scanText(scanner: TextScanner, fileName: string, text: string, f
   // Only the resilience second pass reads these: not needed when analysed now, or when resilience is off.
   const imports = resilience || !scanner.resilience ? [] : [...text.matchAll(RELATIVE_IMPORT)].map((m) => m[1]!);
   if (!markers && !resilience) return { items: [], parsed: false, summary: null, imports };
-  const parsed = loadParser().parseFile(fileName, text, resilience);
+  let parsed: Parser.ParsedFile;
+  try {
+    parsed = loadParser().parseFile(fileName, text, resilience);
+  } catch (err) {
+    // One file never takes the scan down: its markers come from a lexical comment scan instead.
+    const why = err instanceof RangeError && /call stack/i.test(err.message) ? 'too deeply nested to parse' : `the parser failed (${(err as Error).message.split('\n')[0]})`;
+    return { items: markers ? parseMarkers(text, lexicalComments(text), scanner.matcher) : [], parsed: false, summary: null, imports: [], note: `${why}: markers read by a comment scan, no resilience analysis` };
+  }
   const summary = parsed.resilience && isRelevant(parsed.resilience) ? parsed.resilience : null;
   return { items: markers ? parseMarkers(text, parsed.comments, scanner.matcher) : [], parsed: true, summary, imports: summary || !resilience ? imports : [] };
 }
@@ -112,7 +122,7 @@ export function isScannedPath(config: DebtLedgerConfig, relPath: string): boolea
  * Returns its items, or the reason it was skipped.
  */
 export function scanOneFile(root: string, relPath: string, config: DebtLedgerConfig, today = localToday()): { items: LedgerItem[]; summary: ResilienceSummary | null } | { reason: string } {
-  const outcome = scanFile(path.join(root, relPath), relPath, config, createTextScanner(config), ScanCache.none(), emptyScanStats(), true);
+  const outcome = scanFile(path.resolve(root), relPath, config, createTextScanner(config), ScanCache.none(), emptyScanStats(), true);
   return 'reason' in outcome ? outcome : { items: toLedgerItems(relPath, outcome.items, today), summary: outcome.summary };
 }
 
@@ -127,17 +137,9 @@ export function scanFileTextFull(config: DebtLedgerConfig, relPath: string, text
   return { items: toLedgerItems(relPath, scan.items, today), summary: scan.summary };
 }
 
-function hasNulByte(bytes: Buffer): boolean {
-  return bytes.subarray(0, 8000).includes(0);
-}
-
-function formatBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(n / 1024)} KiB`;
-}
-
 /** A cache key for everything besides file content that changes per-file results. */
 function cacheKey(config: DebtLedgerConfig): string {
-  return JSON.stringify({ engine: 2, tags: config.tags, suppressions: config.suppressions, resilience: config.resilience.enabled });
+  return JSON.stringify({ engine: 3, tags: config.tags, suppressions: config.suppressions, resilience: config.resilience.enabled });
 }
 
 /**
@@ -164,6 +166,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   const summaries = new Map<string, ResilienceSummary>();
   const pendingImports = new Map<string, string[]>();
   const stats = { ...emptyScanStats(), filesListed: discovered.files.length };
+  skipped.push(...(discovered.skipped ?? []));
   let lastYield = performance.now();
   for (const [n, rel] of discovered.files.entries()) {
     if (performance.now() - lastYield > 25) {
@@ -174,11 +177,12 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
       lastYield = performance.now();
     }
     const override = options.overrides?.get(rel);
-    const entry = override !== undefined ? scanText(scanner, rel, override) : scanFile(path.join(root, rel), rel, config, scanner, cache, stats);
+    const entry = override !== undefined ? scanText(scanner, rel, override) : scanFile(root, rel, config, scanner, cache, stats);
     if ('reason' in entry) {
       skipped.push({ file: rel, reason: entry.reason });
       continue;
     }
+    if (entry.note) skipped.push({ file: rel, reason: entry.note });
     stats.filesScanned++;
     items.push(...toLedgerItems(rel, entry.items, today));
     if (entry.summary) summaries.set(rel, entry.summary);
@@ -225,7 +229,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
         if (!importsSummarised(rel, specifiers)) continue;
         pendingImports.delete(rel);
         const override = options.overrides?.get(rel);
-        const entry = override !== undefined ? scanText(scanner, rel, override, true) : scanFile(path.join(root, rel), rel, config, scanner, cache, stats, true);
+        const entry = override !== undefined ? scanText(scanner, rel, override, true) : scanFile(root, rel, config, scanner, cache, stats, true);
         if ('summary' in entry && entry.summary) {
           summaries.set(rel, entry.summary);
           changed = true;
@@ -241,7 +245,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   return { root, items, skipped, stats, summaries, listedWith: discovered.source };
 }
 
-type FileOutcome = Pick<TextScan, 'items' | 'summary' | 'imports'> | { reason: string };
+type FileOutcome = Pick<TextScan, 'items' | 'summary' | 'imports' | 'note'> | { reason: string };
 
 /**
  * Synchronous on purpose: the caller yields every 25 ms, and for thousands of small files a promise
@@ -249,7 +253,7 @@ type FileOutcome = Pick<TextScan, 'items' | 'summary' | 'imports'> | { reason: s
  * 3.5 s idle of 6.7 s on 10,164 files).
  */
 function scanFile(
-  abs: string,
+  root: string,
   rel: string,
   config: DebtLedgerConfig,
   scanner: TextScanner,
@@ -257,35 +261,45 @@ function scanFile(
   stats: ScanResult['stats'],
   forceResilience = false,
 ): FileOutcome {
-  let stat: Stats;
   try {
-    stat = statSync(abs);
+    return scanFileUnguarded(root, rel, config, scanner, cache, stats, forceResilience);
   } catch (err) {
+    // Per-file isolation: whatever goes wrong in one file is that file's skip reason, never the scan's end.
+    return { reason: err instanceof RangeError && /call stack/i.test(err.message) ? 'too deeply nested to parse' : `cannot scan: ${(err as Error).message.split('\n')[0]}` };
+  }
+}
+
+function scanFileUnguarded(
+  root: string,
+  rel: string,
+  config: DebtLedgerConfig,
+  scanner: TextScanner,
+  cache: ScanCache,
+  stats: ScanResult['stats'],
+  forceResilience: boolean,
+): FileOutcome {
+  // Regular files only (never a FIFO or a device), inside the root, capped: see core/fs/safeFs.
+  const seen = inspectFile(path.join(root, rel), { maxBytes: config.maxFileSize, root });
+  if (!seen.ok) {
     // Listed by git but deleted in the work tree: not an error, just gone.
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { items: [], summary: null, imports: [] };
-    return { reason: `cannot read: ${(err as Error).message}` };
+    return seen.refusal === 'missing' ? { items: [], summary: null, imports: [] } : { reason: seen.reason };
   }
-  if (!stat.isFile()) return { reason: 'not a regular file' };
-  if (stat.size > config.maxFileSize) return { reason: `larger than the ${formatBytes(config.maxFileSize)} limit (${formatBytes(stat.size)})` };
-  const fromStat = cache.byStat(rel, stat.size, stat.mtimeMs);
+  const fromStat = cache.byStat(rel, seen.size, seen.mtimeMs);
   if (fromStat && (!forceResilience || fromStat.analysed)) return reuse(rel, fromStat, cache, stats);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(abs);
-  } catch (err) {
-    return { reason: `cannot read: ${(err as Error).message}` };
-  }
+  const read = readInspected(seen, config.maxFileSize);
+  if (!read.ok) return read.refusal === 'missing' ? { items: [], summary: null, imports: [] } : { reason: read.reason };
+  const bytes = read.bytes;
   stats.bytesRead += bytes.length;
   const hash = contentHash(bytes);
   const fromHash = cache.byHash(rel, hash);
-  if (fromHash && (!forceResilience || fromHash.analysed)) return reuse(rel, { ...fromHash, size: stat.size, mtimeMs: stat.mtimeMs }, cache, stats);
-  const entry: CacheEntry = { size: stat.size, mtimeMs: stat.mtimeMs, hash };
-  if (hasNulByte(bytes)) {
+  if (fromHash && (!forceResilience || fromHash.analysed)) return reuse(rel, { ...fromHash, size: seen.size, mtimeMs: seen.mtimeMs }, cache, stats);
+  const entry: CacheEntry = { size: seen.size, mtimeMs: seen.mtimeMs, hash };
+  const text = decodeText(bytes);
+  if (text === null) {
     entry.skipped = 'binary content';
     cache.set(rel, entry);
     return { reason: entry.skipped };
   }
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   const found = scanText(scanner, rel, text, forceResilience);
   if (found.parsed) stats.filesParsed++;
   else stats.filesPrefiltered++;
@@ -293,6 +307,7 @@ function scanFile(
   if (found.summary) entry.summary = found.summary;
   if (found.parsed && scanner.resilience && (forceResilience || found.summary)) entry.analysed = true;
   if (found.imports.length > 0) entry.imports = found.imports;
+  if (found.note) entry.note = found.note;
   cache.set(rel, entry);
   return found;
 }
@@ -300,5 +315,6 @@ function scanFile(
 function reuse(rel: string, entry: CacheEntry, cache: ScanCache, stats: ScanResult['stats']): FileOutcome {
   cache.set(rel, entry);
   stats.filesFromCache++;
-  return entry.skipped ? { reason: entry.skipped } : { items: entry.items ?? [], summary: entry.summary ?? null, imports: entry.imports ?? [] };
+  if (entry.skipped) return { reason: entry.skipped };
+  return { items: entry.items ?? [], summary: entry.summary ?? null, imports: entry.imports ?? [], ...(entry.note ? { note: entry.note } : {}) };
 }

@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { walkAst } from '../../scan/astWalk';
 import type { CommentRange } from '../../scan/commentRange';
 import { NO_COVER, REQUEST_METHODS, type CallSite, type ClientRef, type Cover, type DefaultDef, type FunctionUse, type InstanceDef, type Library, type PolicyDef, type ResilienceSummary } from '../model';
 import { injectedFetchLabel, instanceCreation, meaningOf, type InstanceTable } from './clients';
@@ -123,7 +124,6 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
     }
     if (ts.isCallExpression(node)) readCall(node);
     if (ts.isNewExpression(node)) readWrapperArgument(node);
-    ts.forEachChild(node, visit);
   };
 
   function readDefaultsAssignment(node: ts.BinaryExpression): void {
@@ -303,7 +303,7 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
     } satisfies CallSite);
   }
 
-  visit(sf);
+  walkAst(sf, visit);
   // Uses of local functions matter only when that function makes a call; imported names may wrap one.
   const wrappers = new Set(summary.calls.map((c) => c.enclosingFunction));
   summary.functionUses = summary.functionUses.filter((u) => wrappers.has(u.name) || u.name.includes('.') || facts.moduleOf(u.name)?.specifier.startsWith('.'));

@@ -143,6 +143,8 @@ function isLogCall(facts: FileFacts, e: ts.Expression): boolean {
   return ts.isCallExpression(u) && /^(console|logger|log|this\.logger|this\.log)\.(log|warn|error|info|debug|trace)$|^(log|warn|debug)$/.test(facts.text(u.expression));
 }
 
+const MAX_CONTEXT_LEVELS = 400;
+
 /** Walks up from a call: wrappers, retry loops, decorators, the enclosing named function, a swallowing catch. */
 export function contextOf(facts: FileFacts, _instances: InstanceTable, call: ts.CallExpression): CallContext {
   const context: ContextCover[] = [];
@@ -157,7 +159,9 @@ export function contextOf(facts: FileFacts, _instances: InstanceTable, call: ts.
     swallowedAt = chained.parent;
   }
   let child: ts.Node = call;
-  for (let node = call.parent; node && !ts.isSourceFile(node); child = node, node = node.parent) {
+  // Depth-bounded: in generated code thousands of levels deep, what lies further out is not this call's context.
+  let levels = 0;
+  for (let node = call.parent; node && !ts.isSourceFile(node) && levels++ < MAX_CONTEXT_LEVELS; child = node, node = node.parent) {
     if (ts.isTryStatement(node) && node.tryBlock === child) {
       innermostTry ??= node;
       if (sameFunction && !swallowedAt && node.catchClause && swallows(facts, node.catchClause.block)) swallowedAt = node.catchClause;

@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { walkAst } from '../../scan/astWalk';
 import type { Pos, Span } from '../model';
 
 /** Where a local name comes from: a module (`import`/`require`) or a local declaration. */
@@ -30,11 +31,9 @@ export class FileFacts {
   readonly timeoutHandlers = new Map<string, boolean>();
 
   constructor(readonly sf: ts.SourceFile) {
-    const visit = (node: ts.Node): void => {
+    walkAst(sf, (node) => {
       this.collect(node);
-      ts.forEachChild(node, visit);
-    };
-    visit(sf);
+    });
   }
 
   pos(offset: number): Pos {

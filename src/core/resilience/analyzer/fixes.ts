@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { walkAst } from '../../scan/astWalk';
 import { unwrap } from './fileFacts';
 
 /** A text replacement in 0-based offsets of the file the fix was computed for. */
@@ -25,12 +26,11 @@ function parse(fileName: string, text: string): ts.SourceFile {
 /** The innermost call expression starting at `offset`. */
 function callAt(sf: ts.SourceFile, offset: number): ts.CallExpression | null {
   let found: ts.CallExpression | null = null;
-  const visit = (n: ts.Node): void => {
-    if (n.getStart(sf) > offset || n.getEnd() <= offset) return;
+  walkAst(sf, (n) => {
+    if (n.getStart(sf) > offset || n.getEnd() <= offset) return false;
     if (ts.isCallExpression(n) && n.getStart(sf) === offset) found = n;
-    ts.forEachChild(n, visit);
-  };
-  visit(sf);
+    return true;
+  });
   return found;
 }
 
@@ -119,24 +119,22 @@ export function instanceTimeoutFix(fileName: string, text: string, line: number,
   const lineStart = sf.getPositionOfLineAndCharacter(line - 1, 0);
   const lineEnd = line < sf.getLineStarts().length ? sf.getPositionOfLineAndCharacter(line, 0) : text.length;
   let create: ts.CallExpression | null = null;
-  const visit = (n: ts.Node): void => {
-    if (create || n.getEnd() < lineStart || n.getStart(sf) >= lineEnd) return;
+  walkAst(sf, (n) => {
+    if (create || n.getEnd() < lineStart || n.getStart(sf) >= lineEnd) return false;
     const callee = ts.isCallExpression(n) ? unwrap(n.expression) : null;
     if (callee && ts.isPropertyAccessExpression(callee) && callee.name.text === 'create') create = n as ts.CallExpression;
-    ts.forEachChild(n, visit);
-  };
-  visit(sf);
+    return true;
+  });
   if (!create) return null;
   return { title: `Add timeout: ${timeoutMs} where the instance is created (line ${line})`, edits: setOption(sf, create, 0, 'timeout', () => String(timeoutMs)), preferred: true };
 }
 
 function nodeAt(sf: ts.SourceFile, offset: number): ts.Node | null {
   let found: ts.Node | null = null;
-  const visit = (n: ts.Node): void => {
-    if (n.getStart(sf) > offset || n.getEnd() <= offset) return;
+  walkAst(sf, (n) => {
+    if (n.getStart(sf) > offset || n.getEnd() <= offset) return false;
     found = n;
-    ts.forEachChild(n, visit);
-  };
-  visit(sf);
+    return true;
+  });
   return found;
 }
