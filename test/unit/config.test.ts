@@ -25,7 +25,7 @@ describe('resolveConfig', () => {
     const { config, errors } = resolveConfig({ tags: 'TODO', maxFileSize: -1, suppressions: 'yes' });
     assert.deepEqual(errors, [
       { path: 'tags', message: 'expected an array of strings, got string "TODO"' },
-      { path: 'maxFileSize', message: 'expected a positive whole number, got number -1' },
+      { path: 'maxFileSize', message: 'expected a whole number from 1 to 67108864, got number -1' },
       { path: 'suppressions', message: 'expected true or false, got string "yes"' },
     ]);
     assert.deepEqual(config.tags, defaultConfig().tags);

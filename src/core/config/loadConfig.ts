@@ -1,6 +1,7 @@
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { printParseErrorCode } from 'jsonc-parser';
+import { parseJsonc } from './jsoncValue';
+import { readTextSafe } from '../fs/safeFs';
 import { LineIndex } from '../scan/lineIndex';
 import { CONFIG_FILE_NAME, type DebtLedgerConfig } from './config';
 import { resolveLayers, type LayeredError } from './layers';
@@ -16,16 +17,15 @@ export interface LoadedConfig extends ResolvedConfig {
  * A syntax error comes back as one error whose path is `line:column`.
  */
 export function parseConfigText(text: string): ResolvedConfig {
-  const parseErrors: ParseError[] = [];
-  const raw: unknown = parse(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
-  if (parseErrors.length > 0) {
+  const parsed = parseJsonc(text);
+  if (!parsed.ok) {
     // Only the first: after one syntax error the rest are mostly its echoes.
-    const first = parseErrors[0]!;
-    const at = new LineIndex(text).position(first.offset);
-    const errors: ConfigError[] = [{ path: `${at.line}:${at.column}`, message: `invalid JSON: ${printParseErrorCode(first.error)}` }];
+    const first = parsed.parseErrors?.[0];
+    const at = new LineIndex(text).position(parsed.offset);
+    const errors: ConfigError[] = [{ path: `${at.line}:${at.column}`, message: first ? `invalid JSON: ${printParseErrorCode(first.error)}` : parsed.message }];
     return { config: resolveConfig(undefined).config, errors };
   }
-  return resolveConfig(raw);
+  return resolveConfig(parsed.value);
 }
 
 /**
@@ -34,19 +34,25 @@ export function parseConfigText(text: string): ResolvedConfig {
  */
 export async function loadConfig(root: string, explicitFile?: string): Promise<LoadedConfig> {
   const file = explicitFile ? path.resolve(explicitFile) : path.join(root, CONFIG_FILE_NAME);
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' && !explicitFile) return { ...resolveConfig(undefined), file: null };
-    return {
-      ...resolveConfig(undefined),
-      file,
-      errors: [{ path: '', message: code === 'ENOENT' ? 'file not found' : `cannot read: ${(err as Error).message}` }],
-    };
+  const read = await readConfigFile(file, explicitFile ? undefined : root);
+  if (!read.ok) {
+    if (read.refusal === 'missing' && !explicitFile) return { ...resolveConfig(undefined), file: null };
+    return { ...resolveConfig(undefined), file, errors: [{ path: '', message: read.refusal === 'missing' ? 'file not found' : read.reason }] };
   }
-  return { ...parseConfigText(text), file };
+  return { ...parseConfigText(read.text), file };
+}
+
+/** The most a configuration file may weigh. */
+export const MAX_CONFIG_FILE = 1024 * 1024;
+
+/**
+ * Reads a configuration file as any workspace file (regular, capped, never a FIFO; inside the root when
+ * `root` is given), decoding a BOM. Refusals come back as one-line reasons.
+ */
+async function readConfigFile(file: string, root: string | undefined): Promise<{ ok: true; text: string } | { ok: false; refusal: string; reason: string }> {
+  const read = await readTextSafe(file, { maxBytes: MAX_CONFIG_FILE, ...(root !== undefined ? { root } : {}) });
+  if (read.ok || read.refusal === 'missing') return read;
+  return { ok: false, refusal: read.refusal, reason: read.reason.startsWith('cannot read') ? read.reason : `cannot read: ${read.reason}` };
 }
 
 export interface LayeredConfig {
@@ -65,18 +71,16 @@ export interface LayeredConfig {
 export async function loadLayeredConfig(root: string, settings: unknown): Promise<LayeredConfig> {
   const file = path.join(root, CONFIG_FILE_NAME);
   let text: string | null = null;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
-      const resolved = resolveLayers([{ source: 'settings', raw: settings }]);
-      return { ...resolved, errors: [...resolved.errors, { source: CONFIG_FILE_NAME, path: '', message: `cannot read: ${(err as Error).message}` }], file, text: null };
-    }
+  const read = await readConfigFile(file, root);
+  if (read.ok) text = read.text;
+  else if (read.refusal !== 'missing') {
+    const resolved = resolveLayers([{ source: 'settings', raw: settings }]);
+    return { ...resolved, errors: [...resolved.errors, { source: CONFIG_FILE_NAME, path: '', message: read.reason }], file, text: null };
   }
   if (text === null) return { ...resolveLayers([{ source: 'settings', raw: settings }]), file: null, text: null };
-  const parseErrors: ParseError[] = [];
-  const raw: unknown = parse(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
-  if (parseErrors.length > 0) {
+  const parsed = parseJsonc(text);
+  const raw = parsed.ok ? parsed.value : undefined;
+  if (!parsed.ok) {
     const syntax = parseConfigText(text).errors.map((e) => ({ ...e, source: CONFIG_FILE_NAME }));
     const resolved = resolveLayers([{ source: 'settings', raw: settings }]);
     return { config: resolved.config, errors: [...resolved.errors, ...syntax], file, text };

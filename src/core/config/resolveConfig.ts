@@ -1,5 +1,6 @@
 import { defaultConfig, type DebtLedgerConfig } from './config';
 import { resolveDodConfig } from '../dod/dodConfig';
+import { CONFIG_LIMITS, globProblem, own } from './configGuards';
 import { defaultResilienceConfig, RESILIENCE_RULES, type ResilienceConfig } from '../resilience/model';
 
 /** One problem in a configuration value. */
@@ -27,10 +28,14 @@ function describe(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
-function stringList(itemCheck?: (s: string) => string | undefined): Validator {
+function stringList(itemCheck?: (s: string) => string | undefined, maxItems: number = CONFIG_LIMITS.listItems): Validator {
   return (value, path, errors) => {
     if (!Array.isArray(value)) {
       errors.push({ path, message: `expected an array of strings, got ${describe(value)}` });
+      return undefined;
+    }
+    if (value.length > maxItems) {
+      errors.push({ path, message: `at most ${maxItems} entries, got ${value.length}` });
       return undefined;
     }
     const out: string[] = [];
@@ -53,21 +58,30 @@ const boolean: Validator = (value, path, errors) => {
   return undefined;
 };
 
-const positiveInteger: Validator = (value, path, errors) => {
-  if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value;
-  errors.push({ path, message: `expected a positive whole number, got ${describe(value)}` });
-  return undefined;
-};
+/** A whole number in [min, max]: every numeric setting has a range, so none can overflow a date or a timer. */
+function integerIn(min: number, max: number): Validator {
+  return (value, path, errors) => {
+    if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
+    errors.push({ path, message: `expected a whole number from ${min} to ${max}, got ${describe(value)}` });
+    return undefined;
+  };
+}
 
 const TAG_SHAPE = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
-const validators: Record<Exclude<(typeof KNOWN_KEYS)[number], '$schema'>, Validator> = {
-  tags: stringList((s) => (TAG_SHAPE.test(s) ? undefined : `tag ${JSON.stringify(s)} must be a word (letters, digits, _ or -, starting with a letter)`)),
+export const RANGES = {
+  maxFileSize: [1, 64 * 1024 * 1024],
+  churnWindowDays: [1, 3650],
+  timeoutMs: [1, 3_600_000],
+} as const;
+
+const validatorTable: Record<Exclude<(typeof KNOWN_KEYS)[number], '$schema'>, Validator> = {
+  tags: stringList((s) => (s.length > CONFIG_LIMITS.tagLength ? `tag longer than ${CONFIG_LIMITS.tagLength} characters` : TAG_SHAPE.test(s) ? undefined : `tag ${JSON.stringify(s)} must be a word (letters, digits, _ or -, starting with a letter)`), CONFIG_LIMITS.tags),
   suppressions: boolean,
   extensions: stringList((s) => (/^\.[A-Za-z0-9]+$/.test(s) ? undefined : `extension ${JSON.stringify(s)} must look like ".ts"`)),
-  exclude: stringList(),
+  exclude: stringList(globProblem),
   defaultExcludes: boolean,
-  maxFileSize: positiveInteger,
+  maxFileSize: integerIn(...RANGES.maxFileSize),
   resilience: resilienceValidator,
   definitionOfDone: (value, path, errors) => resolveDodConfig(value, path, errors),
   attribution: (value, path, errors) => {
@@ -75,8 +89,10 @@ const validators: Record<Exclude<(typeof KNOWN_KEYS)[number], '$schema'>, Valida
     errors.push({ path, message: `expected "blameless" or "author", got ${describe(value)}` });
     return undefined;
   },
-  churnWindowDays: positiveInteger,
+  churnWindowDays: integerIn(...RANGES.churnWindowDays),
 };
+/** Looked up by own key only: `valueOf`, `constructor` or `__proto__` in a file are unknown keys, never Object.prototype's. */
+const validators = new Map<string, Validator>(Object.entries(validatorTable));
 
 function objectOf(value: unknown, path: string, errors: ConfigError[], known: readonly string[]): Record<string, unknown> | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -96,22 +112,27 @@ function resilienceValidator(value: unknown, path: string, errors: ConfigError[]
   const out = defaultResilienceConfig();
   const record = objectOf(value, path, errors, ['enabled', 'timeoutMs', 'rules']);
   if (!record) return undefined;
-  if (record.enabled !== undefined) out.enabled = (boolean(record.enabled, `${path}.enabled`, errors) as boolean | undefined) ?? out.enabled;
-  if (record.timeoutMs !== undefined) out.timeoutMs = (positiveInteger(record.timeoutMs, `${path}.timeoutMs`, errors) as number | undefined) ?? out.timeoutMs;
-  if (record.rules !== undefined) {
-    const rules = objectOf(record.rules, `${path}.rules`, errors, RESILIENCE_RULES);
+  const enabled = own(record, 'enabled');
+  const timeoutMs = own(record, 'timeoutMs');
+  const rulesRaw = own(record, 'rules');
+  if (enabled !== undefined) out.enabled = (boolean(enabled, `${path}.enabled`, errors) as boolean | undefined) ?? out.enabled;
+  if (timeoutMs !== undefined) out.timeoutMs = (integerIn(...RANGES.timeoutMs)(timeoutMs, `${path}.timeoutMs`, errors) as number | undefined) ?? out.timeoutMs;
+  if (rulesRaw !== undefined) {
+    const rules = objectOf(rulesRaw, `${path}.rules`, errors, RESILIENCE_RULES);
     for (const key of RESILIENCE_RULES) {
-      const raw = rules?.[key];
+      const raw = rules ? own(rules, key) : undefined;
       if (raw === undefined) continue;
       const at = `${path}.rules.${key}`;
       const rule = objectOf(raw, at, errors, ['severity', 'paths', 'clients']);
       if (!rule) continue;
-      if (rule.severity !== undefined) {
-        if (typeof rule.severity === 'string' && SEVERITIES.includes(rule.severity)) out.rules[key].severity = rule.severity as ResilienceConfig['rules'][typeof key]['severity'];
-        else errors.push({ path: `${at}.severity`, message: `expected one of ${SEVERITIES.join(', ')}, got ${describe(rule.severity)}` });
+      const severity = own(rule, 'severity');
+      if (severity !== undefined) {
+        if (typeof severity === 'string' && SEVERITIES.includes(severity)) out.rules[key].severity = severity as ResilienceConfig['rules'][typeof key]['severity'];
+        else errors.push({ path: `${at}.severity`, message: `expected one of ${SEVERITIES.join(', ')}, got ${describe(severity)}` });
       }
       for (const list of ['paths', 'clients'] as const) {
-        if (rule[list] !== undefined) out.rules[key][list] = (stringList()(rule[list], `${at}.${list}`, errors) as string[] | undefined) ?? [];
+        const v = own(rule, list);
+        if (v !== undefined) out.rules[key][list] = (stringList(list === 'paths' ? globProblem : undefined)(v, `${at}.${list}`, errors) as string[] | undefined) ?? [];
       }
     }
   }
@@ -153,7 +174,7 @@ export function resolveConfig(raw: unknown): ResolvedConfig {
   const record = raw as Record<string, unknown>;
   for (const [key, value] of Object.entries(record)) {
     if (key === '$schema') continue;
-    const validate = (validators as Record<string, Validator | undefined>)[key];
+    const validate = validators.get(key);
     if (!validate) {
       const hint = closest(key);
       errors.push({ path: key, message: `unknown key${hint ? ` (did you mean "${hint}"?)` : ''}` });

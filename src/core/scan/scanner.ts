@@ -70,7 +70,16 @@ export interface TextScanner {
   resilience: boolean;
 }
 
+const textScanners = new WeakMap<DebtLedgerConfig, TextScanner>();
+
+/** Compiled once per configuration object: the editor's per-file updates reuse the same matchers. */
 export function createTextScanner(config: DebtLedgerConfig): TextScanner {
+  let scanner = textScanners.get(config);
+  if (!scanner) textScanners.set(config, (scanner = compileTextScanner(config)));
+  return scanner;
+}
+
+function compileTextScanner(config: DebtLedgerConfig): TextScanner {
   return { matcher: createMarkerMatcher(config.tags, config.suppressions), mayContain: createPrefilter(config.tags, config.suppressions), resilience: config.resilience.enabled };
 }
 

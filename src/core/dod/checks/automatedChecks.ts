@@ -1,3 +1,4 @@
+import { compileUserRegex } from '../../config/configGuards';
 import picomatch from 'picomatch';
 import type { BranchFacts } from '../../git/branchFacts';
 import { ruleDocById } from '../../resilience/ruleDocs';
@@ -67,7 +68,9 @@ export function evaluateCheck(check: Exclude<CheckConfig, { type: 'command' }>, 
     }
     case 'commitMessages': {
       if (facts.commits.length === 0) return { state: 'n/a', evidence: [{ text: 'no commits on the branch yet' }] };
-      const re = new RegExp(check.pattern);
+      const compiled = compileUserRegex(check.pattern);
+      if (!compiled.ok) return { state: 'fail', evidence: [{ text: compiled.message }] };
+      const re = compiled.regex;
       const bad = facts.commits.filter((c) => !re.test(c.subject));
       return bad.length === 0 ? { state: 'pass', evidence: [{ text: `${facts.commits.length} commit(s) match /${check.pattern}/` }] } : { state: 'fail', evidence: bad.map((c) => ({ text: `${c.sha.slice(0, 7)} ${c.subject}`, commit: c.sha })) };
     }
