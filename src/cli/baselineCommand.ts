@@ -11,7 +11,7 @@ export async function runBaselineUpdate(args: { dir?: string; config?: string; f
   const result = await scanWorkspace({ root, config, useGit: args.git });
   const file = path.resolve(root, args.file || BASELINE_FILE);
   try {
-    const { added, pruned } = await updateBaseline(file, result.items, { allowGrowth: args.allowGrowth, reason: args.reason });
+    const { added, pruned } = await updateBaseline(file, result.items, { allowGrowth: args.allowGrowth, reason: args.reason, ...(args.file ? {} : { root }) });
     for (const id of pruned) io.stdout(`pruned ${id} (no longer in the code)\n`);
     io.stdout(`baseline ${path.relative(io.cwd, file) || file}: ${result.items.length} items (${added} added, ${pruned.length} pruned)\n`);
     return EXIT.ok;

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { DebtLedgerConfig } from '../core/config/config';
 import { loadConfig } from '../core/config/loadConfig';
 import { formatConfigErrors } from '../core/config/resolveConfig';
+import { SafeFsError, writeFileAtomic } from '../core/fs/safeFs';
 import { GitFactsError } from '../core/git/branchFacts';
 import { UsageError, type CliIo } from './io';
 
@@ -25,4 +26,17 @@ export async function loadCliConfig(io: CliIo, dir: string | undefined, configFi
 export function gitProblem(err: unknown): never {
   if (err instanceof GitFactsError) throw new UsageError(`${err.message}; ${err.hint}`);
   throw err;
+}
+
+/**
+ * Writes a report given with `-o`: temp file + rename, the folder created when missing; a target that is
+ * a folder, or a symlink out of its folder, is a one-line error.
+ */
+export async function writeOutput(io: CliIo, output: string, text: string): Promise<void> {
+  try {
+    await writeFileAtomic(path.resolve(io.cwd, output), text, { createDir: true });
+  } catch (err) {
+    if (err instanceof SafeFsError) throw new UsageError(err.message.replace(path.resolve(io.cwd, output), output));
+    throw err;
+  }
 }

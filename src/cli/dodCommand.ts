@@ -1,9 +1,7 @@
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import { evaluateDod } from '../core/dod/evaluateDod';
 import { recordSignoff } from '../core/dod/signoffs';
 import { formatDodJson, formatDodMarkdown, formatDodSarif, formatDodTable } from './formatters/dodFormatters';
-import { gitProblem, loadCliConfig } from './cliConfig';
+import { gitProblem, loadCliConfig, writeOutput } from './cliConfig';
 import { EXIT, UsageError, type CliIo } from './io';
 
 const DOD_FORMATS = ['table', 'json', 'markdown', 'sarif'];
@@ -15,7 +13,7 @@ export async function runDod(args: { dir?: string; config?: string; base?: strin
   const { root, config } = await loadCliConfig(io, args.dir, args.config);
   const result = await evaluateDod({ root, config, base: args.base ?? null, includeUncommitted: args.includeUncommitted, allowCommands: true, requireSignoffs: args.requireSignoffs }).catch(gitProblem);
   const text = format === 'json' ? formatDodJson(result) : format === 'markdown' ? formatDodMarkdown(result) : format === 'sarif' ? formatDodSarif(result, root) : formatDodTable(result);
-  if (args.output) await fs.writeFile(path.resolve(io.cwd, args.output), text);
+  if (args.output) await writeOutput(io, args.output, text);
   else io.stdout(text);
   return result.done ? EXIT.ok : EXIT.failed;
 }

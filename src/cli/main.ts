@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { TOOL_VERSION } from '../core/version';
 import { FORMATS } from './formatters';
 import { EXIT, UsageError, type CliIo } from './io';
+import { reportError } from './errors';
 import { runDod, runSignoff } from './dodCommand';
 import { runBaselineUpdate } from './baselineCommand';
 import { runScan } from './scanCommand';
@@ -42,6 +43,8 @@ Options for trend: --since <n.unit> (e.g. 6.months, 90.days; default 6.months), 
                    --ref <branch> (default: origin's default branch, main, master),
                    -f table | json | csv
 
+      --debug            print the stack trace of an internal error (for bug reports)
+
 Exit codes: 0 ok / done, 1 --fail-on tripped / not done, 2 usage, configuration or git error.
 `;
 
@@ -77,6 +80,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         since: { type: 'string' },
         points: { type: 'string' },
         ref: { type: 'string' },
+        debug: { type: 'boolean' },
       },
     });
     if (values.help) {
@@ -115,12 +119,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       baseline: values.baseline || values['baseline-file'] !== undefined ? values['baseline-file'] ?? '' : undefined,
     }, io);
   } catch (err) {
-    const e = err as Error & { code?: string };
-    if (err instanceof UsageError || e.code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`debt-ledger: ${e.message}\n`);
-      return EXIT.usage;
-    }
-    io.stderr(`debt-ledger: unexpected error: ${e.stack ?? e.message}\n`);
-    return EXIT.usage;
+    const report = reportError(err, argv.includes('--debug'));
+    io.stderr(report.text);
+    return report.code;
   }
 }

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { evaluateFailOn, parseFailOn, type FailCondition } from '../core/ledger/failOn';
@@ -11,7 +10,7 @@ import { enrichLedger } from '../core/intel/enrich';
 import { writeCommitGraph } from '../core/git/commitGraph';
 import { localToday } from '../core/ledger/ids';
 import { formatResult, isFormat, FORMATS, type Format } from './formatters';
-import { gitProblem, loadCliConfig } from './cliConfig';
+import { gitProblem, loadCliConfig, writeOutput } from './cliConfig';
 import { EXIT, UsageError, type CliIo } from './io';
 
 export interface ScanArgs {
@@ -67,7 +66,7 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
   }
   if (args.baseline !== undefined) {
     const file = path.resolve(root, args.baseline || BASELINE_FILE);
-    const baseline = await readBaseline(file).catch((err: Error) => {
+    const baseline = await readBaseline(file, args.baseline ? undefined : root).catch((err: Error) => {
       throw new UsageError(err.message);
     });
     if (!baseline) throw new UsageError(`no baseline at ${path.relative(io.cwd, file) || file}: create it with debt-ledger baseline update`);
@@ -81,7 +80,7 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
   const color = io.isTTY && !io.env.NO_COLOR && !args.output;
   // Cut long texts to the terminal only; piped output stays whole for grep and friends.
   const text = formatResult(result, format, { color, width: io.isTTY && !args.output ? io.columns : Number.POSITIVE_INFINITY, sort: sort as 'file' | 'interest' | 'age' });
-  if (args.output) await fs.writeFile(path.resolve(io.cwd, args.output), text);
+  if (args.output) await writeOutput(io, args.output, text);
   else io.stdout(text);
   const tripped = evaluateFailOn(args.baseline !== undefined && failOn.length === 0 ? parseFailOn('count') : failOn, result.items);
   for (const t of tripped) io.stderr(`debt-ledger: --fail-on ${t.condition.source} tripped (${t.count} item${t.count === 1 ? '' : 's'})\n`);

@@ -1,4 +1,5 @@
-import { defaultBranch } from '../core/git/branchFacts';
+import { defaultBranch, GitFactsError } from '../core/git/branchFacts';
+import { GitNotFoundError } from '../core/git/gitGuards';
 import { parseSince, trend, type TrendPoint } from '../core/intel/trend';
 import { csvCell } from './formatters/csvFormatter';
 import { loadCliConfig } from './cliConfig';
@@ -27,7 +28,8 @@ export async function runTrend(args: { dir?: string; config?: string; since?: st
   const { root, config } = await loadCliConfig(io, args.dir, args.config);
   // The main branch's history by default (origin's default, main, master), else the current branch.
   const ref = args.ref ?? (await defaultBranch(root)) ?? 'HEAD';
-  const result = await trend(root, config, { sinceMs, points, ref, cacheFile: defaultCacheFile(root, io.env).replace(/\.json$/, '.trend.json') }).catch((err: Error) => {
+  const result = await trend(root, config, { sinceMs, points, ref, cacheFile: defaultCacheFile(root, io.env).replace(/\.json$/, '.trend.json'), onNote: (t) => io.stderr(`debt-ledger: ${t}\n`) }).catch((err: Error) => {
+    if (err instanceof GitFactsError || err instanceof GitNotFoundError) throw err;
     throw new UsageError(`trend needs a git repository with history: ${err.message.split('\n')[0]}`);
   });
   io.stdout(formatTrend(result, format));

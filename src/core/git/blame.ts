@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { isRecord, isStringOrNull, readOwnedJson, writeOwnedJson } from '../fs/ownedFiles';
+import { readFileSafe } from '../fs/safeFs';
 import * as path from 'node:path';
 import { gitClient } from './loadGit';
 
@@ -45,6 +46,16 @@ export function parseLinePorcelain(out: string): Map<number, LineOrigin> {
   return lines;
 }
 
+const MAX_BLAMED_FILE = 64 * 1024 * 1024;
+
+function isOrigin(v: unknown): v is LineOrigin {
+  return isRecord(v) && isStringOrNull(v.commit) && isStringOrNull(v.author) && isStringOrNull(v.email) && (v.date === null || (typeof v.date === 'string' && !Number.isNaN(Date.parse(v.date))));
+}
+
+function isBlameCache(v: unknown): v is BlameCacheFile {
+  return isRecord(v) && v.version === 1 && isRecord(v.blobs) && Object.values(v.blobs).every((lines) => isRecord(lines) && Object.values(lines).every(isOrigin));
+}
+
 interface BlameCacheFile {
   version: 1;
   /** blob id -> line -> origin (only the lines asked for). */
@@ -62,25 +73,22 @@ export class Blamer {
   private dirty = false;
   blamed = 0;
   fromCache = 0;
+  /** Set when the cache file was damaged and discarded. */
+  note: string | null = null;
 
   constructor(private readonly top: string, private readonly cacheFile: string | null) {}
 
   async load(): Promise<void> {
     if (!this.cacheFile) return;
-    try {
-      const parsed = JSON.parse(await fs.readFile(this.cacheFile, 'utf8')) as BlameCacheFile;
-      if (parsed.version === 1 && parsed.blobs) this.cache = parsed;
-    } catch {
-      // no cache yet, or damaged: start empty
-    }
+    // Checked origin by origin: a cache with wrong types would give wrong ages, so it is discarded and rebuilt.
+    const read = await readOwnedJson(this.cacheFile, isBlameCache, 'the blame cache');
+    if (read.value) this.cache = read.value;
+    this.note = read.note;
   }
 
   async save(): Promise<void> {
     if (!this.cacheFile || !this.dirty) return;
-    await fs.mkdir(path.dirname(this.cacheFile), { recursive: true });
-    const tmp = `${this.cacheFile}.${process.pid}.tmp`;
-    await fs.writeFile(tmp, JSON.stringify(this.cache));
-    await fs.rename(tmp, this.cacheFile);
+    await writeOwnedJson(this.cacheFile, this.cache);
   }
 
   /** Origins of the given lines of each file (paths relative to the repository top). */
@@ -101,12 +109,9 @@ export class Blamer {
   }
 
   private async blameFile(file: string, wanted: readonly number[]): Promise<Map<number, LineOrigin>> {
-    let content: Buffer;
-    try {
-      content = await fs.readFile(path.join(this.top, file));
-    } catch {
-      return new Map();
-    }
+    const read = await readFileSafe(path.join(this.top, file), { maxBytes: MAX_BLAMED_FILE, root: this.top });
+    if (!read.ok) return new Map();
+    const content = read.bytes;
     const id = blobId(content);
     const cached = this.cache.blobs[id];
     if (cached && wanted.every((l) => String(l) in cached)) {

@@ -1,5 +1,6 @@
 import type { SimpleGit } from 'simple-git';
 import { gitClient } from './loadGit';
+import { assertRefShape, ensureGit, verifyCommit } from './gitGuards';
 
 /** A git problem the user can act on: a one-line message and what to do. */
 export class GitFactsError extends Error {
@@ -65,8 +66,9 @@ function parseNameStatus(out: string): ChangedFile[] {
  * (and their `origin/` forms).
  */
 async function resolveBase(git: SimpleGit, explicit: string | null): Promise<string> {
-  const verify = async (ref: string): Promise<boolean> => (await tryRaw(git, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])) !== null;
+  const verify = async (ref: string): Promise<boolean> => (await verifyCommit(git, ref, '--base')) !== null;
   if (explicit) {
+    assertRefShape(explicit, 'base');
     if (await verify(explicit)) return explicit;
     throw new GitFactsError(`unknown base "${explicit}"`, `fetch it first (git fetch origin ${explicit.replace(/^origin\//, '')}) or pass another --base`);
   }
@@ -83,6 +85,8 @@ async function resolveBase(git: SimpleGit, explicit: string | null): Promise<str
  * an unknown base, or no merge base (with `git fetch --unshallow` advice for shallow clones).
  */
 export async function branchFacts(root: string, options: { base: string | null; includeUncommitted: boolean }): Promise<BranchFacts> {
+  ensureGit();
+  if (options.base !== null) assertRefShape(options.base, 'base');
   let git: SimpleGit;
   try {
     git = gitClient(root);
@@ -96,7 +100,7 @@ export async function branchFacts(root: string, options: { base: string | null; 
   const name = await tryRaw(git, ['symbolic-ref', '--quiet', '--short', 'HEAD']);
   const branch = name ?? `detached at ${head.slice(0, 7)}`;
   const base = await resolveBase(git, options.base);
-  const mergeBase = await tryRaw(git, ['merge-base', 'HEAD', base]);
+  const mergeBase = await tryRaw(git, ['merge-base', '--end-of-options', 'HEAD', base]);
   if (!mergeBase) {
     const shallow = (await tryRaw(git, ['rev-parse', '--is-shallow-repository'])) === 'true';
     if (shallow) throw new GitFactsError(`no merge base between HEAD and ${base}: this clone is shallow`, 'fetch the history: git fetch --unshallow (in CI: fetch-depth: 0)');
@@ -117,7 +121,7 @@ export async function branchFacts(root: string, options: { base: string | null; 
       linesDeleted += m[2] === '-' ? 0 : Number(m[2]);
     }
   }
-  const log = await git.raw(['log', '--reverse', '--format=%H%x1f%s%x1e', `${mergeBase}..HEAD`]);
+  const log = await git.raw(['log', '--reverse', '--format=%H%x1f%s%x1e', '--end-of-options', `${mergeBase}..HEAD`, '--']);
   const commits = log.split('\x1e').map((r) => r.trim()).filter(Boolean).map((r) => {
     const [sha, subject] = r.split('\x1f');
     return { sha: sha!, subject: subject ?? '' };
@@ -133,7 +137,7 @@ export async function defaultBranch(root: string): Promise<string | null> {
 /** A file's text at a commit, or null when it did not exist there. */
 export async function readAt(root: string, commit: string, path: string): Promise<string | null> {
   try {
-    return await gitClient(root).raw(['show', `${commit}:${path}`]);
+    return await gitClient(root).raw(['show', '--end-of-options', `${commit}:${path}`]);
   } catch {
     return null;
   }
@@ -141,5 +145,5 @@ export async function readAt(root: string, commit: string, path: string): Promis
 
 /** Files changed between two commits (for "what changed since a sign-off"). */
 export async function changedBetween(root: string, from: string, to: string): Promise<string[]> {
-  return (await gitClient(root).raw(['diff', '--name-only', '-z', from, to, '--'])).split('\0').filter(Boolean);
+  return (await gitClient(root).raw(['diff', '--name-only', '-z', '--end-of-options', from, to, '--'])).split('\0').filter(Boolean);
 }

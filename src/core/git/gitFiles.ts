@@ -20,7 +20,7 @@ export async function listGitFiles(root: string): Promise<GitFileList> {
   } catch (err) {
     const message = (err as Error).message ?? String(err);
     if (/not a git repository/i.test(message)) return { ok: false, reason: 'not a git repository' };
-    if (/ENOENT|spawn git/i.test(message)) return { ok: false, reason: 'git is not installed' };
+    if (/ENOENT|spawn git/i.test(message)) return { ok: false, reason: 'git was not found' };
     return { ok: false, reason: `git failed: ${message.split('\n')[0]}` };
   }
 }

@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { readTextSafe } from '../fs/safeFs';
 import * as path from 'node:path';
 import ignore from 'ignore';
 
@@ -6,6 +6,9 @@ interface Rule {
   matches: (file: string) => boolean;
   owners: string[];
 }
+
+/** GitHub ignores CODEOWNERS files over 3 MB. */
+const MAX_CODEOWNERS_FILE = 3 * 1024 * 1024;
 
 /** Where GitHub and GitLab look for the file, in their order. */
 export const CODEOWNERS_LOCATIONS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS', '.gitlab/CODEOWNERS'];
@@ -31,11 +34,9 @@ export class CodeOwners {
 
   static async load(root: string): Promise<CodeOwners | null> {
     for (const loc of CODEOWNERS_LOCATIONS) {
-      try {
-        return CodeOwners.parse(await fs.readFile(path.join(root, loc), 'utf8'));
-      } catch {
-        // try the next location
-      }
+      // Like any workspace file: regular, inside the root, capped (never a FIFO or /dev/zero).
+      const read = await readTextSafe(path.join(root, loc), { maxBytes: MAX_CODEOWNERS_FILE, root });
+      if (read.ok) return CodeOwners.parse(read.text);
     }
     return null;
   }

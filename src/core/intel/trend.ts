@@ -1,7 +1,10 @@
 import { spawn } from 'node:child_process';
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { effectiveExcludes, type DebtLedgerConfig } from '../config/config';
+import { isRecord, readOwnedJson, writeOwnedJson } from '../fs/ownedFiles';
+import { decodeText } from '../fs/safeFs';
+import { GitFactsError } from '../git/branchFacts';
+import { ensureGit, verifyCommit } from '../git/gitGuards';
 import { gitClient } from '../git/loadGit';
 import { linkResilience } from '../resilience/link';
 import type { ResilienceSummary } from '../resilience/model';
@@ -17,6 +20,10 @@ export interface TrendPoint {
   resilience: number;
 }
 
+function isTrendCache(v: unknown): v is Record<string, TrendPoint> {
+  return isRecord(v) && Object.values(v).every((p) => isRecord(p) && typeof p.commit === 'string' && typeof p.date === 'string' && Number.isInteger(p.marker) && Number.isInteger(p.suppression) && Number.isInteger(p.resilience));
+}
+
 /** `6.months`, `90.days`, `2.weeks`, `1.year` -> milliseconds. */
 export function parseSince(since: string): number {
   const m = /^(\d+)\.(day|week|month|year)s?$/.exec(since);
@@ -26,8 +33,8 @@ export function parseSince(since: string): number {
 }
 
 /** Reads many blobs through one `git cat-file --batch` process (simple-git cannot stream stdin). */
-async function readBlobs(top: string, specs: string[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
+async function readBlobs(top: string, specs: string[]): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
   if (specs.length === 0) return out;
   const child = spawn('git', ['cat-file', '--batch'], { cwd: top, stdio: ['pipe', 'pipe', 'ignore'] });
   const chunks: Buffer[] = [];
@@ -48,7 +55,7 @@ async function readBlobs(top: string, specs: string[]): Promise<Map<string, stri
     const m = /^[0-9a-f]+ blob (\d+)$/.exec(header);
     if (!m) continue; // missing
     const size = Number(m[1]);
-    out.set(spec, buf.subarray(at, at + size).toString('utf8'));
+    out.set(spec, buf.subarray(at, at + size));
     at += size + 1;
   }
   return out;
@@ -58,17 +65,26 @@ async function readBlobs(top: string, specs: string[]): Promise<Map<string, stri
  * Item counts per kind at evenly spaced commits of a branch's first-parent history since `sinceMs` ago, scanned
  * from git objects (the work tree is never touched), cached per commit in `cacheFile`.
  */
-export async function trend(root: string, config: DebtLedgerConfig, options: { sinceMs: number; points: number; ref?: string; cacheFile: string | null; now?: Date }): Promise<TrendPoint[]> {
+export async function trend(root: string, config: DebtLedgerConfig, options: { sinceMs: number; points: number; ref?: string; cacheFile: string | null; now?: Date; onNote?: (text: string) => void }): Promise<TrendPoint[]> {
+  ensureGit();
   const git = gitClient(root);
   const top = (await git.raw(['rev-parse', '--show-toplevel'])).trim();
+  // A user-given ref is checked (never read as an option like --output=...) and resolved to a commit first.
+  const ref = options.ref ?? 'HEAD';
+  const tip = await verifyCommit(git, ref, '--ref');
+  if (!tip) throw new GitFactsError(`unknown ref "${ref}"`, 'pass a branch, tag or commit that exists here with --ref');
   const prefix = path.relative(top, root).split(path.sep).join('/');
   const since = new Date((options.now ?? new Date()).getTime() - options.sinceMs).toISOString();
-  const log = (await git.raw(['log', '--first-parent', `--since=${since}`, '--format=%H %cI', options.ref ?? 'HEAD'])).trim();
+  const log = (await git.raw(['log', '--first-parent', `--since=${since}`, '--format=%H %cI', '--end-of-options', tip, '--'])).trim();
   const commits = log ? log.split('\n').map((l) => ({ sha: l.slice(0, 40), date: l.slice(41) })).reverse() : [];
   const n = Math.min(options.points, commits.length);
   const picked = n <= 1 ? commits.slice(-1) : Array.from({ length: n }, (_, i) => commits[Math.round((i * (commits.length - 1)) / (n - 1))]!);
   let cache: Record<string, TrendPoint> = {};
-  if (options.cacheFile) cache = JSON.parse(await fs.readFile(options.cacheFile, 'utf8').catch(() => '{}')) as Record<string, TrendPoint>;
+  if (options.cacheFile) {
+    const read = await readOwnedJson(options.cacheFile, isTrendCache, 'the trend cache');
+    if (read.note) options.onNote?.(read.note);
+    cache = read.value ?? {};
+  }
   const key = (sha: string): string => `${sha}:${JSON.stringify([config.tags, config.suppressions, config.resilience, prefix])}`;
   const excluded = compileExcludes(effectiveExcludes(config));
   const extensions = new Set(config.extensions);
@@ -80,14 +96,24 @@ export async function trend(root: string, config: DebtLedgerConfig, options: { s
       points.push(hit);
       continue;
     }
-    const listed = (await git.raw(['ls-tree', '-r', '-z', '--name-only', c.sha, '--', prefix || '.'])).split('\0').filter(Boolean);
-    const files = listed.map((f) => (prefix ? f.slice(prefix.length + 1) : f)).filter((f) => hasExtension(f, extensions) && !excluded(f));
-    const blobs = await readBlobs(top, files.map((f) => `${c.sha}:${prefix ? `${prefix}/` : ''}${f}`));
+    // NUL-separated entries, and blobs asked for by object id: a file name holding a newline cannot
+    // misalign the list or `cat-file --batch`'s answers.
+    const entries = (await git.raw(['ls-tree', '-r', '-z', '--end-of-options', c.sha, '--', prefix || '.'])).split('\0').filter(Boolean);
+    const oids = new Map<string, string>();
+    for (const entry of entries) {
+      const m = /^\d+ blob ([0-9a-f]+)\t([\s\S]*)$/.exec(entry);
+      if (!m) continue;
+      const f = prefix ? m[2]!.slice(prefix.length + 1) : m[2]!;
+      if (hasExtension(f, extensions) && !excluded(f)) oids.set(f, m[1]!);
+    }
+    const files = [...oids.keys()];
+    const blobs = await readBlobs(top, [...new Set(oids.values())]);
     const point: TrendPoint = { commit: c.sha, date: c.date, marker: 0, suppression: 0, resilience: 0 };
     const summaries = new Map<string, ResilienceSummary>();
     for (const f of files) {
-      const text = blobs.get(`${c.sha}:${prefix ? `${prefix}/` : ''}${f}`);
-      if (text === undefined || text.length > config.maxFileSize || text.includes('\0')) continue;
+      const bytes = blobs.get(oids.get(f)!);
+      const text = bytes === undefined || bytes.length > config.maxFileSize ? null : decodeText(bytes);
+      if (text === null) continue;
       const scan = scanText(scanner, f, text);
       for (const item of scan.items) point[item.kind === 'suppression' ? 'suppression' : 'marker']++;
       if (scan.summary) summaries.set(f, scan.summary);
@@ -96,9 +122,6 @@ export async function trend(root: string, config: DebtLedgerConfig, options: { s
     cache[key(c.sha)] = point;
     points.push(point);
   }
-  if (options.cacheFile) {
-    await fs.mkdir(path.dirname(options.cacheFile), { recursive: true });
-    await fs.writeFile(options.cacheFile, JSON.stringify(cache));
-  }
+  if (options.cacheFile) await writeOwnedJson(options.cacheFile, cache).catch((err: Error) => options.onNote?.(`the trend cache was not saved: ${err.message}`));
   return points;
 }

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
+import { isRecord, readOwnedJson, writeOwnedJson } from '../fs/ownedFiles';
 import type { RawItem } from '../model';
 import type { ResilienceSummary } from '../resilience/model';
 
@@ -31,6 +30,19 @@ interface CacheFile {
 
 const CACHE_VERSION = 2;
 
+function isCacheEntry(v: unknown): v is CacheEntry {
+  if (!isRecord(v) || typeof v.size !== 'number' || typeof v.mtimeMs !== 'number' || typeof v.hash !== 'string') return false;
+  if (v.items !== undefined && !(Array.isArray(v.items) && v.items.every((i) => isRecord(i) && typeof i.kind === 'string' && typeof i.tag === 'string' && Number.isInteger(i.line) && Number.isInteger(i.column) && typeof i.text === 'string'))) return false;
+  if (v.skipped !== undefined && typeof v.skipped !== 'string') return false;
+  if (v.note !== undefined && typeof v.note !== 'string') return false;
+  if (v.summary !== undefined && !isRecord(v.summary)) return false;
+  return v.imports === undefined || (Array.isArray(v.imports) && v.imports.every((i) => typeof i === 'string'));
+}
+
+function isCacheFile(v: unknown): v is CacheFile {
+  return isRecord(v) && typeof v.version === 'number' && typeof v.key === 'string' && isRecord(v.files) && Object.values(v.files).every(isCacheEntry);
+}
+
 /** sha1 of bytes, hex. */
 export function contentHash(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('hex');
@@ -45,6 +57,8 @@ export class ScanCache {
   private readonly next: Record<string, CacheEntry> = {};
   /** True once an entry differs from the file read at open, or the set of files changed. */
   private dirty = false;
+  /** Set when the cache file was damaged and discarded. */
+  note: string | null = null;
 
   private constructor(
     private readonly file: string | null,
@@ -59,15 +73,12 @@ export class ScanCache {
 
   static async open(file: string | null, key: string): Promise<ScanCache> {
     if (!file) return new ScanCache(null, key, {});
-    try {
-      const parsed = JSON.parse(await fs.readFile(file, 'utf8')) as Partial<CacheFile>;
-      if (parsed.version === CACHE_VERSION && parsed.key === key && parsed.files && typeof parsed.files === 'object') {
-        return new ScanCache(file, key, parsed.files);
-      }
-    } catch {
-      // missing or unreadable: start empty
-    }
-    return new ScanCache(file, key, {});
+    // Read through safeFs (regular file, capped) and checked entry by entry: a cache with the right JSON
+    // but wrong types (hand-edited, another version) is discarded and rebuilt, never trusted.
+    const read = await readOwnedJson(file, isCacheFile, 'the scan cache');
+    const cache = new ScanCache(file, key, read.value && read.value.version === CACHE_VERSION && read.value.key === key ? read.value.files : {});
+    cache.note = read.note;
+    return cache;
   }
 
   /** The previous entry when size and mtime still match. */
@@ -93,10 +104,7 @@ export class ScanCache {
     if (!this.dirty && Object.keys(this.next).length === Object.keys(this.previous).length) return;
     const data: CacheFile = { version: CACHE_VERSION, key: this.key, files: this.next };
     try {
-      await fs.mkdir(path.dirname(this.file), { recursive: true });
-      const tmp = `${this.file}.${process.pid}.tmp`;
-      await fs.writeFile(tmp, JSON.stringify(data));
-      await fs.rename(tmp, this.file);
+      await writeOwnedJson(this.file, data);
     } catch {
       // A cache that cannot be written only costs speed next time.
     }

@@ -248,6 +248,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
     items.push(...findingsToItems(linkResilience(summaries, config.resilience)));
   }
   await cache.save();
+  if (cache.note) skipped.unshift({ file: '.', reason: cache.note });
   if (discovered.gitNote && (options.useGit ?? true)) skipped.unshift({ file: '.', reason: `listed without git (${discovered.gitNote}); .gitignore files were honoured` });
   stats.durationMs = Math.round(performance.now() - started);
   options.onProgress?.(discovered.files.length, discovered.files.length);
