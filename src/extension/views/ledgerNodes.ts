@@ -71,7 +71,7 @@ export class GroupNode implements LedgerNode {
 
 export class ItemNode implements LedgerNode {
   /** `groupedBy` names what the parent group already shows, so the description does not repeat it. */
-  constructor(readonly id: string, readonly item: LedgerItem, private readonly root: vscode.Uri, private readonly groupedBy: 'tag' | 'file' | null) {}
+  constructor(readonly id: string, readonly item: LedgerItem, readonly root: vscode.Uri, private readonly groupedBy: 'tag' | 'file' | null) {}
 
   treeItem(): vscode.TreeItem {
     const i = this.item;

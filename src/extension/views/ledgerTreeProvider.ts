@@ -9,7 +9,7 @@ import type { Activity } from '../util/activity';
 import { Debouncer } from '../util/debouncer';
 import { buildFolderTree } from '../../core/ledger/folderTree';
 import { folderTreeNodes } from './folderTreeNodes';
-import { FolderNode, GroupNode, MessageNode, type LedgerNode } from './ledgerNodes';
+import { FolderNode, GroupNode, ItemNode, MessageNode, type LedgerNode } from './ledgerNodes';
 import { tagIcon } from './tagIcons';
 import type { ViewState } from './viewState';
 import type { BranchScope } from '../ledger/branchScope';
@@ -22,6 +22,7 @@ export class LedgerTreeProvider implements vscode.TreeDataProvider<LedgerNode>, 
   readonly onDidChangeTreeData = this.changed.event;
   private readonly refreshes: Debouncer<'all'>;
   private roots: LedgerNode[] | undefined;
+  private parents = new WeakMap<LedgerNode, LedgerNode>();
 
   constructor(private readonly controller: LedgerController, private readonly state: ViewState, activity: Activity, private readonly scope: BranchScope) {
     // Coalesce: a burst of file updates becomes one refresh.
@@ -44,6 +45,30 @@ export class LedgerTreeProvider implements vscode.TreeDataProvider<LedgerNode>, 
     if (node) return node.children();
     this.roots ??= this.buildRoots();
     return this.roots;
+  }
+
+  /** Known after `findItemNode` walked to a node (TreeView.reveal asks for the path up). */
+  getParent(node: LedgerNode): LedgerNode | undefined {
+    return this.parents.get(node);
+  }
+
+  /** The node showing an item in the current grouping and filter, remembering its ancestors for reveal. */
+  findItemNode(ledger: FolderLedger, itemId: string): LedgerNode | undefined {
+    this.parents = new WeakMap();
+    const root = ledger.folder.uri.toString();
+    const walk = (nodes: LedgerNode[], parent: LedgerNode | undefined): LedgerNode | undefined => {
+      for (const n of nodes) {
+        if (parent) this.parents.set(n, parent);
+        if (n instanceof ItemNode) {
+          if (n.item.id === itemId && n.root.toString() === root) return n;
+          continue;
+        }
+        const found = walk(n.children(), n);
+        if (found) return found;
+      }
+      return undefined;
+    };
+    return walk(this.getChildren(), undefined);
   }
 
   /** Items currently shown (after filter and current-file toggle), for the badge and status bar. */
