@@ -1,4 +1,11 @@
 import * as vscode from 'vscode';
+import { copyPermalinkCommand } from './commands/copyPermalinkCommand';
+import type { EditorCommandContext } from './commands/editorCommandContext';
+import { nextItemCommand, previousItemCommand } from './commands/nextItemCommand';
+import { revealInLedgerCommand } from './commands/revealInLedgerCommand';
+import { DebtHoverProvider } from './editor/debtHoverProvider';
+import { DecorationController, type EditorDecorations } from './editor/decorationController';
+import { RepositoryLinks } from './editor/repositoryLinks';
 import type { HostToWebview } from '../webview/protocol';
 import type { LedgerItem } from '../core/model';
 import { clearFilterCommand, filterCommand } from './commands/filterCommand';
@@ -70,6 +77,10 @@ export interface DebtLedgerApi {
   dashboardData(): HostToWebview | undefined;
   /** The Definition of Done view as labels and descriptions (items with their evidence). */
   dodSnapshot(): NodeSnapshot[];
+  /** Decorations per visible editor with items: styles (colour ids or hex), gutter icon and ranges (0-based). */
+  decorations(): EditorDecorations[];
+  /** Ids of the nodes selected in the Ledger view. */
+  ledgerSelection(): string[];
   /** Per folder: how its files were last listed (git, or a walk in Restricted Mode). */
   folders(): { name: string; listedWith: 'git' | 'walk' | null; trusted: boolean }[];
 }
@@ -110,6 +121,14 @@ export class DebtLedgerExtension {
     const scope = new BranchScope();
     const tree = own(new LedgerTreeProvider(controller, state, activity, scope));
     const view = own(vscode.window.createTreeView(VIEWS.ledger, { treeDataProvider: tree, showCollapseAll: true }));
+    let highlight = configuration.highlight();
+    const reportHighlight = (): void => {
+      for (const p of highlight.problems) output.warn(`settings: debtLedger.${p}; that entry is ignored`);
+    };
+    reportHighlight();
+    const decorations = own(new DecorationController(controller, () => highlight.settings, vscode.Uri.joinPath(context.extensionUri, 'media')));
+    const links = new RepositoryLinks();
+    own(vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'vscode-remote' }], new DebtHoverProvider(controller, links)));
     const statusBar = own(new LedgerStatusBar());
     const resilienceDiagnostics = own(new ResilienceDiagnostics(controller));
     const dod = own(new DodController({ configuration, activity, memento: context.workspaceState, output, storage: context.storageUri }));
@@ -163,6 +182,11 @@ export class DebtLedgerExtension {
     register(COMMANDS.showAllFiles, showAllFilesCommand);
     register(COMMANDS.exportLedger, exportLedgerCommand);
     register(COMMANDS.openConfiguration, openConfigurationCommand);
+    const editorCtx: EditorCommandContext = { ...ctx, view, links };
+    register(COMMANDS.nextItem, nextItemCommand);
+    register(COMMANDS.previousItem, previousItemCommand);
+    register(COMMANDS.revealInLedger, (_c, ...args) => revealInLedgerCommand(editorCtx, ...args));
+    register(COMMANDS.copyPermalink, (_c, ...args) => copyPermalinkCommand(editorCtx, ...args));
     const dodCtx: DodCommandContext = { ...ctx, dod };
     const registerDod = (id: string, run: (c: DodCommandContext, ...args: unknown[]) => Promise<void>): void => register(id, (_c, ...args) => run(dodCtx, ...args));
     let dashboard: DashboardPanel | undefined;
@@ -213,7 +237,10 @@ export class DebtLedgerExtension {
     // Commits, branch switches and sign-offs move these refs: re-check the Definition of Done.
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const gitWatcher = own(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '.git/{HEAD,refs/heads/**,refs/notes/**}')));
-      for (const event of [gitWatcher.onDidCreate, gitWatcher.onDidChange, gitWatcher.onDidDelete]) own(event(() => dod.schedule()));
+      for (const event of [gitWatcher.onDidCreate, gitWatcher.onDidChange, gitWatcher.onDidDelete]) own(event(() => {
+        dod.schedule();
+        links.forget();
+      }));
     }
     own(vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length > 0) controller.bufferChanged(e.document);
@@ -225,6 +252,11 @@ export class DebtLedgerExtension {
         dod.schedule();
       }
       if (configuration.affectsEditor(e)) render();
+      if (configuration.affectsHighlight(e)) {
+        highlight = configuration.highlight();
+        reportHighlight();
+        decorations.reset();
+      }
     }));
     own(vscode.workspace.onDidChangeWorkspaceFolders(() => {
       const added = controller.syncFolders();
@@ -257,6 +289,8 @@ export class DebtLedgerExtension {
       activationTiming: () => this.timing,
       dashboardData: () => dashboard?.lastData,
       dodSnapshot: () => snapshotTree(dodTree),
+      decorations: () => decorations.snapshot(),
+      ledgerSelection: () => view.selection.map((n) => n.id),
       folders: () => controller.folders().map((l) => ({ name: l.folder.name, listedWith: l.listedWith, trusted: vscode.workspace.isTrusted })),
     };
   }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { resolveHighlightSettings, type HighlightSettings } from '../core/editor/highlightStyles';
 import { GROUP_BY, type GroupBy } from '../core/ledger/grouping';
 import { SETTINGS_SECTION } from './constants';
 
@@ -38,6 +39,16 @@ export class Configuration {
       if (value !== undefined) layer[key] = value;
     }
     return layer;
+  }
+
+  /** `debtLedger.highlight.*`, validated in core; bad entries are dropped and listed in `problems`. */
+  highlight(): { settings: HighlightSettings; problems: string[] } {
+    const c = vscode.workspace.getConfiguration(`${SETTINGS_SECTION}.highlight`);
+    return resolveHighlightSettings({ enabled: c.get('enabled'), wholeLine: c.get('wholeLine'), gutterIcons: c.get('gutterIcons'), overviewRuler: c.get('overviewRuler'), tags: c.get('tags') });
+  }
+
+  affectsHighlight(e: vscode.ConfigurationChangeEvent): boolean {
+    return e.affectsConfiguration(`${SETTINGS_SECTION}.highlight`);
   }
 
   affectsScan(e: vscode.ConfigurationChangeEvent): boolean {

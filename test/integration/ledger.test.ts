@@ -72,7 +72,8 @@ describe('Debt Ledger in a real VS Code', () => {
     const ledger = await api();
     await vscode.commands.executeCommand('debtLedger.groupBy', 'file');
     await ledger.whenIdle();
-    assert.deepEqual(ledger.treeSnapshot().map((n) => `${n.label} (${n.description})`), ['src/app.ts (2)', 'src/net.ts (2)', 'src/util.js (2)', 'src/view.tsx (1)', 'src/xss.ts (2)']);
+    // The file name first, then the count and the folder (shortened from the left when long).
+    assert.deepEqual(ledger.treeSnapshot().map((n) => `${n.label} (${n.description})`), ['app.ts (2 · src)', 'net.ts (2 · src)', 'util.js (2 · src)', 'view.tsx (1 · src)', 'xss.ts (2 · src)']);
     await vscode.commands.executeCommand('debtLedger.groupBy', 'tag');
     await ledger.whenIdle();
   });

@@ -50,7 +50,7 @@ describe('age: blame attribution', () => {
     assert.equal(old.file, 'src/renamed.ts');
     assert.equal(old.line, 3);
     assert.equal(old.introduced?.commit, first);
-    assert.equal(ageBucket(Math.floor((now - Date.parse(old.introduced!.date)) / DAY)).key, 'older');
+    assert.equal(ageBucket(Math.floor((now - Date.parse(old.introduced!.date)) / DAY)).key, '1-2y');
     assert.equal(items.find((i) => i.text === 'not committed')!.introduced, null);
     assert.equal(old.author, null, 'blameless by default');
     const withAuthor = await ledger(repo, { attribution: 'author' });

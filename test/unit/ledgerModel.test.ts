@@ -68,7 +68,7 @@ describe('grouping by age, team and interest', () => {
   const items = [dated(b1!, '2026-11-20T00:00:00Z', '@ann', 2), dated(b2!, '2024-01-01T00:00:00Z', null, 9), dated(b3!, '2026-06-01T00:00:00Z', '@zoe', 4), dated(a1!, null, '@zoe', 1), dated(a2!, '2025-12-15T00:00:00Z', '@zoe', 3)];
 
   it('by age: oldest bucket first, items oldest first, undated last', () => {
-    assert.deepEqual(groupItems(items, 'age', TODAY).map((g) => `${g.label}: ${g.items.map((i) => i.line).join(' ')}`), ['Older: 2', 'This year: 2 3', 'This week: 1', 'Not committed / not dated yet: 1']);
+    assert.deepEqual(groupItems(items, 'age', TODAY).map((g) => `${g.label}: ${g.items.map((i) => i.line).join(' ')}`), ['2–5 years: 2', 'This year: 2 3', 'This week: 1', 'Not committed / not dated yet: 1']);
   });
 
   it('by team: largest first, no team last; by interest: files costliest first (hotspots)', () => {

@@ -1,12 +1,14 @@
 import type { LedgerItem } from '../model';
 
-/** Age buckets for views and `--sort age`. */
+/** Age buckets for views and `--sort age`: `maxDays` is inclusive (365 = up to one year). */
 export const AGE_BUCKETS = [
   { key: 'week', label: 'This week', maxDays: 7 },
   { key: 'month', label: 'This month', maxDays: 30 },
   { key: 'quarter', label: 'This quarter', maxDays: 91 },
   { key: 'year', label: 'This year', maxDays: 365 },
-  { key: 'older', label: 'Older', maxDays: Number.POSITIVE_INFINITY },
+  { key: '1-2y', label: '1–2 years', maxDays: 730 },
+  { key: '2-5y', label: '2–5 years', maxDays: 1826 },
+  { key: 'older', label: 'Older than 5 years', maxDays: Number.POSITIVE_INFINITY },
 ] as const;
 
 /** Whole days from an ISO date to `today` (`YYYY-MM-DD`); 0 for null (uncommitted: new). */

@@ -1,8 +1,8 @@
 import { AGE_BUCKETS, ageBucket, ageDays } from '../intel/interest';
 import type { LedgerItem } from '../model';
 
-export const GROUP_BY = ['tag', 'file', 'owner', 'due', 'age', 'team', 'interest'] as const;
-/** How the ledger view groups items: by tag, file, owner, due bucket, age bucket (oldest first), team, or file by interest (hotspots). */
+export const GROUP_BY = ['tag', 'folder', 'file', 'owner', 'due', 'age', 'team', 'interest'] as const;
+/** How the ledger view groups items: by tag, folder (a tree, built by `folderTree.ts`; here: by file), file, owner, due bucket, age bucket (oldest first), team, or file by interest (hotspots). */
 export type GroupBy = (typeof GROUP_BY)[number];
 
 export interface LedgerFilter {
@@ -79,6 +79,7 @@ export function groupItems(items: readonly LedgerItem[], groupBy: GroupBy, today
   for (const item of items) {
     switch (groupBy) {
       case 'tag': add(`tag:${item.tag}`, item.tag, item); break;
+      case 'folder':
       case 'file': add(`file:${item.file}`, item.file, item); break;
       case 'owner': add(item.owner ? `owner:${item.owner.toLowerCase()}` : 'owner:', item.owner ?? 'No owner', item); break;
       case 'due': {
@@ -103,6 +104,7 @@ export function groupItems(items: readonly LedgerItem[], groupBy: GroupBy, today
   switch (groupBy) {
     // Markers, then suppressions, then resilience gaps; most items first within each.
     case 'tag': return list.sort((a, b) => kindRank(a) - kindRank(b) || b.items.length - a.items.length || a.label.localeCompare(b.label));
+    case 'folder':
     case 'file': return list.sort((a, b) => a.label.localeCompare(b.label));
     case 'owner': return list.sort((a, b) => (a.key === 'owner:' ? 1 : 0) - (b.key === 'owner:' ? 1 : 0) || a.label.localeCompare(b.label));
     case 'due': return list.sort((a, b) => DUE_BUCKETS.findIndex((x) => x.key === a.key) - DUE_BUCKETS.findIndex((x) => x.key === b.key));

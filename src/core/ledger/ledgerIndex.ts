@@ -91,6 +91,13 @@ export class LedgerIndex {
     return this.byFile.has(file) || this.skippedByFile.has(file) || this.summaries.has(file);
   }
 
+  /** One file's markers and suppressions plus its resilience findings (for editor decorations and hovers). */
+  itemsOf(file: string): LedgerItem[] {
+    const own = this.byFile.get(file) ?? [];
+    const resilience = this.resilienceItems().filter((i) => i.file === file);
+    return resilience.length === 0 ? own : [...own, ...resilience];
+  }
+
   /** Markers, suppressions and resilience findings. */
   items(): LedgerItem[] {
     return [...[...this.byFile.values()].flat(), ...this.resilienceItems()];

@@ -1,6 +1,15 @@
 import * as vscode from 'vscode';
-import type { ItemGroup } from '../../core/ledger/grouping';
+import { buildFolderTree, shortenPath } from '../../core/ledger/folderTree';
+import { groupItems, type ItemGroup } from '../../core/ledger/grouping';
+import { localToday } from '../../core/ledger/ids';
 import type { LedgerItem } from '../../core/model';
+import { folderTreeNodes } from './folderTreeNodes';
+import { itemIcon, tagIcon } from './tagIcons';
+
+/** A group with more items than this shows sub-groups (a tag group by folder, a file group by tag), not a flat list. */
+export const SUBGROUP_AT = 40;
+/** `file:line` in an item's description is shortened from the left to about this many characters. */
+const PLACE_CHARS = 32;
 
 /** A node of the Ledger tree. Domain objects stay plain; each node builds its own TreeItem. */
 export interface LedgerNode {
@@ -27,27 +36,42 @@ export class FolderNode implements LedgerNode {
 }
 
 export class GroupNode implements LedgerNode {
-  constructor(readonly id: string, private readonly group: ItemGroup, private readonly icon: vscode.ThemeIcon, private readonly root: vscode.Uri, private readonly expanded: boolean) {}
+  /** `within` = 'file' for a tag sub-group of a file group (its items need no path). */
+  constructor(readonly id: string, private readonly group: ItemGroup, private readonly icon: vscode.ThemeIcon, private readonly root: vscode.Uri, private readonly expanded: boolean, private readonly within: 'file' | null = null) {}
 
   treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.group.label, this.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    const isFile = this.group.key.startsWith('file:') || this.group.key.startsWith('interest:');
+    // Files: the name first, the folder (shortened from the left) after the count.
+    const slash = this.group.label.lastIndexOf('/');
+    const label = isFile && slash >= 0 ? this.group.label.slice(slash + 1) : this.group.label;
+    const item = new vscode.TreeItem(label, this.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.description = `${this.group.items.length}`;
+    item.description = isFile && slash >= 0 ? `${this.group.items.length} · ${shortenPath(this.group.label.slice(0, slash), PLACE_CHARS)}` : `${this.group.items.length}`;
     item.iconPath = this.icon;
     item.contextValue = 'group';
-    if (this.group.key.startsWith('file:')) item.resourceUri = vscode.Uri.joinPath(this.root, this.group.label);
+    if (isFile) {
+      item.resourceUri = vscode.Uri.joinPath(this.root, this.group.label);
+      item.tooltip = `${this.group.label}: ${this.group.items.length} item${this.group.items.length === 1 ? '' : 's'}`;
+    }
     return item;
   }
 
   children(): LedgerNode[] {
     const dimension = this.group.key.slice(0, this.group.key.indexOf(':'));
-    return this.group.items.map((i) => new ItemNode(`${this.id}/${i.id}`, i, this.root, dimension === 'tag' ? 'tag' : dimension === 'file' ? 'file' : null));
+    const byFile = dimension === 'file' || dimension === 'interest';
+    if (this.group.items.length > SUBGROUP_AT) {
+      // A file's many items by tag; any other big group as a folder tree.
+      if (byFile) return groupItems(this.group.items, 'tag', localToday()).map((g) => new GroupNode(`${this.id}/${g.key}`, g, tagIcon(g.items[0]!.tag, g.items[0]!.kind), this.root, false, 'file'));
+      return folderTreeNodes(this.id, buildFolderTree(this.group.items), this.root, 0);
+    }
+    const shown = this.within === 'file' ? 'file' : dimension === 'tag' ? 'tag' : byFile ? 'file' : null;
+    return this.group.items.map((i) => new ItemNode(`${this.id}/${i.id}`, i, this.root, shown));
   }
 }
 
 export class ItemNode implements LedgerNode {
   /** `groupedBy` names what the parent group already shows, so the description does not repeat it. */
-  constructor(readonly id: string, readonly item: LedgerItem, private readonly root: vscode.Uri, private readonly groupedBy: 'tag' | 'file' | null) {}
+  constructor(readonly id: string, readonly item: LedgerItem, readonly root: vscode.Uri, private readonly groupedBy: 'tag' | 'file' | null) {}
 
   treeItem(): vscode.TreeItem {
     const i = this.item;
@@ -56,8 +80,8 @@ export class ItemNode implements LedgerNode {
     item.id = this.id;
     const meta = i.kind === 'resilience' ? [i.severity, i.callers && `${i.callers.length} caller${i.callers.length === 1 ? '' : 's'}`].filter(Boolean) : [i.owner, i.ticket, i.due && (i.overdue ? `overdue ${i.due}` : `due ${i.due}`)].filter(Boolean);
     const tag = this.groupedBy === 'tag' ? [] : [i.tag];
-    item.description = [...tag, this.groupedBy === 'file' ? `line ${i.line}` : `${i.file}:${i.line}`, ...meta].join(' · ');
-    item.iconPath = iconFor(i);
+    item.description = [this.groupedBy === 'file' ? `line ${i.line}` : shortenPath(`${i.file}:${i.line}`, PLACE_CHARS), ...tag, ...meta].join(' · ');
+    item.iconPath = itemIcon(i);
     item.contextValue = i.kind;
     item.tooltip = tooltipFor(i);
     const uri = vscode.Uri.joinPath(this.root, i.file);
@@ -95,19 +119,6 @@ const RESILIENCE_LABELS: Record<string, string> = {
   'resilience/swallowed-error': 'Swallowed failure',
   'resilience/unsafe-retry': 'Unsafe retry',
 };
-
-function iconFor(i: LedgerItem): vscode.ThemeIcon {
-  if (i.kind === 'resilience') return new vscode.ThemeIcon('debug-disconnect', new vscode.ThemeColor(i.severity === 'error' ? 'list.errorForeground' : i.severity === 'warning' ? 'list.warningForeground' : 'foreground'));
-  if (i.overdue) return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.errorForeground'));
-  if (i.kind === 'suppression') return new vscode.ThemeIcon('mute', new vscode.ThemeColor('list.warningForeground'));
-  switch (i.tag) {
-    case 'FIXME':
-    case 'BUG': return new vscode.ThemeIcon('bug');
-    case 'HACK':
-    case 'XXX': return new vscode.ThemeIcon('flame');
-    default: return new vscode.ThemeIcon('checklist');
-  }
-}
 
 /** Every workspace string goes in through appendText, which escapes Markdown and HTML. */
 function tooltipFor(i: LedgerItem): vscode.MarkdownString {

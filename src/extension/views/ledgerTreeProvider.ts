@@ -7,11 +7,14 @@ import type { FolderLedger } from '../ledger/folderLedger';
 import type { LedgerController } from '../ledger/ledgerController';
 import type { Activity } from '../util/activity';
 import { Debouncer } from '../util/debouncer';
-import { FolderNode, GroupNode, MessageNode, type LedgerNode } from './ledgerNodes';
+import { buildFolderTree } from '../../core/ledger/folderTree';
+import { folderTreeNodes } from './folderTreeNodes';
+import { FolderNode, GroupNode, ItemNode, MessageNode, type LedgerNode } from './ledgerNodes';
+import { tagIcon } from './tagIcons';
 import type { ViewState } from './viewState';
 import type { BranchScope } from '../ledger/branchScope';
 
-const GROUP_ICONS: Record<GroupBy, string> = { tag: 'tag', file: 'file', owner: 'person', due: 'calendar', age: 'history', team: 'organization', interest: 'flame' };
+const GROUP_ICONS: Record<GroupBy, string> = { tag: 'tag', folder: 'folder', file: 'file', owner: 'person', due: 'calendar', age: 'history', team: 'organization', interest: 'flame' };
 
 /** Provider of the Ledger view: builds nodes from the controller's ledgers and the view state. */
 export class LedgerTreeProvider implements vscode.TreeDataProvider<LedgerNode>, vscode.Disposable {
@@ -19,6 +22,7 @@ export class LedgerTreeProvider implements vscode.TreeDataProvider<LedgerNode>, 
   readonly onDidChangeTreeData = this.changed.event;
   private readonly refreshes: Debouncer<'all'>;
   private roots: LedgerNode[] | undefined;
+  private parents = new WeakMap<LedgerNode, LedgerNode>();
 
   constructor(private readonly controller: LedgerController, private readonly state: ViewState, activity: Activity, private readonly scope: BranchScope) {
     // Coalesce: a burst of file updates becomes one refresh.
@@ -41,6 +45,30 @@ export class LedgerTreeProvider implements vscode.TreeDataProvider<LedgerNode>, 
     if (node) return node.children();
     this.roots ??= this.buildRoots();
     return this.roots;
+  }
+
+  /** Known after `findItemNode` walked to a node (TreeView.reveal asks for the path up). */
+  getParent(node: LedgerNode): LedgerNode | undefined {
+    return this.parents.get(node);
+  }
+
+  /** The node showing an item in the current grouping and filter, remembering its ancestors for reveal. */
+  findItemNode(ledger: FolderLedger, itemId: string): LedgerNode | undefined {
+    this.parents = new WeakMap();
+    const root = ledger.folder.uri.toString();
+    const walk = (nodes: LedgerNode[], parent: LedgerNode | undefined): LedgerNode | undefined => {
+      for (const n of nodes) {
+        if (parent) this.parents.set(n, parent);
+        if (n instanceof ItemNode) {
+          if (n.item.id === itemId && n.root.toString() === root) return n;
+          continue;
+        }
+        const found = walk(n.children(), n);
+        if (found) return found;
+      }
+      return undefined;
+    };
+    return walk(this.getChildren(), undefined);
   }
 
   /** Items currently shown (after filter and current-file toggle), for the badge and status bar. */
@@ -81,12 +109,17 @@ export class LedgerTreeProvider implements vscode.TreeDataProvider<LedgerNode>, 
     }
     const items = this.itemsOf(ledger);
     const groupBy = this.state.groupBy;
-    const groups = groupItems(items, groupBy, localToday());
-    const expand = items.length <= 50 || groups.length === 1;
-    for (const g of groups) {
-      const kind = g.items[0]?.kind;
-      const icon = groupBy === 'tag' && kind === 'suppression' ? 'mute' : groupBy === 'tag' && kind === 'resilience' ? 'debug-disconnect' : GROUP_ICONS[groupBy];
-      nodes.push(new GroupNode(`${id}/${g.key}`, g, new vscode.ThemeIcon(icon), ledger.folder.uri, expand));
+    if (groupBy === 'folder') {
+      // Expanded two levels deep while small, collapsed otherwise (like the explorer).
+      nodes.push(...folderTreeNodes(`${id}/folder`, buildFolderTree(items), ledger.folder.uri, items.length <= 50 ? 2 : 0));
+    } else {
+      const groups = groupItems(items, groupBy, localToday());
+      const expand = items.length <= 50 || groups.length === 1;
+      for (const g of groups) {
+        const first = g.items[0]!;
+        const icon = groupBy === 'tag' ? (first.kind === 'resilience' ? new vscode.ThemeIcon('debug-disconnect') : tagIcon(first.tag, first.kind)) : new vscode.ThemeIcon(GROUP_ICONS[groupBy]);
+        nodes.push(new GroupNode(`${id}/${g.key}`, g, icon, ledger.folder.uri, expand));
+      }
     }
     if (items.length === 0 && ledger.index.items().length > 0) {
       nodes.push(new MessageNode(`${id}/filtered`, this.state.newOnBranch ? `Nothing new on this branch (${this.scope.notes.get(ledger.folder.uri.toString()) ?? 'checking…'})` : this.state.currentFileOnly ? 'No items in the current file' : 'No items match the filter', 'filter'));
