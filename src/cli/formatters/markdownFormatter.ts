@@ -16,13 +16,17 @@ export function locationCell(file: string, line: number, links: LinkBase | null 
   return links ? `[${label}](${links.blob}${encodePath(file)}#L${line})` : label;
 }
 
+/** Longest workspace text in a cell: one runaway comment must not eat the whole comment's budget. */
+const CELL_MAX = 300;
+const clip = (text: string): string => (text.length > CELL_MAX ? `${text.slice(0, CELL_MAX - 1)}…` : text);
+
 function debtRow(i: LedgerItem, links: LinkBase | null | undefined, isNew: boolean): string {
   const due = i.due ? `${i.due}${i.overdue ? ' **overdue**' : ''}` : '';
-  return `| ${locationCell(i.file, i.line, links)} | ${markdownCell(i.tag)}${isNew ? ' 🆕' : ''} | ${markdownCell(i.text)} | ${markdownCell(i.owner ?? '')} | ${markdownCell(i.ticket ?? '')} | ${due} |`;
+  return `| ${locationCell(i.file, i.line, links)} | ${markdownCell(i.tag)}${isNew ? ' 🆕' : ''} | ${markdownCell(clip(i.text))} | ${markdownCell(clip(i.owner ?? ''))} | ${markdownCell(clip(i.ticket ?? ''))} | ${due} |`;
 }
 
 function gapRow(i: LedgerItem, links: LinkBase | null | undefined, isNew: boolean): string {
-  return `| ${locationCell(i.file, i.line, links)} | ${markdownCell(i.tag)}${isNew ? ' 🆕' : ''} | ${i.severity ?? ''} | ${markdownCell(i.client ?? '')} | ${markdownCell(i.reason ?? '')} |`;
+  return `| ${locationCell(i.file, i.line, links)} | ${markdownCell(i.tag)}${isNew ? ' 🆕' : ''} | ${i.severity ?? ''} | ${markdownCell(clip(i.client ?? ''))} | ${markdownCell(clip(i.reason ?? ''))} |`;
 }
 
 interface Section {

@@ -3,6 +3,7 @@ import type * as Sarif from 'sarif';
 import type { LedgerItem, ScanResult } from '../../core/model';
 import { ruleDocById } from '../../core/resilience/ruleDocs';
 import { TOOL_VERSION } from '../../core/version';
+import { stripControls } from '../escape/controls';
 import { encodePath } from '../escape/markdown';
 import type { FormatContext, Formatter } from './formatter';
 import { messageOf } from './messages';
@@ -82,7 +83,7 @@ export function toSarif(result: ScanResult, ctx: Pick<FormatContext, 'newIds' | 
       ruleId: id,
       ruleIndex: ruleIndex.get(id)!,
       level: levelFor(item),
-      message: { text: messageOf(item) },
+      message: { text: stripControls(messageOf(item)) },
       locations: [{ physicalLocation: { artifactLocation: { uri: encodePath(item.file), uriBaseId: '%SRCROOT%' }, region: { startLine: item.line, startColumn: item.column, endLine: Math.max(item.line, item.endLine), ...(item.endColumn ? { endColumn: item.endColumn } : {}) } } }],
       partialFingerprints: { 'debtLedgerId/v1': item.id },
       properties: item.kind === 'resilience' ? { client: item.client, callers: item.callers } : { owner: item.owner, ticket: item.ticket, due: item.due, overdue: item.overdue },
