@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { TOOL_VERSION } from '../core/version';
-import { FORMATS } from './formatters';
+import { FORMATTERS } from './formatters';
 import { EXIT, UsageError, type CliIo } from './io';
 import { reportError } from './errors';
 import { runDod, runSignoff } from './dodCommand';
@@ -19,7 +19,9 @@ Usage:
   debt-ledger --help | --version
 
 Options for scan:
-  -f, --format <fmt>     ${FORMATS.join(' | ')} (default: table)
+  -f, --format <fmt>     output format (default: table):
+${FORMATTERS.map((f) => `                           ${f.name.padEnd(9)} ${f.summary}`).join('\n')}
+      --max-items <n>    markdown: rows at most; github: annotations per level at most
   -c, --config <file>    configuration file (default: <dir>/.debtledger.json)
       --fail-on <expr>   exit 1 when a condition holds; comma-separated, e.g.
                          overdue | unticketed | FIXME | count>50 | suppression>=10
@@ -81,6 +83,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         points: { type: 'string' },
         ref: { type: 'string' },
         debug: { type: 'boolean' },
+        'max-items': { type: 'string' },
       },
     });
     if (values.help) {
@@ -116,6 +119,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       blame: !values['no-blame'],
       writeCommitGraph: !!values['write-commit-graph'],
       newSince: values['new-since'],
+      maxItems: values['max-items'],
       baseline: values.baseline || values['baseline-file'] !== undefined ? values['baseline-file'] ?? '' : undefined,
     }, io);
   } catch (err) {

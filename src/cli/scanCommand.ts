@@ -9,7 +9,12 @@ import { BASELINE_FILE, compareWithBaseline, readBaseline } from '../core/intel/
 import { enrichLedger } from '../core/intel/enrich';
 import { writeCommitGraph } from '../core/git/commitGraph';
 import { localToday } from '../core/ledger/ids';
-import { formatResult, isFormat, FORMATS, type Format } from './formatters';
+import { unknownSelectors } from '../core/ledger/failOnCheck';
+import { headBlobPrefix } from '../core/git/remoteLinks';
+import { didYouMean } from '../core/text/didYouMean';
+import { formatterNamed, FORMATS } from './formatters';
+import type { FormatContext } from './formatters/formatter';
+import { sourceReader, suggestionsFor } from './sourceFacts';
 import { gitProblem, loadCliConfig, writeOutput } from './cliConfig';
 import { EXIT, UsageError, type CliIo } from './io';
 
@@ -26,7 +31,11 @@ export interface ScanArgs {
   output: string | undefined;
   cache: boolean;
   git: boolean;
+  /** Markdown rows / annotations per level at most. */
+  maxItems?: string | undefined;
 }
+
+const SORTS = ['file', 'interest', 'age'];
 
 /** Where the CLI keeps its content cache for a root: the user's cache folder, one file per root. */
 export function defaultCacheFile(root: string, env: CliIo['env']): string {
@@ -36,8 +45,11 @@ export function defaultCacheFile(root: string, env: CliIo['env']): string {
 
 /** `debt-ledger scan`: prints the ledger; exit 1 when `--fail-on` trips. */
 export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
-  const format: Format = (args.format ?? 'table') as Format;
-  if (!isFormat(format)) throw new UsageError(`unknown --format "${args.format}" (expected ${FORMATS.join(', ')})`);
+  const format = args.format ?? 'table';
+  const formatter = formatterNamed(format);
+  if (!formatter) throw new UsageError(`unknown --format "${format}"${didYouMean(format, FORMATS)} (expected ${FORMATS.join(', ')})`);
+  const maxItems = args.maxItems === undefined ? undefined : Number(args.maxItems);
+  if (maxItems !== undefined && (!Number.isInteger(maxItems) || maxItems < 0)) throw new UsageError('--max-items takes a whole number (0 or more)');
   const failOn: FailCondition[] = [];
   if (args.failOn !== undefined) {
     try {
@@ -48,7 +60,9 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
   }
   const { root, config } = await loadCliConfig(io, args.dir, args.config);
   const sort = args.sort ?? 'file';
-  if (!['file', 'interest', 'age'].includes(sort)) throw new UsageError(`unknown --sort "${sort}" (expected file, interest, age)`);
+  if (!SORTS.includes(sort)) throw new UsageError(`unknown --sort "${sort}"${didYouMean(sort, SORTS)} (expected ${SORTS.join(', ')})`);
+  const unknown = unknownSelectors(failOn, config);
+  if (unknown.length > 0) throw new UsageError(unknown.join('\n'));
   const result = await scanWorkspace({
     root,
     config: config,
@@ -59,11 +73,14 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
   if (args.git && args.blame !== false && result.listedWith === 'git') {
     await enrichLedger(result.items, { root, config: config, today: localToday(), useGit: true, blameCacheFile: args.cache ? defaultCacheFile(root, io.env).replace(/\.json$/, '.blame.json') : null });
   }
+  let newIds: ReadonlySet<string> | undefined;
   if (args.newSince) {
     const facts = await branchFacts(root, { base: args.newSince, includeUncommitted: true }).catch(gitProblem);
     const added = new Set((await branchLedger(root, config, facts, { current: result.listedWith === 'git' ? result : undefined })).added.map((i) => i.id));
     result.items = result.items.filter((i) => added.has(i.id));
+    newIds = added;
   }
+  let baselineNote: { fresh: number; size: number; file: string } | null = null;
   if (args.baseline !== undefined) {
     const file = path.resolve(root, args.baseline || BASELINE_FILE);
     const baseline = await readBaseline(file, args.baseline ? undefined : root).catch((err: Error) => {
@@ -72,17 +89,38 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
     if (!baseline) throw new UsageError(`no baseline at ${path.relative(io.cwd, file) || file}: create it with debt-ledger baseline update`);
     const { fresh, gone } = compareWithBaseline(result.items, baseline);
     if (gone.length > 0) io.stderr(`debt-ledger: ${gone.length} baseline item(s) no longer exist; run debt-ledger baseline update to prune them\n`);
-    io.stderr(`debt-ledger: ${fresh.length} item(s) not in the baseline (${Object.keys(baseline.items).length} in it)\n`);
+    baselineNote = { fresh: fresh.length, size: Object.keys(baseline.items).length, file: path.relative(io.cwd, file) || file };
     result.items = fresh;
   }
   if (sort === 'interest') result.items.sort((a, b) => b.interest - a.interest || a.file.localeCompare(b.file) || a.line - b.line);
   if (sort === 'age') result.items.sort((a, b) => (a.introduced?.date ?? '9999').localeCompare(b.introduced?.date ?? '9999') || a.file.localeCompare(b.file) || a.line - b.line);
   const color = io.isTTY && !io.env.NO_COLOR && !args.output;
   // Cut long texts to the terminal only; piped output stays whole for grep and friends.
-  const text = formatResult(result, format, { color, width: io.isTTY && !args.output ? io.columns : Number.POSITIVE_INFINITY, sort: sort as 'file' | 'interest' | 'age' });
+  const ctx: FormatContext = {
+    color,
+    width: io.isTTY && !args.output ? io.columns : Number.POSITIVE_INFINITY,
+    sort: sort as 'file' | 'interest' | 'age',
+    ...(newIds ? { newIds } : {}),
+    ...(maxItems !== undefined ? { maxItems } : {}),
+    ...(baselineNote && baselineNote.fresh === 0 ? { emptyMessage: `The baseline holds: no items outside ${baselineNote.file} (${baselineNote.size} in it).` } : {}),
+  };
+  if (formatter.name === 'markdown' && args.git && result.listedWith === 'git') ctx.links = await headBlobPrefix(root).then((blob) => (blob ? { blob } : null));
+  if (formatter.needs?.sourceText || formatter.needs?.suggestions) {
+    const reader = sourceReader(root, config.maxFileSize);
+    ctx.lineText = reader.line;
+    if (formatter.needs.suggestions) ctx.suggestions = suggestionsFor(result.items, reader, config.resilience.timeoutMs);
+  }
+  const text = formatter.format(result, ctx);
   if (args.output) await writeOutput(io, args.output, text);
   else io.stdout(text);
-  const tripped = evaluateFailOn(args.baseline !== undefined && failOn.length === 0 ? parseFailOn('count') : failOn, result.items);
+  if (baselineNote && failOn.length === 0) {
+    // The baseline is the gate: say it in its own words, not as a --fail-on count.
+    if (baselineNote.fresh > 0) io.stderr(`debt-ledger: ${baselineNote.fresh} item${baselineNote.fresh === 1 ? '' : 's'} not in the baseline (${baselineNote.file} holds ${baselineNote.size}); pay ${baselineNote.fresh === 1 ? 'it' : 'them'} down, or accept with debt-ledger baseline update --allow-growth --reason "why"\n`);
+    else io.stderr(`debt-ledger: the baseline holds: no items outside ${baselineNote.file} (${baselineNote.size} in it)\n`);
+    return baselineNote.fresh > 0 ? EXIT.failed : EXIT.ok;
+  }
+  if (baselineNote) io.stderr(`debt-ledger: ${baselineNote.fresh} item${baselineNote.fresh === 1 ? '' : 's'} not in the baseline (${baselineNote.file} holds ${baselineNote.size})\n`);
+  const tripped = evaluateFailOn(failOn, result.items);
   for (const t of tripped) io.stderr(`debt-ledger: --fail-on ${t.condition.source} tripped (${t.count} item${t.count === 1 ? '' : 's'})\n`);
   return tripped.length > 0 ? EXIT.failed : EXIT.ok;
 }

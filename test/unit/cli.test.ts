@@ -76,7 +76,7 @@ describe('scan command', () => {
   it('escapes workspace text in Markdown and quotes CSV', async (t) => {
     const dir = tempDir(t, SAMPLE);
     const md = (await cli(['scan', '--format', 'markdown', '--no-git'], dir)).stdout;
-    assert.match(md, /\| src\/b\.tsx \| 1 \| FIXME \| jsx \\\| pipe &lt;img src=x onerror=alert\(1\)&gt; \|/);
+    assert.match(md, /\| src\/b\.tsx:1 \| FIXME \| jsx &#124; pipe &lt;img src=x onerror=alert\(1\)&gt; \|/);
     assert.doesNotMatch(md, /<img/);
     const csv = (await cli(['scan', '--format', 'csv', '--no-git'], dir)).stdout.split('\r\n');
     assert.equal(csv[0], 'id,kind,tag,file,line,column,text,owner,ticket,due,overdue,rule,client,severity');
@@ -108,7 +108,7 @@ describe('exit codes', () => {
   it('exits 2 with one line naming the problem for usage errors', async (t) => {
     const dir = tempDir(t, SAMPLE);
     const cases: [string[], string][] = [
-      [['scan', '--format', 'xml'], 'debt-ledger: unknown --format "xml" (expected table, json, markdown, csv, sarif)\n'],
+      [['scan', '--format', 'xml'], 'debt-ledger: unknown --format "xml" (expected table, json, markdown, csv, sarif, gitlab, github, rdjson, compact)\n'],
       [['scan', '--fail-on', 'count>>3'], 'debt-ledger: --fail-on: cannot read "count>>3" (expected e.g. overdue, FIXME, count>50)\n'],
       [['scan', 'nope'], 'debt-ledger: nope is not a folder\n'],
       [['frobnicate'], 'debt-ledger: unknown command "frobnicate" (try: debt-ledger scan [dir], dod, signoff, or --help)\n'],

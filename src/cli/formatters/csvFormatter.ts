@@ -1,8 +1,10 @@
 import type { ScanResult } from '../../core/model';
+import { stripControls } from '../escape/controls';
+import type { Formatter } from './formatter';
 
 /** RFC 4180 quoting, and a leading `'` on cells a spreadsheet would run as a formula. */
 export function csvCell(value: string | number | boolean | null): string {
-  let s = value === null ? '' : String(value);
+  let s = value === null ? '' : stripControls(String(value));
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
@@ -15,3 +17,5 @@ export function formatCsv(result: ScanResult): string {
   for (const item of result.items) rows.push(COLUMNS.map((c) => csvCell(item[c])).join(','));
   return rows.join('\r\n') + '\r\n';
 }
+
+export const csvFormatter: Formatter = { name: 'csv', summary: 'one row per item for a spreadsheet (formula-safe)', format: formatCsv };

@@ -1,4 +1,5 @@
 import type { LedgerItem, ScanResult } from '../../core/model';
+import type { Formatter } from './formatter';
 
 /** Version of the JSON contract documented in README "JSON output". Bump only on breaking change. */
 export const JSON_CONTRACT_VERSION = 1;
@@ -56,3 +57,5 @@ export function formatJson(result: ScanResult): string {
   };
   return JSON.stringify(doc, null, 2) + '\n';
 }
+
+export const jsonFormatter: Formatter = { name: 'json', summary: 'the stable JSON contract (version 1)', format: formatJson };

@@ -1,5 +1,7 @@
 import type { ScanResult } from '../../core/model';
 import { hotspots } from '../../core/intel/interest';
+import { oneLine } from '../escape/controls';
+import type { Formatter } from './formatter';
 import { groupByFile, summaryLine } from './summary';
 
 export interface TableStyle {
@@ -8,6 +10,7 @@ export interface TableStyle {
   width: number;
   /** `file` groups by file; `interest` and `age` list items in that order, with hotspots for interest. */
   sort?: 'file' | 'interest' | 'age';
+  emptyMessage?: string;
 }
 
 const ANSI = { dim: '\x1b[2m', bold: '\x1b[1m', red: '\x1b[31m', yellow: '\x1b[33m', cyan: '\x1b[36m', reset: '\x1b[0m' };
@@ -19,14 +22,16 @@ export function formatTable(result: ScanResult, style: TableStyle): string {
   const groups = style.sort && style.sort !== 'file' ? [[`by ${style.sort}${style.sort === 'age' ? ' (oldest first)' : ' (costliest first)'}`, result.items] as [string, typeof result.items]] : groupByFile(result.items);
   const tagWidth = Math.max(4, ...result.items.map((i) => i.tag.length));
   for (const [file, items] of groups) {
-    lines.push(paint('bold', file));
+    lines.push(paint('bold', oneLine(file)));
     for (const item of items) {
       const where = `${item.line}:${item.column}`.padStart(8);
       const rank = style.sort === 'interest' ? `interest ${item.interest}  ${item.file}:${item.line}` : style.sort === 'age' ? `${item.introduced?.date.slice(0, 10) ?? 'uncommitted'}  ${item.file}:${item.line}` : null;
-      const meta = (rank ? [rank, item.team] : item.kind === 'resilience' ? [item.client, item.callers && `callers: ${item.callers.join(', ')}`] : [item.owner, item.ticket, item.due && `due ${item.due}`]).filter(Boolean).join('  ');
+      // Workspace text never reaches the terminal raw: ESC, BEL, OSC 8 and bidi controls are replaced.
+      const meta = (rank ? [rank, item.team] : item.kind === 'resilience' ? [item.client, item.callers && `callers: ${item.callers.join(', ')}`] : [item.owner, item.ticket, item.due && `due ${item.due}`]).filter(Boolean).map((m) => oneLine(String(m))).join('  ');
       const head = `${where}  ${item.tag.padEnd(tagWidth)}  `;
       const room = Math.max(20, style.width - head.length - (meta ? meta.length + 2 : 0));
-      const text = item.text.length > room ? `${item.text.slice(0, room - 1)}…` : item.text;
+      const clean = oneLine(item.text);
+      const text = clean.length > room ? `${clean.slice(0, room - 1)}…` : clean;
       const tag = paint(item.kind === 'suppression' ? 'yellow' : item.kind === 'resilience' ? (item.severity === 'error' ? 'red' : 'yellow') : 'cyan', item.tag.padEnd(tagWidth));
       let row = `${paint('dim', where)}  ${tag}  ${text || paint('dim', '(no text)')}`;
       if (meta) row += `  ${paint('dim', meta)}`;
@@ -35,10 +40,10 @@ export function formatTable(result: ScanResult, style: TableStyle): string {
     }
     lines.push('');
   }
-  if (result.items.length === 0) lines.push('No debt items found.', '');
+  if (result.items.length === 0) lines.push(style.emptyMessage ?? 'No debt items found.', '');
   if (style.sort === 'interest' && result.items.length > 0) {
     lines.push('Hotspots (files by total interest):');
-    for (const h of hotspots(result.items).slice(0, 10)) lines.push(`  ${String(h.interest).padStart(8)}  ${h.file} (${h.items} item${h.items === 1 ? '' : 's'})`);
+    for (const h of hotspots(result.items).slice(0, 10)) lines.push(`  ${String(h.interest).padStart(8)}  ${oneLine(h.file)} (${h.items} item${h.items === 1 ? '' : 's'})`);
     lines.push('');
   }
   const fileCount = new Set(result.items.map((i) => i.file)).size;
@@ -46,8 +51,14 @@ export function formatTable(result: ScanResult, style: TableStyle): string {
   const skipped = result.skipped;
   if (skipped.length > 0) {
     lines.push(`${skipped.length} skipped:`);
-    for (const s of skipped.slice(0, 20)) lines.push(`  ${s.file}: ${s.reason}`);
+    for (const s of skipped.slice(0, 20)) lines.push(`  ${oneLine(s.file)}: ${oneLine(s.reason)}`);
     if (skipped.length > 20) lines.push(`  … and ${skipped.length - 20} more (see --format json)`);
   }
   return lines.join('\n') + '\n';
 }
+
+export const tableFormatter: Formatter = {
+  name: 'table',
+  summary: 'grouped by file for a terminal (default)',
+  format: formatTable,
+};

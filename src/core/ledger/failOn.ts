@@ -21,6 +21,9 @@ const SELECTORS: Record<string, (item: LedgerItem) => boolean> = {
   error: (i) => i.severity === 'error',
 };
 
+/** The built-in selectors (besides tags and rules), for validation and help. */
+export const SELECTOR_NAMES: readonly string[] = Object.keys(SELECTORS);
+
 const CONDITION = /^\s*([A-Za-z@][\w@/-]*)\s*(?:(>=|<=|>|<|=)\s*(\d+))?\s*$/;
 
 /**
