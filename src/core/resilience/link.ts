@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { tableClient } from './clientTable';
 import { resolveRelative } from './moduleResolver';
 import {
   REQUEST_METHODS, RULE_IDS,
@@ -121,6 +122,10 @@ function absentReason(pattern: Pattern, client: ResolvedClient): string {
         case 'undici': return inst ? `${inst} headersTimeout/bodyTimeout: undici's 300 s defaults apply` : "undici's default 300 s header/body timeouts apply: set headersTimeout/bodyTimeout or pass a signal";
         case 'http': return "node:http request without a timeout: set `timeout` and destroy the request on 'timeout', or pass a signal";
         case 'ky': return 'ky timeout switched off';
+        default: {
+          const table = tableClient(client.library);
+          if (table) return inst ? `${client.label}: ${table.noTimeout}` : table.noTimeout;
+        }
       }
       break;
     case 'retry':
@@ -240,11 +245,14 @@ class Linker {
       if (d) return d.own[pattern];
       inst = inst.def.base ? this.instance(inst.file, inst.def.base) : null;
     }
-    const globalKey = client.library === 'axios' && !client.instance ? 'library:axios' : client.library === 'undici' || (client.library === 'fetch' && client.label === 'undici fetch') ? 'library:undici' : null;
+    const table = tableClient(client.library);
+    const globalKey = client.library === 'axios' && !client.instance ? 'library:axios' : client.library === 'undici' || (client.library === 'fetch' && client.label === 'undici fetch') ? 'library:undici' : table?.registration ? `library:${table.id}` : null;
     const global = globalKey ? (this.globalDefaults.get(globalKey) ?? []).find((x) => x.own[pattern].state !== 'absent') : undefined;
     if (global) return global.own[pattern];
     if (pattern === 'timeout' && client.library === 'ky') return { state: 'yes', by: "ky's default 10 s timeout", libraryDefault: true };
     if (pattern === 'retry' && (client.library === 'got' || client.library === 'ky')) return { state: 'yes', by: `${client.library}'s default retry of idempotent requests`, libraryDefault: true };
+    if (pattern === 'retry' && table?.retryDefault && (call.method === null || ['GET', 'HEAD', 'OPTIONS'].includes(call.method))) return { state: 'yes', by: table.retryDefault, libraryDefault: true };
+    if (pattern === 'timeout' && table?.timeoutDefault) return { state: 'yes', by: table.timeoutDefault, libraryDefault: true };
     return { state: 'absent' };
   }
 

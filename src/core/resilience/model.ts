@@ -11,10 +11,14 @@ export const RULE_IDS: Record<ResilienceRuleKey, string> = {
   unsafeRetry: 'resilience/unsafe-retry',
 };
 
-export type Library = 'fetch' | 'axios' | 'got' | 'ky' | 'undici' | 'http';
+import { CLIENT_TABLE, type TableClientId } from './clientTable';
+
+/** The core clients, and the rest from the client table (`clientTable.ts`). */
+export type Library = 'fetch' | 'axios' | 'got' | 'ky' | 'undici' | 'http' | TableClientId;
 
 /** Methods that send a request, per client kind. `''` means calling the client itself. */
 export const REQUEST_METHODS: Record<Library, ReadonlySet<string>> = {
+  ...(Object.fromEntries(CLIENT_TABLE.map((c) => [c.id, new Set(c.methods)])) as unknown as Record<TableClientId, ReadonlySet<string>>),
   fetch: new Set(['']),
   axios: new Set(['', 'request', 'get', 'delete', 'head', 'options', 'post', 'put', 'patch', 'postForm', 'putForm', 'patchForm']),
   got: new Set(['', 'get', 'post', 'put', 'patch', 'delete', 'head', 'stream', 'paginate']),

@@ -6,6 +6,7 @@ import { emptyScanStats, type LedgerItem, type RawItem, type ScanResult, type Sk
 import type * as Parser from './parser';
 import { linkResilience } from '../resilience/link';
 import type { ResilienceSummary } from '../resilience/model';
+import { TABLE_MODULES_PATTERN } from '../resilience/clientTable';
 import { resolveRelative } from '../resilience/moduleResolver';
 import { discoverFiles } from './discovery';
 import { compileExcludes, hasExtension } from './pathFilter';
@@ -58,7 +59,7 @@ export function isCompilerLoaded(): boolean {
  * or a client/retry/breaker module named in an import or require. A superset, for the prefilter; files
  * that only use a project's client module are caught by the second pass.
  */
-const NETWORK_WORDS = /\bfetch\w*\s*[(<!]|['"`](?:node:)?(?:https?|http2|undici|axios|got|ky|p-retry|async-retry|axios-retry|opossum|cockatiel)['"`]/;
+const NETWORK_WORDS = new RegExp(`\\bfetch\\w*\\s*[(<!]|['"\`](?:node:)?(?:https?|http2|undici|axios|got|ky|p-retry|async-retry|axios-retry|opossum|cockatiel|${TABLE_MODULES_PATTERN})['"\`]`);
 /** Relative import/require specifiers, for finding files that use a project's client modules. */
 const RELATIVE_IMPORT = /(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*['"](\.{1,2}\/[^'"]+)['"]/g;
 

@@ -1,6 +1,8 @@
 import { ts } from 'ts-morph';
 import type { CommentRange } from '../../scan/commentRange';
 import { NO_COVER, REQUEST_METHODS, type CallSite, type ClientRef, type Cover, type DefaultDef, type FunctionUse, type InstanceDef, type Library, type PolicyDef, type ResilienceSummary } from '../model';
+import { tableClient, tableClientOfModule, tableMethodOf, tableOptionsIndex } from '../clientTable';
+import { chainCover } from './chains';
 import { injectedFetchLabel, instanceCreation, meaningOf, type InstanceTable } from './clients';
 import { contextOf, policyOf, wrapperOf } from './contexts';
 import { FileFacts, unwrap } from './fileFacts';
@@ -23,6 +25,10 @@ function optionsIndex(library: Library, member: string, args: readonly ts.Expres
     case 'ky': return member === '' && args[0] && ts.isObjectLiteralExpression(unwrap(args[0])) ? 0 : 1;
     case 'undici': return viaInstanceDispatcher ? 0 : 1;
     case 'http': return args[0] && !ts.isObjectLiteralExpression(unwrap(args[0])) && args[1] && !ts.isFunctionLike(unwrap(args[1])) ? 1 : 0;
+    default: {
+      const table = tableClient(library);
+      return table ? tableOptionsIndex(table, member, !!args[0] && ts.isObjectLiteralExpression(unwrap(args[0]))) : 1;
+    }
   }
 }
 
@@ -214,10 +220,34 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
       if (own) summary.defaults.push({ target: 'library:undici', at: facts.pos(call.getStart(sf)), own, retryOptIn: false });
       return;
     }
+    if (readRegistration(call, callee)) return;
     const site = clientOf(call, callee);
     if (site) recordCall(call, site, argShift);
     // A call to an imported name may be an instance call or a project function: the link phase knows.
     if (!site || site.client.kind === 'import') recordFunctionUse(call, callee);
+  }
+
+  /** `HttpModule.register({ timeout })`: defaults for every injected instance of that client. */
+  function readRegistration(call: ts.CallExpression, callee: ts.Expression): boolean {
+    if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression)) return false;
+    const b = facts.moduleOf(callee.expression.text);
+    const table = b ? tableClientOfModule(b.specifier) : undefined;
+    if (!b || !table?.registration || b.imported !== table.registration.object || !table.registration.methods.includes(callee.name.text)) return false;
+    // registerAsync({ useFactory: () => ({ timeout }) }): read the factory's returned object.
+    const arg = call.arguments[0] && unwrap(call.arguments[0]);
+    let options: ts.Expression | undefined = arg;
+    if (arg && ts.isObjectLiteralExpression(arg) && callee.name.text === 'registerAsync') {
+      const factory = prop(arg, 'useFactory');
+      const fn = factory && 'value' in factory ? unwrap(factory.value) : null;
+      options = fn && ts.isArrowFunction(fn) && !ts.isBlock(fn.body) ? fn.body : undefined;
+      if (fn && ts.isArrowFunction(fn) && ts.isBlock(fn.body)) {
+        const ret = fn.body.statements.find(ts.isReturnStatement);
+        options = ret?.expression;
+      }
+    }
+    const own = { ...NO_COVER, timeout: timeoutOf(facts, 'axios', viewObject(facts, options)) };
+    summary.defaults.push({ target: `library:${table.id}`, at: facts.pos(call.getStart(sf)), own, retryOptIn: false });
+    return true;
   }
 
   function recordFunctionUse(call: ts.CallExpression, callee: ts.Expression): void {
@@ -283,7 +313,13 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
       breaker: { state: 'absent' } as Cover,
     };
     if (!library && own.retry.state !== 'absent' && site.client.kind === 'import') own.retry = { state: 'unknown' };
-    const method = BODY_METHODS.has(site.member) || ['get', 'delete', 'head', 'options'].includes(site.member) ? site.member.replace(/Form$/, '').toUpperCase() : methodOf(view);
+    const table = library ? tableClient(library) : undefined;
+    const chain = table?.chain ? chainCover(facts, call, table.chain) : null;
+    if (chain) {
+      if (chain.timeout.state !== 'absent') own.timeout = chain.timeout;
+      if (chain.retry.state !== 'absent') own.retry = chain.retry;
+    }
+    const method = chain?.method ?? (table && site.member ? tableMethodOf(site.member) : null) ?? (BODY_METHODS.has(site.member) || ['get', 'delete', 'head', 'options'].includes(site.member) ? site.member.replace(/Form$/, '').toUpperCase() : methodOf(view));
     const ctx = contextOf(facts, instances, call);
     const line = facts.pos(call.getStart(sf)).line;
     const stmt = statementLine(facts, call);
@@ -303,6 +339,16 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
     } satisfies CallSite);
   }
 
+  // Injected clients: a constructor parameter or field typed `HttpService` (from @nestjs/axios) is an instance.
+  for (const [name, type] of facts.parameterTypes) {
+    const b = facts.moduleOf(type.trim());
+    const table = b ? tableClientOfModule(b.specifier) : undefined;
+    if (!b || !table?.injectable?.includes(b.imported)) continue;
+    for (const key of [name, `this.${name}`]) {
+      instances.set(key, table.id);
+      summary.instances.push({ name: key, library: table.id, at: { line: 1, column: 1 }, own: { ...NO_COVER }, base: null });
+    }
+  }
   visit(sf);
   // Uses of local functions matter only when that function makes a call; imported names may wrap one.
   const wrappers = new Set(summary.calls.map((c) => c.enclosingFunction));
