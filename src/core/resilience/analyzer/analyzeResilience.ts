@@ -3,7 +3,7 @@ import type { CommentRange } from '../../scan/commentRange';
 import { NO_COVER, REQUEST_METHODS, type CallSite, type ClientRef, type Cover, type DefaultDef, type FunctionUse, type InstanceDef, type Library, type PolicyDef, type ResilienceSummary } from '../model';
 import { tableClient, tableClientOfModule, tableMethodOf, tableOptionsIndex } from '../clientTable';
 import { chainCover } from './chains';
-import { injectedFetchLabel, instanceCreation, meaningOf, type InstanceTable } from './clients';
+import { injectedFetchLabel, instanceCreation, isProjectModule, meaningOf, type InstanceTable } from './clients';
 import { contextOf, policyOf, wrapperOf } from './contexts';
 import { FileFacts, unwrap } from './fileFacts';
 import { methodOf, prop, retryOf, retryOptInOf, signalCover, timeoutOf, viewObject, type ObjectView } from './options';
@@ -86,7 +86,7 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
   const instances: InstanceTable = new Map();
   const summary: ResilienceSummary = { imports: [], exports: [], exportAll: [], instances: [], policies: [], defaults: [], calls: [], functionUses: [] };
   // Library bindings are resolved here; only project imports are left for the link phase.
-  for (const [local, b] of facts.bindings) if (b.specifier.startsWith('.')) summary.imports.push({ local, specifier: b.specifier, imported: b.imported });
+  for (const [local, b] of facts.bindings) if (isProjectModule(b.specifier)) summary.imports.push({ local, specifier: b.specifier, imported: b.imported });
   const ignores = ignoresByLine(sf.text, comments, facts);
 
   const addInstance = (name: string, init: ts.Expression, at: ts.Node): void => {
@@ -191,7 +191,7 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
   function isFunctionName(name: string): boolean {
     if (facts.functions.has(name)) return true;
     const b = facts.moduleOf(name);
-    return !!b && b.specifier.startsWith('.');
+    return !!b && isProjectModule(b.specifier);
   }
 
   function readCall(call: ts.CallExpression): void {
@@ -253,7 +253,7 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
   function recordFunctionUse(call: ts.CallExpression, callee: ts.Expression): void {
     let name: string | null = null;
     if (ts.isIdentifier(callee) && isFunctionName(callee.text)) name = callee.text;
-    else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && facts.moduleOf(callee.expression.text)?.imported === '*' && facts.moduleOf(callee.expression.text)?.specifier.startsWith('.')) name = `${callee.expression.text}.${callee.name.text}`;
+    else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && facts.moduleOf(callee.expression.text)?.imported === '*' && isProjectModule(facts.moduleOf(callee.expression.text)?.specifier ?? '')) name = `${callee.expression.text}.${callee.name.text}`;
     if (!name) return;
     const ctx = contextOf(facts, instances, call);
     summary.functionUses.push({ name, at: facts.pos(call.getStart(sf)), context: ctx.context, inFunction: ctx.enclosingFunction } satisfies FunctionUse);
@@ -352,6 +352,6 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
   visit(sf);
   // Uses of local functions matter only when that function makes a call; imported names may wrap one.
   const wrappers = new Set(summary.calls.map((c) => c.enclosingFunction));
-  summary.functionUses = summary.functionUses.filter((u) => wrappers.has(u.name) || u.name.includes('.') || facts.moduleOf(u.name)?.specifier.startsWith('.'));
+  summary.functionUses = summary.functionUses.filter((u) => wrappers.has(u.name) || u.name.includes('.') || isProjectModule(facts.moduleOf(u.name)?.specifier ?? ''));
   return summary;
 }

@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import { tableClient, tableClientOfGlobal, tableClientOfModule } from '../clientTable';
 import { REQUEST_METHODS, type Library } from '../model';
+import { mayBeProjectSpecifier } from '../moduleResolver';
 
 export { REQUEST_METHODS };
 import { moduleKey, unwrap, type FileFacts } from './fileFacts';
@@ -21,6 +22,12 @@ export function libraryOfModule(specifier: string): Library | null {
   if (key === 'http' || key === 'http2') return 'http';
   return tableClientOfModule(specifier)?.id ?? null;
 }
+
+/** A module the link phase should try to resolve in the project (relative, alias, workspace package). */
+export function isProjectModule(specifier: string): boolean {
+  return mayBeProjectSpecifier(specifier) && libraryOfModule(specifier) === null && !NON_PROJECT.test(specifier);
+}
+const NON_PROJECT = /^(@nestjs\/(common|core)|@types\/)/;
 
 /** What a name refers to, as a client: the library object, one export of it, or an instance. */
 export type NameMeaning =
@@ -51,7 +58,7 @@ export function meaningOf(facts: FileFacts, instances: InstanceTable, expr: ts.E
       // `import { fetch } from 'undici'` is undici's fetch; `import { request } from 'undici'` its request.
       return { kind: 'library', library, member };
     }
-    if (binding.specifier.startsWith('.')) return { kind: 'projectImport', specifier: binding.specifier, imported: binding.imported };
+    if (isProjectModule(binding.specifier)) return { kind: 'projectImport', specifier: binding.specifier, imported: binding.imported };
     return null;
   }
   const global = tableClientOfGlobal(e.text);
