@@ -143,6 +143,11 @@ export interface CallSite {
   retryOptIn: boolean;
   /** Rule ids silenced by `// debt-ledger-ignore <rule>: reason` on or above the call. */
   ignored: string[];
+  /**
+   * The call's options (or signal) come from this parameter of the enclosing function: a wrapper passing
+   * options through. Its timeout is then decided by what the wrapper's callers pass.
+   */
+  passThrough?: { param: number; readsTimeout: boolean };
 }
 
 /** A use of a named function that may be a project wrapper: a call, or the function passed to a wrapper. */
@@ -153,6 +158,8 @@ export interface FunctionUse {
   context: ContextCover[];
   /** Function the use sits in (for messages). */
   inFunction: string | null;
+  /** Per argument (first four): does it carry a timeout (`timeout` key or a timeout signal)? */
+  argTimeout?: Cover['state'][];
 }
 
 /** Everything the resilience link phase needs from one file. Plain JSON: cached with the file. */

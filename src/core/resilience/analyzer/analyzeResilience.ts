@@ -3,6 +3,7 @@ import type { CommentRange } from '../../scan/commentRange';
 import { NO_COVER, REQUEST_METHODS, type CallSite, type ClientRef, type Cover, type DefaultDef, type FunctionUse, type InstanceDef, type Library, type PolicyDef, type ResilienceSummary } from '../model';
 import { tableClient, tableClientOfModule, tableMethodOf, tableOptionsIndex } from '../clientTable';
 import { chainCover } from './chains';
+import { argTimeouts, passThroughOf } from './passThrough';
 import { injectedFetchLabel, instanceCreation, isProjectModule, meaningOf, type InstanceTable } from './clients';
 import { contextOf, policyOf, wrapperOf } from './contexts';
 import { FileFacts, unwrap } from './fileFacts';
@@ -256,7 +257,8 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
     else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && facts.moduleOf(callee.expression.text)?.imported === '*' && isProjectModule(facts.moduleOf(callee.expression.text)?.specifier ?? '')) name = `${callee.expression.text}.${callee.name.text}`;
     if (!name) return;
     const ctx = contextOf(facts, instances, call);
-    summary.functionUses.push({ name, at: facts.pos(call.getStart(sf)), context: ctx.context, inFunction: ctx.enclosingFunction } satisfies FunctionUse);
+    const argTimeout = argTimeouts(facts, call.arguments);
+    summary.functionUses.push({ name, at: facts.pos(call.getStart(sf)), context: ctx.context, inFunction: ctx.enclosingFunction, ...(argTimeout.some((a) => a !== 'absent') ? { argTimeout } : {}) } satisfies FunctionUse);
   }
 
   function clientOf(call: ts.CallExpression, callee: ts.Expression): { client: ClientRef; member: string; library: Library | null; dispatcherCall: boolean } | null {
@@ -321,6 +323,7 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
     }
     const method = chain?.method ?? (table && site.member ? tableMethodOf(site.member) : null) ?? (BODY_METHODS.has(site.member) || ['get', 'delete', 'head', 'options'].includes(site.member) ? site.member.replace(/Form$/, '').toUpperCase() : methodOf(view));
     const ctx = contextOf(facts, instances, call);
+    const passThrough = own.timeout.state === 'unknown' && !spread ? passThroughOf(facts, call, args[idx]) : undefined;
     const line = facts.pos(call.getStart(sf)).line;
     const stmt = statementLine(facts, call);
     const ignored = [...(ignores.get(line) ?? []), ...(ignores.get(line - 1) ?? []), ...(stmt !== line ? ignores.get(stmt - 1) ?? [] : [])];
@@ -336,6 +339,7 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
       swallowedAt: ctx.swallowedAt ? facts.span(ts.isCatchClause(ctx.swallowedAt) ? ctx.swallowedAt : ctx.swallowedAt.expression) : null,
       retryOptIn: retryOptInOf(facts, view, method),
       ignored,
+      ...(passThrough && ctx.enclosingFunction ? { passThrough } : {}),
     } satisfies CallSite);
   }
 

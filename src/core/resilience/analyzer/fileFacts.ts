@@ -19,6 +19,8 @@ export class FileFacts {
   /** Every declaration of a name with an initialiser, for scope-aware lookup (`initializerAt`). */
   private readonly declarations = new Map<string, ts.VariableDeclaration[]>();
   readonly functions = new Map<string, ts.Node>();
+  /** Names bound by destructuring (`const { timeout, ...rest } = init || {}`), to their initialiser. */
+  readonly destructured = new Map<string, ts.Expression>();
   readonly parameters = new Set<string>();
   /** Names of methods and function-valued properties declared in classes/objects of this file. */
   readonly methods = new Set<string>();
@@ -97,6 +99,8 @@ export class FileFacts {
         for (const el of node.name.elements) {
           if (ts.isIdentifier(el.name)) this.bindings.set(el.name.text, { specifier: required.specifier, imported: el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : el.name.text });
         }
+      } else if (ts.isObjectBindingPattern(node.name) || ts.isArrayBindingPattern(node.name)) {
+        for (const el of node.name.elements) if (!ts.isOmittedExpression(el) && ts.isIdentifier(el.name)) this.destructured.set(el.name.text, node.initializer);
       } else if (ts.isIdentifier(node.name)) {
         this.initializers.set(node.name.text, node.initializer);
         const list = this.declarations.get(node.name.text) ?? [];
