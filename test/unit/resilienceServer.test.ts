@@ -38,3 +38,15 @@ describe('resilience on server code: the paths real services take', () => {
     assert.equal(items.filter((i) => i.rule === 'resilience/timeout').length, 2, 'fetchBounded() and getBounded() are covered');
   });
 });
+
+describe('resilience: node:http shapes', () => {
+  it('reads https.get(url, cb), and gives each gap its own message', async () => {
+    const items = await findings('http-shapes');
+    const reason = (line: number): string => at(items, `shapes.ts:${line}`, 'resilience/timeout').reason ?? '';
+    assert.match(reason(8), /only reports an idle socket/, 'timeout option, no listener');
+    assert.match(reason(13), /^node:http request without a timeout/, 'https.get(url, cb) with a variable URL');
+    assert.match(reason(27), /^node:http request without a timeout/, "another function's req.setTimeout is not this request's");
+    assert.match(reason(32), /without destroy/, 'a listener that only logs');
+    assert.match(reason(46), /without destroy/, 'setTimeout on the request, no destroy');
+  });
+});

@@ -25,7 +25,12 @@ function optionsIndex(library: Library, member: string, args: readonly ts.Expres
     case 'got':
     case 'ky': return member === '' && args[0] && ts.isObjectLiteralExpression(unwrap(args[0])) ? 0 : 1;
     case 'undici': return viaInstanceDispatcher ? 0 : 1;
-    case 'http': return args[0] && !ts.isObjectLiteralExpression(unwrap(args[0])) && args[1] && !ts.isFunctionLike(unwrap(args[1])) ? 1 : 0;
+    case 'http': {
+      // http.get(url, cb) / http.get(url): a URL first and no options object: nothing to read (index past the end).
+      const first = args[0] && unwrap(args[0]);
+      if (first && !ts.isObjectLiteralExpression(first) && args[1] && !ts.isFunctionLike(unwrap(args[1]))) return 1;
+      return first && isUrlLiteral(first) ? args.length + 1 : 0;
+    }
     default: {
       const table = tableClient(library);
       return table ? tableOptionsIndex(table, member, !!args[0] && ts.isObjectLiteralExpression(unwrap(args[0]))) : 1;
@@ -36,7 +41,8 @@ function optionsIndex(library: Library, member: string, args: readonly ts.Expres
 /** A first argument that is a URL: a string, template, `new URL(...)`, or a name that says so. */
 function isUrlLiteral(e: ts.Expression): boolean {
   const u = unwrap(e);
-  return ts.isStringLiteralLike(u) || ts.isTemplateExpression(u) || ts.isNewExpression(u) || (ts.isIdentifier(u) && /url|uri|href|endpoint|path|link/i.test(u.text));
+  const named = ts.isIdentifier(u) ? u.text : ts.isPropertyAccessExpression(u) ? u.name.text : ts.isCallExpression(u) ? u.expression.getText() : null;
+  return ts.isStringLiteralLike(u) || ts.isTemplateExpression(u) || ts.isNewExpression(u) || (named !== null && /url|uri|href|endpoint|path|link/i.test(named));
 }
 
 /** node:http's trap: a `timeout` option or `setTimeout` only reports an idle socket unless the handler destroys. */
@@ -50,17 +56,27 @@ function httpTimeout(facts: FileFacts, call: ts.CallExpression, view: ObjectView
   const hasOption = view.kind === 'object' && !!prop(view.node, 'timeout');
   // `const req = http.request(...)`, then req.on('timeout', ...) / req.setTimeout(ms, ...)
   const holder = ts.isVariableDeclaration(call.parent) && ts.isIdentifier(call.parent.name) ? call.parent.name.text : null;
-  let handler = holder ? facts.timeoutHandlers.get(holder) : undefined;
+  // Only handlers on this request: after it, in the same function (`req` is also Express's request).
+  const callPos = call.getStart(facts.sf);
+  const own = holder ? (facts.timeoutHandlers.get(holder) ?? []).filter((h) => h.pos > callPos && h.scope === scopeOf(call)) : [];
+  let handler = own.length > 0 ? own.some((h) => h.destroys) : undefined;
   // http.get(...).on('timeout', function () { this.destroy() }) / .setTimeout(ms, ...)
   const chained = call.parent;
   if (ts.isPropertyAccessExpression(chained) && ts.isCallExpression(chained.parent) && /^(on|once|setTimeout)$/.test(chained.name.text)) {
     const args = chained.parent.arguments;
     const isTimeout = chained.name.text === 'setTimeout' || (args[0] && ts.isStringLiteral(args[0]) && args[0].text === 'timeout');
-    if (isTimeout) handler = (handler ?? false) || (!!args[1] && /\.(destroy|abort)\s*\(/.test(facts.text(args[1])));
+    if (isTimeout) handler = (handler ?? false) || (!!args[1] && facts.handlerDestroys(args[1]));
   }
   if (handler === true) return { state: 'yes', by: "a 'timeout' handler that destroys the request" };
+  if (handler === false && !hasOption) return { state: 'no', why: "`setTimeout`/'timeout' handler without destroy: it only reports an idle socket; destroy the request in the handler (req.destroy())" };
   if (handler === false || hasOption) return { state: 'no', why: "http's timeout only reports an idle socket: destroy the request in the 'timeout' handler (req.destroy())" };
   return { state: 'absent' };
+}
+
+function scopeOf(n: ts.Node): ts.Node {
+  let p = n.parent;
+  while (p && !ts.isFunctionLike(p) && !ts.isSourceFile(p)) p = p.parent;
+  return p ?? n.getSourceFile();
 }
 
 function ignoresByLine(text: string, comments: readonly CommentRange[], facts: FileFacts): Map<number, string[]> {

@@ -28,8 +28,11 @@ export class FileFacts {
   readonly parameterTypes = new Map<string, string>();
   /** Source text of every `setTimeout(...)` call, to see which AbortControllers a timer aborts. */
   readonly timerTexts: string[] = [];
-  /** `req.on('timeout', fn)` / `req.setTimeout(ms, fn)` handlers, by receiver name: do they destroy? */
-  readonly timeoutHandlers = new Map<string, boolean>();
+  /**
+   * `req.on('timeout', fn)` / `req.setTimeout(ms, fn)` handlers, by receiver name: where, in which
+   * function, and whether they destroy the request (a named handler is followed to its body).
+   */
+  readonly timeoutHandlers = new Map<string, { pos: number; scope: ts.Node; destroys: boolean }[]>();
 
   constructor(readonly sf: ts.SourceFile) {
     const visit = (node: ts.Node): void => {
@@ -72,6 +75,17 @@ export class FileFacts {
       if (here.length > 0) return here[here.length - 1]!.initializer;
     }
     return undefined;
+  }
+
+  /** Whether a timeout handler destroys/aborts the request: inline, or a function of this file by name. */
+  handlerDestroys(handler: ts.Expression): boolean {
+    const destroys = (n: ts.Node): boolean => /\.(destroy|abort)\s*\(|\breject\s*\(/.test(n.getText(this.sf));
+    const h = unwrap(handler);
+    if (ts.isIdentifier(h)) {
+      const fn = this.functions.get(h.text);
+      return !!fn && destroys(fn);
+    }
+    return destroys(h);
   }
 
   /** The module a name is bound to, following `const x = y` aliases of bound names. */
@@ -126,13 +140,20 @@ export class FileFacts {
         const isTimeoutEvent = (callee.name.text === 'on' || callee.name.text === 'once') && node.arguments[0] && ts.isStringLiteral(node.arguments[0]) && node.arguments[0].text === 'timeout';
         const isSetTimeout = callee.name.text === 'setTimeout';
         if (isTimeoutEvent || isSetTimeout) {
-          const handler = node.arguments[isTimeoutEvent ? 1 : 1];
-          const destroys = !!handler && /\.(destroy|abort)\s*\(/.test(handler.getText(this.sf));
-          this.timeoutHandlers.set(receiver, (this.timeoutHandlers.get(receiver) ?? false) || destroys);
+          const handler = node.arguments[1];
+          const list = this.timeoutHandlers.get(receiver) ?? [];
+          list.push({ pos: node.getStart(this.sf), scope: scopeNode(node), destroys: !!handler && this.handlerDestroys(handler) });
+          this.timeoutHandlers.set(receiver, list);
         }
       }
     }
   }
+}
+
+function scopeNode(n: ts.Node): ts.Node {
+  let p = n.parent;
+  while (p && !ts.isFunctionLike(p) && !ts.isSourceFile(p)) p = p.parent;
+  return p ?? n.getSourceFile();
 }
 
 function bindsName(name: ts.BindingName, text: string): boolean {
