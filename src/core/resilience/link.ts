@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { tableClient } from './clientTable';
 import { resolveRelative } from './moduleResolver';
 import {
   REQUEST_METHODS, RULE_IDS,
@@ -58,6 +59,11 @@ export function linkResilience(summaries: ReadonlyMap<string, ResilienceSummary>
         // Retrying POST/PATCH is unsafe by default: a missing retry on them is not a gap.
         if (pattern === 'retry' && nonIdempotent) continue;
         const verdict = linker.decide(file, call, client, pattern);
+        if (verdict.state === 'unknown' && pattern === 'timeout' && call.passThrough) {
+          const gap = linker.passThroughGap(file, call, client);
+          if (gap) emit('timeout', call.span, gap.reason, gap.callers);
+          continue;
+        }
         if (verdict.state === 'yes' || verdict.state === 'unknown') continue;
         const why = verdict.state === 'no' ? verdict.why : absentReason(pattern, client);
         const wrapper = linker.wrapperCallers(file, call, pattern);
@@ -121,6 +127,10 @@ function absentReason(pattern: Pattern, client: ResolvedClient): string {
         case 'undici': return inst ? `${inst} headersTimeout/bodyTimeout: undici's 300 s defaults apply` : "undici's default 300 s header/body timeouts apply: set headersTimeout/bodyTimeout or pass a signal";
         case 'http': return "node:http request without a timeout: set `timeout` and destroy the request on 'timeout', or pass a signal";
         case 'ky': return 'ky timeout switched off';
+        default: {
+          const table = tableClient(client.library);
+          if (table) return inst ? `${client.label}: ${table.noTimeout}` : table.noTimeout;
+        }
       }
       break;
     case 'retry':
@@ -233,18 +243,31 @@ class Linker {
   decide(file: string, call: CallSite, client: ResolvedClient, pattern: Pattern): Verdict {
     const fromContext = this.contextCover(file, call.context, pattern);
     if (fromContext.state === 'yes') return fromContext;
-    if (call.own[pattern].state !== 'absent') return call.own[pattern];
+    // Options passed through from the wrapper's caller: the instance or defaults may still bound it.
+    const passedThrough = pattern === 'timeout' && call.own.timeout.state === 'unknown' && !!call.passThrough;
+    if (call.own[pattern].state !== 'absent' && !passedThrough) return call.own[pattern];
     for (let inst = client.instance, depth = 0; inst && depth < 5; depth++) {
       if (inst.def.own[pattern].state !== 'absent') return inst.def.own[pattern];
       const d = (this.instanceDefaults.get(`${inst.file}#${inst.def.name}`) ?? []).find((x) => x.own[pattern].state !== 'absent');
       if (d) return d.own[pattern];
       inst = inst.def.base ? this.instance(inst.file, inst.def.base) : null;
     }
-    const globalKey = client.library === 'axios' && !client.instance ? 'library:axios' : client.library === 'undici' || (client.library === 'fetch' && client.label === 'undici fetch') ? 'library:undici' : null;
+    const table = tableClient(client.library);
+    if (passedThrough) {
+      const fromDefaults = this.defaultsCover(client, table, pattern);
+      return fromDefaults.state === 'yes' ? fromDefaults : { state: 'unknown' };
+    }
+    return this.defaultsCover(client, table, pattern, call);
+  }
+
+  private defaultsCover(client: ResolvedClient, table: ReturnType<typeof tableClient>, pattern: Pattern, call?: CallSite): Verdict {
+    const globalKey = client.library === 'axios' && !client.instance ? 'library:axios' : client.library === 'undici' || (client.library === 'fetch' && client.label === 'undici fetch') ? 'library:undici' : table?.registration ? `library:${table.id}` : null;
     const global = globalKey ? (this.globalDefaults.get(globalKey) ?? []).find((x) => x.own[pattern].state !== 'absent') : undefined;
     if (global) return global.own[pattern];
     if (pattern === 'timeout' && client.library === 'ky') return { state: 'yes', by: "ky's default 10 s timeout", libraryDefault: true };
     if (pattern === 'retry' && (client.library === 'got' || client.library === 'ky')) return { state: 'yes', by: `${client.library}'s default retry of idempotent requests`, libraryDefault: true };
+    if (pattern === 'retry' && table?.retryDefault && call && (call.method === null || ['GET', 'HEAD', 'OPTIONS'].includes(call.method))) return { state: 'yes', by: table.retryDefault, libraryDefault: true };
+    if (pattern === 'timeout' && table?.timeoutDefault) return { state: 'yes', by: table.timeoutDefault, libraryDefault: true };
     return { state: 'absent' };
   }
 
@@ -267,6 +290,30 @@ class Linker {
       callers.push(`${useFile}:${use.at.line}${c.state === 'yes' ? ` (${c.by})` : ''}`);
     }
     return { allCovered: callers.length > 0 && covered === callers.length, callers };
+  }
+
+  /**
+   * A wrapper that passes its options parameter through to the client: covered only when every caller
+   * passes a timeout (a `timeout` key the wrapper reads, or a timeout signal). The callers that do not
+   * are listed, once, at the wrapper's call.
+   */
+  passThroughGap(file: string, call: CallSite, client: ResolvedClient): { reason: string; callers: string[] } | null {
+    const pt = call.passThrough!;
+    const fn = call.enclosingFunction!;
+    const missing: string[] = [];
+    let total = 0;
+    for (const { file: useFile, use } of this.uses().get(`${file}#${fn}`) ?? []) {
+      if (useFile === file && use.inFunction === fn) continue;
+      total++;
+      if (this.contextCover(useFile, use.context, 'timeout').state === 'yes') continue;
+      const state = use.argTimeout?.[pt.param] ?? 'absent';
+      if (state !== 'yes' && state !== 'unknown') missing.push(`${useFile}:${use.at.line}`);
+    }
+    if (total === 0 || missing.length === 0) return null;
+    const keyed = pt.readsTimeout || (client.library !== 'fetch' && (tableClient(client.library)?.timeoutKeys.length ?? 1) > 0);
+    const pass = keyed ? 'neither `timeout` nor a timeout signal' : 'no timeout';
+    const plural = total === 1 ? 'caller passes' : 'callers pass';
+    return { reason: `${fn}() passes its options through to ${client.label} and sets no timeout itself; ${missing.length} of ${total} ${plural} ${pass}: bound it in ${fn}() or pass one from every caller`, callers: missing };
   }
 
   /** Every function use, indexed once by the function it resolves to (`file#name`). */

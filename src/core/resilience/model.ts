@@ -11,10 +11,14 @@ export const RULE_IDS: Record<ResilienceRuleKey, string> = {
   unsafeRetry: 'resilience/unsafe-retry',
 };
 
-export type Library = 'fetch' | 'axios' | 'got' | 'ky' | 'undici' | 'http';
+import { CLIENT_TABLE, type TableClientId } from './clientTable';
+
+/** The core clients, and the rest from the client table (`clientTable.ts`). */
+export type Library = 'fetch' | 'axios' | 'got' | 'ky' | 'undici' | 'http' | TableClientId;
 
 /** Methods that send a request, per client kind. `''` means calling the client itself. */
 export const REQUEST_METHODS: Record<Library, ReadonlySet<string>> = {
+  ...(Object.fromEntries(CLIENT_TABLE.map((c) => [c.id, new Set(c.methods)])) as unknown as Record<TableClientId, ReadonlySet<string>>),
   fetch: new Set(['']),
   axios: new Set(['', 'request', 'get', 'delete', 'head', 'options', 'post', 'put', 'patch', 'postForm', 'putForm', 'patchForm']),
   got: new Set(['', 'get', 'post', 'put', 'patch', 'delete', 'head', 'stream', 'paginate']),
@@ -139,6 +143,11 @@ export interface CallSite {
   retryOptIn: boolean;
   /** Rule ids silenced by `// debt-ledger-ignore <rule>: reason` on or above the call. */
   ignored: string[];
+  /**
+   * The call's options (or signal) come from this parameter of the enclosing function: a wrapper passing
+   * options through. Its timeout is then decided by what the wrapper's callers pass.
+   */
+  passThrough?: { param: number; readsTimeout: boolean };
 }
 
 /** A use of a named function that may be a project wrapper: a call, or the function passed to a wrapper. */
@@ -149,6 +158,8 @@ export interface FunctionUse {
   context: ContextCover[];
   /** Function the use sits in (for messages). */
   inFunction: string | null;
+  /** Per argument (first four): does it carry a timeout (`timeout` key or a timeout signal)? */
+  argTimeout?: Cover['state'][];
 }
 
 /** Everything the resilience link phase needs from one file. Plain JSON: cached with the file. */

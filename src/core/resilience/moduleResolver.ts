@@ -3,6 +3,22 @@ import * as path from 'node:path';
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 const JS_TO_TS: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'], '.jsx': ['.tsx'] };
 
+/** A project file at `base` (POSIX, root-relative): exact, added extension, `.js` for `.ts`, or a folder's index. */
+function resolveFile(base: string, files: ReadonlySet<string>): string | null {
+  const b = path.posix.normalize(base).replace(/^\.\//, '');
+  if (b.startsWith('../')) return null;
+  const candidates = [b, ...EXTENSIONS.map((e) => b + e), ...EXTENSIONS.map((e) => `${b}/index${e}`)];
+  const ext = path.posix.extname(b);
+  for (const ts of JS_TO_TS[ext] ?? []) candidates.push(b.slice(0, -ext.length) + ts);
+  // A package entry pointing at its build (`dist/index.js`): the source next to it (`src/index.ts`).
+  const built = /(^|\/)(dist|build|lib|out)\//.exec(b);
+  if (built) {
+    const src = b.replace(/(^|\/)(dist|build|lib|out)\//, '$1src/').replace(/\.(c|m)?js$/, '');
+    candidates.push(...EXTENSIONS.map((e) => src + e), ...EXTENSIONS.map((e) => `${src}/index${e}`));
+  }
+  return candidates.find((c) => files.has(c)) ?? null;
+}
+
 /**
  * Resolves a relative import between project files (POSIX paths relative to the root), the way Node and
  * TypeScript's bundler/node16 resolution would for source files: exact file, added extension, `.js`
@@ -10,9 +26,208 @@ const JS_TO_TS: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.mjs': ['.
  */
 export function resolveRelative(from: string, specifier: string, files: ReadonlySet<string>): string | null {
   if (!specifier.startsWith('./') && !specifier.startsWith('../')) return null;
-  const base = path.posix.normalize(path.posix.join(path.posix.dirname(from), specifier));
-  const candidates = [base, ...EXTENSIONS.map((e) => base + e), ...EXTENSIONS.map((e) => `${base}/index${e}`)];
-  const ext = path.posix.extname(base);
-  for (const ts of JS_TO_TS[ext] ?? []) candidates.push(base.slice(0, -ext.length) + ts);
-  return candidates.find((c) => files.has(c)) ?? null;
+  return resolveFile(path.posix.join(path.posix.dirname(from), specifier), files);
+}
+
+/**
+ * Specifiers that may name a project module rather than an npm package: relative, `#imports`, `~/` and
+ * `@/` aliases, scoped names (`@acme/http`, workspace packages) and paths with a slash (`server/utils`).
+ * A bare single name (`react`) is taken for a package. Pure: the per-file analyzer uses it.
+ */
+export function mayBeProjectSpecifier(specifier: string): boolean {
+  if (specifier.startsWith('.') || specifier.startsWith('#') || specifier.startsWith('~') || specifier.startsWith('@/')) return true;
+  if (specifier.startsWith('node:')) return false;
+  return specifier.includes('/');
+}
+
+interface TsConfig {
+  /** Root-relative folder that `paths` targets are relative to. */
+  pathsBase: string;
+  paths: [string, string[]][];
+  /** Root-relative `baseUrl`, or null. */
+  baseUrl: string | null;
+}
+
+interface PackageJson {
+  dir: string;
+  name: string | null;
+  imports: Record<string, unknown> | null;
+  exports: unknown;
+  entry: string | null;
+}
+
+type ReadJson = (rootRelative: string) => unknown;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+const CONDITIONS = ['source', 'development', 'types', 'import', 'node', 'require', 'module', 'default'];
+
+/** A target from an `exports`/`imports` value: a string, or the first usable condition. */
+function conditionalTarget(v: unknown, depth = 0): string | null {
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return v.map((x) => conditionalTarget(x, depth + 1)).find((x) => x) ?? null;
+  if (!isRecord(v) || depth > 5) return null;
+  for (const c of CONDITIONS) if (c in v) {
+    const t = conditionalTarget(v[c], depth + 1);
+    if (t) return t;
+  }
+  return null;
+}
+
+/** `{ "#utils/*": "./src/utils/*.ts" }` style maps: the target for a key, with `*` patterns. */
+function mapLookup(map: Record<string, unknown>, key: string): string | null {
+  if (key in map) return conditionalTarget(map[key]);
+  for (const [pattern, value] of Object.entries(map)) {
+    const star = pattern.indexOf('*');
+    if (star < 0) continue;
+    const pre = pattern.slice(0, star);
+    const post = pattern.slice(star + 1);
+    if (key.startsWith(pre) && key.endsWith(post) && key.length >= pre.length + post.length) {
+      const t = conditionalTarget(value);
+      if (t) return t.replace('*', key.slice(pre.length, key.length - post.length));
+    }
+  }
+  return null;
+}
+
+/**
+ * Module resolution beyond relative paths, for the project's own files: `tsconfig`/`jsconfig` `paths`
+ * and `baseUrl` (following `extends`), `package.json` `imports` (`#utils/fetch`), and workspace packages
+ * imported by name (`@acme/http`, `@acme/http/fetch`), resolved to local source. Built once per scan
+ * from the folders holding listed files; JSON is read through one function (`readJson`).
+ */
+export class ProjectModules {
+  private readonly tsconfigByDir = new Map<string, TsConfig | null>();
+  private readonly packageByDir = new Map<string, PackageJson | null>();
+  private readonly workspace = new Map<string, PackageJson>();
+  private readonly cache = new Map<string, string | null>();
+
+  constructor(private readonly files: ReadonlySet<string>, private readonly readJson: ReadJson) {
+    const dirs = new Set<string>();
+    for (const f of files) {
+      for (let d = path.posix.dirname(f); !dirs.has(d); d = path.posix.dirname(d)) {
+        dirs.add(d);
+        if (d === '.' || d === '/' || d === '') break;
+      }
+    }
+    for (const d of dirs) {
+      const pkg = this.packageAt(d);
+      if (pkg?.name && !this.workspace.has(pkg.name)) this.workspace.set(pkg.name, pkg);
+    }
+  }
+
+  /** Where `specifier`, imported from project file `from`, is defined in the project; null for packages. */
+  resolve(from: string, specifier: string): string | null {
+    if (specifier.startsWith('./') || specifier.startsWith('../')) return resolveRelative(from, specifier, this.files);
+    if (!mayBeProjectSpecifier(specifier)) return null;
+    const key = `${path.posix.dirname(from)}\0${specifier}`;
+    if (!this.cache.has(key)) this.cache.set(key, this.resolveAlias(from, specifier));
+    return this.cache.get(key)!;
+  }
+
+  private resolveAlias(from: string, specifier: string): string | null {
+    if (specifier.startsWith('#')) {
+      const pkg = this.nearest(from, (d) => this.packageAt(d), (p) => !!p.imports);
+      const target = pkg?.imports ? mapLookup(pkg.imports, specifier) : null;
+      return target ? resolveFile(path.posix.join(pkg!.dir, target), this.files) : null;
+    }
+    const ts = this.nearest(from, (d) => this.tsconfigAt(d), () => true);
+    if (ts) {
+      for (const [pattern, targets] of ts.paths) {
+        const star = pattern.indexOf('*');
+        const pre = star < 0 ? pattern : pattern.slice(0, star);
+        const post = star < 0 ? '' : pattern.slice(star + 1);
+        const matches = star < 0 ? specifier === pattern : specifier.startsWith(pre) && specifier.endsWith(post) && specifier.length >= pre.length + post.length;
+        if (!matches) continue;
+        const middle = star < 0 ? '' : specifier.slice(pre.length, specifier.length - post.length);
+        for (const t of targets) {
+          const found = resolveFile(path.posix.join(ts.pathsBase, t.replace('*', middle)), this.files);
+          if (found) return found;
+        }
+      }
+      if (ts.baseUrl !== null) {
+        const found = resolveFile(path.posix.join(ts.baseUrl, specifier), this.files);
+        if (found) return found;
+      }
+    }
+    return this.resolveWorkspace(specifier);
+  }
+
+  private resolveWorkspace(specifier: string): string | null {
+    const parts = specifier.split('/');
+    const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+    const pkg = this.workspace.get(name);
+    if (!pkg) return null;
+    const sub = specifier.slice(name.length);
+    if (pkg.exports !== undefined && pkg.exports !== null) {
+      const map = isRecord(pkg.exports) && Object.keys(pkg.exports).some((k) => k.startsWith('.')) ? pkg.exports : { '.': pkg.exports };
+      const target = mapLookup(map, `.${sub}`);
+      if (target) {
+        const found = resolveFile(path.posix.join(pkg.dir, target), this.files);
+        if (found) return found;
+      }
+    }
+    if (sub === '') return pkg.entry ? resolveFile(path.posix.join(pkg.dir, pkg.entry), this.files) ?? resolveFile(path.posix.join(pkg.dir, 'src/index'), this.files) : resolveFile(path.posix.join(pkg.dir, 'index'), this.files) ?? resolveFile(path.posix.join(pkg.dir, 'src/index'), this.files);
+    return resolveFile(path.posix.join(pkg.dir, sub.slice(1)), this.files) ?? resolveFile(path.posix.join(pkg.dir, 'src', sub.slice(1)), this.files);
+  }
+
+  private nearest<T>(from: string, at: (dir: string) => T | null, accept: (t: T) => boolean): T | null {
+    for (let d = path.posix.dirname(from); ; d = path.posix.dirname(d)) {
+      const found = at(d);
+      if (found && accept(found)) return found;
+      if (d === '.' || d === '/' || d === '') return null;
+    }
+  }
+
+  private packageAt(dir: string): PackageJson | null {
+    if (!this.packageByDir.has(dir)) {
+      const raw = this.readJson(path.posix.join(dir, 'package.json'));
+      let pkg: PackageJson | null = null;
+      if (isRecord(raw)) {
+        const entry = ['source', 'types', 'typings', 'module', 'main'].map((k) => raw[k]).find((v): v is string => typeof v === 'string') ?? null;
+        pkg = { dir, name: typeof raw.name === 'string' ? raw.name : null, imports: isRecord(raw.imports) ? raw.imports : null, exports: raw.exports, entry };
+      }
+      this.packageByDir.set(dir, pkg);
+    }
+    return this.packageByDir.get(dir)!;
+  }
+
+  private tsconfigAt(dir: string): TsConfig | null {
+    if (!this.tsconfigByDir.has(dir)) {
+      this.tsconfigByDir.set(dir, null);
+      const file = ['tsconfig.json', 'jsconfig.json'].map((n) => path.posix.join(dir, n)).find((f) => this.readJson(f) !== null);
+      this.tsconfigByDir.set(dir, file ? this.loadTsconfig(file, 0) : null);
+    }
+    return this.tsconfigByDir.get(dir)!;
+  }
+
+  /** One tsconfig with what it inherits: own `paths`/`baseUrl` win; `extends` is followed (relative or workspace). */
+  private loadTsconfig(file: string, depth: number): TsConfig | null {
+    const raw = this.readJson(file);
+    if (!isRecord(raw) || depth > 5) return null;
+    const dir = path.posix.dirname(file);
+    const parents = (Array.isArray(raw.extends) ? raw.extends : [raw.extends]).filter((e): e is string => typeof e === 'string');
+    let inherited: TsConfig = { pathsBase: dir, paths: [], baseUrl: null };
+    for (const ext of parents) {
+      const target = ext.startsWith('.') ? path.posix.normalize(path.posix.join(dir, ext.endsWith('.json') ? ext : `${ext}.json`)) : this.workspaceFile(ext);
+      const parent = target && !target.startsWith('../') ? this.loadTsconfig(target, depth + 1) : null;
+      if (parent) inherited = { pathsBase: parent.paths.length > 0 ? parent.pathsBase : inherited.pathsBase, paths: parent.paths.length > 0 ? parent.paths : inherited.paths, baseUrl: parent.baseUrl ?? inherited.baseUrl };
+    }
+    const options = isRecord(raw.compilerOptions) ? raw.compilerOptions : {};
+    const baseUrl = typeof options.baseUrl === 'string' ? path.posix.normalize(path.posix.join(dir, options.baseUrl)) : inherited.baseUrl;
+    if (isRecord(options.paths)) {
+      const paths = Object.entries(options.paths).map(([k, v]) => [k, Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []] as [string, string[]]);
+      return { pathsBase: baseUrl ?? dir, paths, baseUrl };
+    }
+    return { ...inherited, baseUrl };
+  }
+
+  /** `@acme/tsconfig/base.json` from a workspace package. */
+  private workspaceFile(specifier: string): string | null {
+    const parts = specifier.split('/');
+    const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+    const pkg = this.workspace.get(name);
+    if (!pkg) return null;
+    const sub = specifier.slice(name.length + 1) || 'tsconfig.json';
+    return path.posix.join(pkg.dir, sub.endsWith('.json') ? sub : `${sub}.json`);
+  }
 }

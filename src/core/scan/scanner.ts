@@ -6,7 +6,10 @@ import { emptyScanStats, type LedgerItem, type RawItem, type ScanResult, type Sk
 import type * as Parser from './parser';
 import { linkResilience } from '../resilience/link';
 import type { ResilienceSummary } from '../resilience/model';
-import { resolveRelative } from '../resilience/moduleResolver';
+import { TABLE_MODULES_PATTERN } from '../resilience/clientTable';
+import { ProjectModules } from '../resilience/moduleResolver';
+import { readProjectJson } from '../resilience/projectFiles';
+import { resolveSummarySpecifiers } from '../resilience/resolveSummary';
 import { discoverFiles } from './discovery';
 import { compileExcludes, hasExtension } from './pathFilter';
 import { createMarkerMatcher, parseMarkers, type MarkerMatcher } from './markerParser';
@@ -59,9 +62,9 @@ export function isCompilerLoaded(): boolean {
  * or a client/retry/breaker module named in an import or require. A superset, for the prefilter; files
  * that only use a project's client module are caught by the second pass.
  */
-const NETWORK_WORDS = /\bfetch\w*\s*[(<!]|['"`](?:node:)?(?:https?|http2|undici|axios|got|ky|p-retry|async-retry|axios-retry|opossum|cockatiel)['"`]/;
-/** Relative import/require specifiers, for finding files that use a project's client modules. */
-const RELATIVE_IMPORT = /(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*['"](\.{1,2}\/[^'"]+)['"]/g;
+const NETWORK_WORDS = new RegExp(`\\bfetch\\w*\\s*[(<!]|['"\`](?:node:)?(?:https?|http2|undici|axios|got|ky|p-retry|async-retry|axios-retry|opossum|cockatiel|${TABLE_MODULES_PATTERN})['"\`]`);
+/** Import/require specifiers that may be project modules (relative, aliases, workspace packages), for the second pass. */
+const RELATIVE_IMPORT = /(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*['"]((?:\.{1,2}\/|[#~@])[^'"]+|[\w.-]+\/[^'"]+)['"]/g;
 
 /** Compiled per-configuration state for scanning single texts. */
 export interface TextScanner {
@@ -202,6 +205,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
     // making or wrapping calls (`api.get()` on an imported axios instance) are analysed too, and so are
     // files importing those in turn.
     const known = new Set(discovered.files);
+    const modules = new ProjectModules(known, (rel) => readProjectJson(path.join(root, rel)));
     // A provider exports something a caller's coverage depends on: an instance, a policy, a function that
     // makes a call, or a re-export of a provider. Only importers of providers need analysing.
     const isProvider = (rel: string, depth = 0): boolean => {
@@ -211,7 +215,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
       if (sum.calls.some((c) => c.enclosingExported && c.client.kind !== 'import')) return true;
       const reexported = [...sum.exportAll, ...sum.exports.flatMap((e) => ('specifier' in e ? [e.specifier] : []))];
       return reexported.some((spec) => {
-        const target = resolveRelative(rel, spec, known);
+        const target = modules.resolve(rel, spec);
         return target !== null && isProvider(target, depth + 1);
       });
     };
@@ -227,8 +231,8 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
     };
     const importsSummarised = (rel: string, specifiers: string[]): boolean =>
       specifiers.some((spec) => {
-        if (!stems.has(stem(spec.replace(/\/+$/, ''))) && !/^\.\.?\/?$/.test(spec)) return false;
-        const target = resolveRelative(rel, spec, known);
+        if (!stems.has(stem(spec.replace(/\/+$/, ''))) && !/^\.\.?\/?$/.test(spec) && !/^(@[^/]+\/)?[^/.]+$/.test(spec)) return false;
+        const target = modules.resolve(rel, spec);
         return target !== null && isProvider(target);
       });
     for (let changed = true; changed;) {
@@ -245,6 +249,8 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
         }
       }
     }
+    // Aliases, `#imports` and workspace packages become relative specifiers for the link phase.
+    for (const [rel, sum] of summaries) summaries.set(rel, resolveSummarySpecifiers(rel, sum, modules));
     items.push(...findingsToItems(linkResilience(summaries, config.resilience)));
   }
   await cache.save();

@@ -2,7 +2,10 @@ import { ts } from 'ts-morph';
 import { walkAst } from '../../scan/astWalk';
 import type { CommentRange } from '../../scan/commentRange';
 import { NO_COVER, REQUEST_METHODS, type CallSite, type ClientRef, type Cover, type DefaultDef, type FunctionUse, type InstanceDef, type Library, type PolicyDef, type ResilienceSummary } from '../model';
-import { injectedFetchLabel, instanceCreation, meaningOf, type InstanceTable } from './clients';
+import { tableClient, tableClientOfModule, tableMethodOf, tableOptionsIndex } from '../clientTable';
+import { chainCover } from './chains';
+import { argTimeouts, passThroughOf } from './passThrough';
+import { injectedFetchLabel, instanceCreation, isProjectModule, meaningOf, type InstanceTable } from './clients';
 import { contextOf, policyOf, wrapperOf } from './contexts';
 import { FileFacts, unwrap } from './fileFacts';
 import { methodOf, prop, retryOf, retryOptInOf, signalCover, timeoutOf, viewObject, type ObjectView } from './options';
@@ -23,14 +26,24 @@ function optionsIndex(library: Library, member: string, args: readonly ts.Expres
     case 'got':
     case 'ky': return member === '' && args[0] && ts.isObjectLiteralExpression(unwrap(args[0])) ? 0 : 1;
     case 'undici': return viaInstanceDispatcher ? 0 : 1;
-    case 'http': return args[0] && !ts.isObjectLiteralExpression(unwrap(args[0])) && args[1] && !ts.isFunctionLike(unwrap(args[1])) ? 1 : 0;
+    case 'http': {
+      // http.get(url, cb) / http.get(url): a URL first and no options object: nothing to read (index past the end).
+      const first = args[0] && unwrap(args[0]);
+      if (first && !ts.isObjectLiteralExpression(first) && args[1] && !ts.isFunctionLike(unwrap(args[1]))) return 1;
+      return first && isUrlLiteral(first) ? args.length + 1 : 0;
+    }
+    default: {
+      const table = tableClient(library);
+      return table ? tableOptionsIndex(table, member, !!args[0] && ts.isObjectLiteralExpression(unwrap(args[0]))) : 1;
+    }
   }
 }
 
 /** A first argument that is a URL: a string, template, `new URL(...)`, or a name that says so. */
 function isUrlLiteral(e: ts.Expression): boolean {
   const u = unwrap(e);
-  return ts.isStringLiteralLike(u) || ts.isTemplateExpression(u) || ts.isNewExpression(u) || (ts.isIdentifier(u) && /url|uri|href|endpoint|path|link/i.test(u.text));
+  const named = ts.isIdentifier(u) ? u.text : ts.isPropertyAccessExpression(u) ? u.name.text : ts.isCallExpression(u) ? u.expression.getText() : null;
+  return ts.isStringLiteralLike(u) || ts.isTemplateExpression(u) || ts.isNewExpression(u) || (named !== null && /url|uri|href|endpoint|path|link/i.test(named));
 }
 
 /** node:http's trap: a `timeout` option or `setTimeout` only reports an idle socket unless the handler destroys. */
@@ -44,17 +57,27 @@ function httpTimeout(facts: FileFacts, call: ts.CallExpression, view: ObjectView
   const hasOption = view.kind === 'object' && !!prop(view.node, 'timeout');
   // `const req = http.request(...)`, then req.on('timeout', ...) / req.setTimeout(ms, ...)
   const holder = ts.isVariableDeclaration(call.parent) && ts.isIdentifier(call.parent.name) ? call.parent.name.text : null;
-  let handler = holder ? facts.timeoutHandlers.get(holder) : undefined;
+  // Only handlers on this request: after it, in the same function (`req` is also Express's request).
+  const callPos = call.getStart(facts.sf);
+  const own = holder ? (facts.timeoutHandlers.get(holder) ?? []).filter((h) => h.pos > callPos && h.scope === scopeOf(call)) : [];
+  let handler = own.length > 0 ? own.some((h) => h.destroys) : undefined;
   // http.get(...).on('timeout', function () { this.destroy() }) / .setTimeout(ms, ...)
   const chained = call.parent;
   if (ts.isPropertyAccessExpression(chained) && ts.isCallExpression(chained.parent) && /^(on|once|setTimeout)$/.test(chained.name.text)) {
     const args = chained.parent.arguments;
     const isTimeout = chained.name.text === 'setTimeout' || (args[0] && ts.isStringLiteral(args[0]) && args[0].text === 'timeout');
-    if (isTimeout) handler = (handler ?? false) || (!!args[1] && /\.(destroy|abort)\s*\(/.test(facts.text(args[1])));
+    if (isTimeout) handler = (handler ?? false) || (!!args[1] && facts.handlerDestroys(args[1]));
   }
   if (handler === true) return { state: 'yes', by: "a 'timeout' handler that destroys the request" };
+  if (handler === false && !hasOption) return { state: 'no', why: "`setTimeout`/'timeout' handler without destroy: it only reports an idle socket; destroy the request in the handler (req.destroy())" };
   if (handler === false || hasOption) return { state: 'no', why: "http's timeout only reports an idle socket: destroy the request in the 'timeout' handler (req.destroy())" };
   return { state: 'absent' };
+}
+
+function scopeOf(n: ts.Node): ts.Node {
+  let p = n.parent;
+  while (p && !ts.isFunctionLike(p) && !ts.isSourceFile(p)) p = p.parent;
+  return p ?? n.getSourceFile();
 }
 
 function ignoresByLine(text: string, comments: readonly CommentRange[], facts: FileFacts): Map<number, string[]> {
@@ -81,7 +104,7 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
   const instances: InstanceTable = new Map();
   const summary: ResilienceSummary = { imports: [], exports: [], exportAll: [], instances: [], policies: [], defaults: [], calls: [], functionUses: [] };
   // Library bindings are resolved here; only project imports are left for the link phase.
-  for (const [local, b] of facts.bindings) if (b.specifier.startsWith('.')) summary.imports.push({ local, specifier: b.specifier, imported: b.imported });
+  for (const [local, b] of facts.bindings) if (isProjectModule(b.specifier)) summary.imports.push({ local, specifier: b.specifier, imported: b.imported });
   const ignores = ignoresByLine(sf.text, comments, facts);
 
   const addInstance = (name: string, init: ts.Expression, at: ts.Node): void => {
@@ -185,7 +208,7 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
   function isFunctionName(name: string): boolean {
     if (facts.functions.has(name)) return true;
     const b = facts.moduleOf(name);
-    return !!b && b.specifier.startsWith('.');
+    return !!b && isProjectModule(b.specifier);
   }
 
   function readCall(call: ts.CallExpression): void {
@@ -214,19 +237,44 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
       if (own) summary.defaults.push({ target: 'library:undici', at: facts.pos(call.getStart(sf)), own, retryOptIn: false });
       return;
     }
+    if (readRegistration(call, callee)) return;
     const site = clientOf(call, callee);
     if (site) recordCall(call, site, argShift);
     // A call to an imported name may be an instance call or a project function: the link phase knows.
     if (!site || site.client.kind === 'import') recordFunctionUse(call, callee);
   }
 
+  /** `HttpModule.register({ timeout })`: defaults for every injected instance of that client. */
+  function readRegistration(call: ts.CallExpression, callee: ts.Expression): boolean {
+    if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression)) return false;
+    const b = facts.moduleOf(callee.expression.text);
+    const table = b ? tableClientOfModule(b.specifier) : undefined;
+    if (!b || !table?.registration || b.imported !== table.registration.object || !table.registration.methods.includes(callee.name.text)) return false;
+    // registerAsync({ useFactory: () => ({ timeout }) }): read the factory's returned object.
+    const arg = call.arguments[0] && unwrap(call.arguments[0]);
+    let options: ts.Expression | undefined = arg;
+    if (arg && ts.isObjectLiteralExpression(arg) && callee.name.text === 'registerAsync') {
+      const factory = prop(arg, 'useFactory');
+      const fn = factory && 'value' in factory ? unwrap(factory.value) : null;
+      options = fn && ts.isArrowFunction(fn) && !ts.isBlock(fn.body) ? fn.body : undefined;
+      if (fn && ts.isArrowFunction(fn) && ts.isBlock(fn.body)) {
+        const ret = fn.body.statements.find(ts.isReturnStatement);
+        options = ret?.expression;
+      }
+    }
+    const own = { ...NO_COVER, timeout: timeoutOf(facts, 'axios', viewObject(facts, options)) };
+    summary.defaults.push({ target: `library:${table.id}`, at: facts.pos(call.getStart(sf)), own, retryOptIn: false });
+    return true;
+  }
+
   function recordFunctionUse(call: ts.CallExpression, callee: ts.Expression): void {
     let name: string | null = null;
     if (ts.isIdentifier(callee) && isFunctionName(callee.text)) name = callee.text;
-    else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && facts.moduleOf(callee.expression.text)?.imported === '*' && facts.moduleOf(callee.expression.text)?.specifier.startsWith('.')) name = `${callee.expression.text}.${callee.name.text}`;
+    else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && facts.moduleOf(callee.expression.text)?.imported === '*' && isProjectModule(facts.moduleOf(callee.expression.text)?.specifier ?? '')) name = `${callee.expression.text}.${callee.name.text}`;
     if (!name) return;
     const ctx = contextOf(facts, instances, call);
-    summary.functionUses.push({ name, at: facts.pos(call.getStart(sf)), context: ctx.context, inFunction: ctx.enclosingFunction } satisfies FunctionUse);
+    const argTimeout = argTimeouts(facts, call.arguments);
+    summary.functionUses.push({ name, at: facts.pos(call.getStart(sf)), context: ctx.context, inFunction: ctx.enclosingFunction, ...(argTimeout.some((a) => a !== 'absent') ? { argTimeout } : {}) } satisfies FunctionUse);
   }
 
   function clientOf(call: ts.CallExpression, callee: ts.Expression): { client: ClientRef; member: string; library: Library | null; dispatcherCall: boolean } | null {
@@ -283,8 +331,15 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
       breaker: { state: 'absent' } as Cover,
     };
     if (!library && own.retry.state !== 'absent' && site.client.kind === 'import') own.retry = { state: 'unknown' };
-    const method = BODY_METHODS.has(site.member) || ['get', 'delete', 'head', 'options'].includes(site.member) ? site.member.replace(/Form$/, '').toUpperCase() : methodOf(view);
+    const table = library ? tableClient(library) : undefined;
+    const chain = table?.chain ? chainCover(facts, call, table.chain) : null;
+    if (chain) {
+      if (chain.timeout.state !== 'absent') own.timeout = chain.timeout;
+      if (chain.retry.state !== 'absent') own.retry = chain.retry;
+    }
+    const method = chain?.method ?? (table && site.member ? tableMethodOf(site.member) : null) ?? (BODY_METHODS.has(site.member) || ['get', 'delete', 'head', 'options'].includes(site.member) ? site.member.replace(/Form$/, '').toUpperCase() : methodOf(view));
     const ctx = contextOf(facts, instances, call);
+    const passThrough = own.timeout.state === 'unknown' && !spread ? passThroughOf(facts, call, args[idx]) : undefined;
     const line = facts.pos(call.getStart(sf)).line;
     const stmt = statementLine(facts, call);
     const ignored = [...(ignores.get(line) ?? []), ...(ignores.get(line - 1) ?? []), ...(stmt !== line ? ignores.get(stmt - 1) ?? [] : [])];
@@ -300,12 +355,23 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
       swallowedAt: ctx.swallowedAt ? facts.span(ts.isCatchClause(ctx.swallowedAt) ? ctx.swallowedAt : ctx.swallowedAt.expression) : null,
       retryOptIn: retryOptInOf(facts, view, method),
       ignored,
+      ...(passThrough && ctx.enclosingFunction ? { passThrough } : {}),
     } satisfies CallSite);
   }
 
+  // Injected clients: a constructor parameter or field typed `HttpService` (from @nestjs/axios) is an instance.
+  for (const [name, type] of facts.parameterTypes) {
+    const b = facts.moduleOf(type.trim());
+    const table = b ? tableClientOfModule(b.specifier) : undefined;
+    if (!b || !table?.injectable?.includes(b.imported)) continue;
+    for (const key of [name, `this.${name}`]) {
+      instances.set(key, table.id);
+      summary.instances.push({ name: key, library: table.id, at: { line: 1, column: 1 }, own: { ...NO_COVER }, base: null });
+    }
+  }
   walkAst(sf, visit);
   // Uses of local functions matter only when that function makes a call; imported names may wrap one.
   const wrappers = new Set(summary.calls.map((c) => c.enclosingFunction));
-  summary.functionUses = summary.functionUses.filter((u) => wrappers.has(u.name) || u.name.includes('.') || facts.moduleOf(u.name)?.specifier.startsWith('.'));
+  summary.functionUses = summary.functionUses.filter((u) => wrappers.has(u.name) || u.name.includes('.') || isProjectModule(facts.moduleOf(u.name)?.specifier ?? ''));
   return summary;
 }

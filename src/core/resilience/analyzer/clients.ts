@@ -1,5 +1,7 @@
 import { ts } from 'ts-morph';
+import { tableClient, tableClientOfGlobal, tableClientOfModule } from '../clientTable';
 import { REQUEST_METHODS, type Library } from '../model';
+import { mayBeProjectSpecifier } from '../moduleResolver';
 
 export { REQUEST_METHODS };
 import { moduleKey, unwrap, type FileFacts } from './fileFacts';
@@ -18,8 +20,14 @@ export function libraryOfModule(specifier: string): Library | null {
   const key = moduleKey(specifier);
   if (key === 'axios' || key === 'got' || key === 'ky' || key === 'undici') return key;
   if (key === 'http' || key === 'http2') return 'http';
-  return null;
+  return tableClientOfModule(specifier)?.id ?? null;
 }
+
+/** A module the link phase should try to resolve in the project (relative, alias, workspace package). */
+export function isProjectModule(specifier: string): boolean {
+  return mayBeProjectSpecifier(specifier) && libraryOfModule(specifier) === null && !NON_PROJECT.test(specifier);
+}
+const NON_PROJECT = /^(@nestjs\/(common|core)|@types\/)/;
 
 /** What a name refers to, as a client: the library object, one export of it, or an instance. */
 export type NameMeaning =
@@ -45,13 +53,16 @@ export function meaningOf(facts: FileFacts, instances: InstanceTable, expr: ts.E
   if (binding) {
     const library = libraryOfModule(binding.specifier);
     if (library) {
-      const member = binding.imported === 'default' || binding.imported === '*' ? null : binding.imported;
+      const alias = tableClient(library)?.exports?.includes(binding.imported);
+      const member = binding.imported === 'default' || binding.imported === '*' || alias ? null : binding.imported;
       // `import { fetch } from 'undici'` is undici's fetch; `import { request } from 'undici'` its request.
       return { kind: 'library', library, member };
     }
-    if (binding.specifier.startsWith('.')) return { kind: 'projectImport', specifier: binding.specifier, imported: binding.imported };
+    if (isProjectModule(binding.specifier)) return { kind: 'projectImport', specifier: binding.specifier, imported: binding.imported };
     return null;
   }
+  const global = tableClientOfGlobal(e.text);
+  if (global && !facts.initializers.has(e.text) && !facts.functions.has(e.text) && !facts.parameters.has(e.text)) return { kind: 'library', library: global.id, member: null };
   if (e.text === 'fetch' && !facts.initializers.has('fetch') && !facts.functions.has('fetch')) {
     return { kind: 'fetch', label: facts.parameters.has('fetch') ? 'injected fetch (fetch)' : 'fetch' };
   }
@@ -97,13 +108,18 @@ export function instanceCreation(facts: FileFacts, instances: InstanceTable, exp
   if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression)) {
     const target = meaningOf(facts, instances, e.expression.expression);
     const method = e.expression.name.text;
-    if (target?.kind === 'library' && target.member === null && FACTORIES[target.library]?.has(method)) {
+    if (target?.kind === 'library' && target.member === null && (FACTORIES[target.library]?.has(method) || tableClient(target.library)?.factories?.includes(method))) {
       return { library: target.library, options: e.arguments[0], base: null, retryAgent: false };
     }
-    if (target?.kind === 'instance' && (FACTORIES[target.library]?.has(method) || (target.library === 'undici' && method === 'compose'))) {
+    if (target?.kind === 'instance' && (FACTORIES[target.library]?.has(method) || (method !== '' && tableClient(target.library)?.factories?.includes(method)) || (target.library === 'undici' && method === 'compose'))) {
       const retryAgent = method === 'compose' && /interceptors\.retry\s*\(/.test(e.arguments.map((a) => facts.text(a)).join(','));
       return { library: target.library, options: method === 'compose' ? undefined : e.arguments[0], base: target.name, retryAgent };
     }
+  }
+  // `bent('json')`: calling the library makes the client.
+  if (ts.isCallExpression(e) && ts.isIdentifier(unwrap(e.expression))) {
+    const target = meaningOf(facts, instances, e.expression);
+    if (target?.kind === 'library' && target.member === null && tableClient(target.library)?.factories?.includes('')) return { library: target.library, options: undefined, base: null, retryAgent: false };
   }
   if (ts.isNewExpression(e)) {
     const cls = unwrap(e.expression);
@@ -111,6 +127,8 @@ export function instanceCreation(facts: FileFacts, instances: InstanceTable, exp
     const viaNamespace = ts.isPropertyAccessExpression(cls) ? meaningOf(facts, instances, cls.expression) : null;
     const className = ts.isIdentifier(cls) ? (named?.kind === 'library' ? named.member : null) : ts.isPropertyAccessExpression(cls) && viaNamespace?.kind === 'library' ? cls.name.text : null;
     const library = named?.kind === 'library' ? named.library : viaNamespace?.kind === 'library' ? viaNamespace.library : null;
+    const tableIndex = library && className ? tableClient(library)?.classes?.[className] : undefined;
+    if (library && tableIndex !== undefined) return { library, options: e.arguments?.[tableIndex], base: null, retryAgent: false };
     if (library === 'undici' && className && UNDICI_CLASSES.has(className)) {
       const args = e.arguments ?? ts.factory.createNodeArray();
       if (className === 'RetryAgent') {

@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
 import { NO_COVER, type ContextCover, type Coverage } from '../model';
-import type { InstanceTable } from './clients';
+import { isProjectModule, type InstanceTable } from './clients';
 import { unwrap, type FileFacts } from './fileFacts';
 import { isOff, prop, viewObject } from './options';
 
@@ -84,7 +84,7 @@ export function wrapperOf(facts: FileFacts, call: ts.CallExpression | ts.NewExpr
     const target = unwrap(callee.expression);
     if (ts.isIdentifier(target)) {
       const b = facts.moduleOf(target.text);
-      return { kind: 'policy', name: target.text, specifier: b && b.specifier.startsWith('.') ? b.specifier : null };
+      return { kind: 'policy', name: target.text, specifier: b && isProjectModule(b.specifier) ? b.specifier : null };
     }
     const inline = policyOf(facts, target);
     if (inline) return { kind: 'direct', cover: inline.own };
@@ -188,7 +188,7 @@ export function contextOf(facts: FileFacts, _instances: InstanceTable, call: ts.
           if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'usePolicy' && e.arguments[0] && ts.isIdentifier(unwrap(e.arguments[0]))) {
             const name2 = (unwrap(e.arguments[0]) as ts.Identifier).text;
             const b = facts.moduleOf(name2);
-            context.push({ kind: 'policy', name: name2, specifier: b && b.specifier.startsWith('.') ? b.specifier : null });
+            context.push({ kind: 'policy', name: name2, specifier: b && isProjectModule(b.specifier) ? b.specifier : null });
           }
         }
       }

@@ -20,6 +20,8 @@ export class FileFacts {
   /** Every declaration of a name with an initialiser, for scope-aware lookup (`initializerAt`). */
   private readonly declarations = new Map<string, ts.VariableDeclaration[]>();
   readonly functions = new Map<string, ts.Node>();
+  /** Names bound by destructuring (`const { timeout, ...rest } = init || {}`), to their initialiser. */
+  readonly destructured = new Map<string, ts.Expression>();
   readonly parameters = new Set<string>();
   /** Names of methods and function-valued properties declared in classes/objects of this file. */
   readonly methods = new Set<string>();
@@ -27,8 +29,11 @@ export class FileFacts {
   readonly parameterTypes = new Map<string, string>();
   /** Source text of every `setTimeout(...)` call, to see which AbortControllers a timer aborts. */
   readonly timerTexts: string[] = [];
-  /** `req.on('timeout', fn)` / `req.setTimeout(ms, fn)` handlers, by receiver name: do they destroy? */
-  readonly timeoutHandlers = new Map<string, boolean>();
+  /**
+   * `req.on('timeout', fn)` / `req.setTimeout(ms, fn)` handlers, by receiver name: where, in which
+   * function, and whether they destroy the request (a named handler is followed to its body).
+   */
+  readonly timeoutHandlers = new Map<string, { pos: number; scope: ts.Node; destroys: boolean }[]>();
 
   constructor(readonly sf: ts.SourceFile) {
     walkAst(sf, (node) => {
@@ -71,6 +76,17 @@ export class FileFacts {
     return undefined;
   }
 
+  /** Whether a timeout handler destroys/aborts the request: inline, or a function of this file by name. */
+  handlerDestroys(handler: ts.Expression): boolean {
+    const destroys = (n: ts.Node): boolean => /\.(destroy|abort)\s*\(|\breject\s*\(/.test(n.getText(this.sf));
+    const h = unwrap(handler);
+    if (ts.isIdentifier(h)) {
+      const fn = this.functions.get(h.text);
+      return !!fn && destroys(fn);
+    }
+    return destroys(h);
+  }
+
   /** The module a name is bound to, following `const x = y` aliases of bound names. */
   moduleOf(name: string): ModuleBinding | undefined {
     return this.bindings.get(name);
@@ -96,6 +112,8 @@ export class FileFacts {
         for (const el of node.name.elements) {
           if (ts.isIdentifier(el.name)) this.bindings.set(el.name.text, { specifier: required.specifier, imported: el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : el.name.text });
         }
+      } else if (ts.isObjectBindingPattern(node.name) || ts.isArrayBindingPattern(node.name)) {
+        for (const el of node.name.elements) if (!ts.isOmittedExpression(el) && ts.isIdentifier(el.name)) this.destructured.set(el.name.text, node.initializer);
       } else if (ts.isIdentifier(node.name)) {
         this.initializers.set(node.name.text, node.initializer);
         const list = this.declarations.get(node.name.text) ?? [];
@@ -121,13 +139,20 @@ export class FileFacts {
         const isTimeoutEvent = (callee.name.text === 'on' || callee.name.text === 'once') && node.arguments[0] && ts.isStringLiteral(node.arguments[0]) && node.arguments[0].text === 'timeout';
         const isSetTimeout = callee.name.text === 'setTimeout';
         if (isTimeoutEvent || isSetTimeout) {
-          const handler = node.arguments[isTimeoutEvent ? 1 : 1];
-          const destroys = !!handler && /\.(destroy|abort)\s*\(/.test(handler.getText(this.sf));
-          this.timeoutHandlers.set(receiver, (this.timeoutHandlers.get(receiver) ?? false) || destroys);
+          const handler = node.arguments[1];
+          const list = this.timeoutHandlers.get(receiver) ?? [];
+          list.push({ pos: node.getStart(this.sf), scope: scopeNode(node), destroys: !!handler && this.handlerDestroys(handler) });
+          this.timeoutHandlers.set(receiver, list);
         }
       }
     }
   }
+}
+
+function scopeNode(n: ts.Node): ts.Node {
+  let p = n.parent;
+  while (p && !ts.isFunctionLike(p) && !ts.isSourceFile(p)) p = p.parent;
+  return p ?? n.getSourceFile();
 }
 
 function bindsName(name: ts.BindingName, text: string): boolean {

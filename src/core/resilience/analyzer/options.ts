@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { tableClient } from '../clientTable';
 import type { Cover, Library } from '../model';
 import { unwrap, type FileFacts } from './fileFacts';
 
@@ -123,6 +124,21 @@ export function timeoutOf(facts: FileFacts, library: Library, view: ObjectView):
     }
     case 'http':
       break;
+    default: {
+      const table = tableClient(library);
+      if (!table) break;
+      for (const key of table.timeoutKeys) {
+        const t = prop(obj, key);
+        if (t && 'value' in t) return isOff(t.value) ? { state: 'no', why: offWhy(facts, t.value, key) } : { state: 'yes', by: `\`${key}: ${facts.text(t.value)}\`` };
+        if (t) return { state: 'unknown' };
+      }
+      for (const [key, why] of Object.entries(table.timeoutTraps ?? {})) {
+        const t = prop(obj, key);
+        if (t && 'value' in t && !(signal && 'value' in signal)) return { state: 'no', why };
+      }
+      // graphql-request / make-fetch-happen with a custom fetch: bounded if that fetch is.
+      if (prop(obj, 'fetch')) return { state: 'unknown' };
+    }
   }
   if (signal && 'value' in signal) return signalCover(facts, signal.value);
   if (signal || obj.properties.some(ts.isSpreadAssignment)) return { state: 'unknown' };
@@ -131,16 +147,17 @@ export function timeoutOf(facts: FileFacts, library: Library, view: ObjectView):
 
 /** got/ky `retry` option: `0`/`{ limit: 0 }` switches retries off; anything else keeps them on. */
 export function retryOf(facts: FileFacts, library: Library, view: ObjectView): Cover {
-  // Only got and ky read retries from request options; for the rest, options cannot hide a retry.
-  if (library !== 'got' && library !== 'ky') return { state: 'absent' };
+  // Only got, ky and table clients with retry keys read retries from request options.
+  const tableKeys = tableClient(library)?.retryKeys;
+  if (library !== 'got' && library !== 'ky' && !tableKeys) return { state: 'absent' };
   if (view.kind !== 'object') return view.kind === 'unknown' ? { state: 'unknown' } : { state: 'absent' };
-  const r = prop(view.node, 'retry');
+  const r = (tableKeys ?? ['retry']).map((k) => prop(view.node, k)).find((p) => p);
   if (!r) return { state: 'absent' };
   if (!('value' in r)) return { state: 'unknown' };
   const v = unwrap(r.value);
   if (isOff(v)) return { state: 'no', why: `\`retry: ${facts.text(r.value)}\` switches ${library}'s retries off` };
   if (ts.isObjectLiteralExpression(v)) {
-    const limit = prop(v, 'limit');
+    const limit = prop(v, 'limit') ?? prop(v, 'retries');
     if (limit && 'value' in limit && isOff(limit.value)) return { state: 'no', why: `\`retry.limit: 0\` switches ${library}'s retries off` };
   }
   return { state: 'yes', by: `${library} \`retry\` option` };

@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { loadConfig } from '../../src/core/config/loadConfig';
+import type { LedgerItem } from '../../src/core/model';
+import { scanWorkspace } from '../../src/core/scan/scanner';
+
+const FIXTURES = path.join(__dirname, '../../../test/fixtures/resilience');
+
+async function findings(fixture: string): Promise<LedgerItem[]> {
+  const root = path.join(FIXTURES, fixture);
+  const { config } = await loadConfig(root);
+  return (await scanWorkspace({ root, config, useGit: false })).items.filter((i) => i.kind === 'resilience');
+}
+const at = (items: LedgerItem[], where: string, rule: string): LedgerItem => {
+  const found = items.find((i) => `${i.file}:${i.line}` === where && i.rule === rule);
+  assert.ok(found, `a ${rule} finding at ${where}; got ${items.map((i) => `${i.file}:${i.line} ${i.rule}`).join(', ')}`);
+  return found;
+};
+
+describe('resilience on server code: the paths real services take', () => {
+  it('aliases: tsconfig paths (through extends), package.json imports and workspace packages reach the client', async () => {
+    const items = await findings('aliases');
+    assert.match(at(items, 'plugins/slack/slack.ts:7', 'resilience/timeout').reason ?? '', /^axios instance slackApi \(server\/utils\/http\.ts:4\) has no timeout/);
+    assert.match(at(items, 'apps/worker/src/poll.ts:9', 'resilience/timeout').client ?? '', /got instance feeds \(apps\/worker\/src\/utils\/client\.ts:3\)/);
+    // `@acme/lib` (main: index.ts, a re-export) and `@acme/lib/safeFetch` both resolve to the package source.
+    assert.deepEqual(at(items, 'packages/lib/safeFetch.ts:5', 'resilience/timeout').callers, ['apps/worker/src/poll.ts:6']);
+    assert.deepEqual(at(items, 'packages/lib/safeFetch.ts:10', 'resilience/retry').callers, ['apps/worker/src/poll.ts:7']);
+  });
+
+  it('pass-through wrappers: covered only when every caller passes a timeout; the others are listed once', async () => {
+    const items = await findings('passthrough');
+    const fetchGap = at(items, 'server/utils/fetch.ts:13', 'resilience/timeout');
+    assert.deepEqual(fetchGap.callers, ['plugins/linear.ts:6']);
+    assert.match(fetchGap.reason ?? '', /^fetch\(\) passes its options through to node-fetch and sets no timeout itself; 1 of 3 callers pass neither `timeout` nor a timeout signal/);
+    const axiosGap = at(items, 'server/utils/api.ts:14', 'resilience/timeout');
+    assert.deepEqual(axiosGap.callers, ['plugins/linear.ts:23']);
+    assert.equal(items.filter((i) => i.rule === 'resilience/timeout').length, 2, 'fetchBounded() and getBounded() are covered');
+  });
+});
+
+describe('resilience: node:http shapes', () => {
+  it('reads https.get(url, cb), and gives each gap its own message', async () => {
+    const items = await findings('http-shapes');
+    const reason = (line: number): string => at(items, `shapes.ts:${line}`, 'resilience/timeout').reason ?? '';
+    assert.match(reason(8), /only reports an idle socket/, 'timeout option, no listener');
+    assert.match(reason(13), /^node:http request without a timeout/, 'https.get(url, cb) with a variable URL');
+    assert.match(reason(27), /^node:http request without a timeout/, "another function's req.setTimeout is not this request's");
+    assert.match(reason(32), /without destroy/, 'a listener that only logs');
+    assert.match(reason(46), /without destroy/, 'setTimeout on the request, no destroy');
+  });
+});
