@@ -21,7 +21,7 @@ Options for scan:
   -f, --format <fmt>     ${FORMATS.join(' | ')} (default: table)
   -c, --config <file>    configuration file (default: <dir>/.debtledger.json)
       --fail-on <expr>   exit 1 when a condition holds; comma-separated, e.g.
-                         overdue | unticketed | FIXME | count>50 | suppression>=10
+                         overdue | unticketed | closed-ticket | FIXME | count>50 | suppression>=10
   -o, --output <file>    write the report to a file instead of stdout
       --no-cache         do not read or write the content cache
       --no-git           list files by walking the folder instead of asking git
@@ -31,6 +31,7 @@ Options for scan:
       --new-since <ref>  only items new since the merge base with <ref> (moved code is not new)
       --baseline         only items not in the baseline (.debtledger-baseline.json); fails when any
       --baseline-file <f> another baseline file (scan and baseline update)
+      --tickets          ask the trackers for each ticket's state (open/closed/missing/unknown; docs/tickets.md)
 
 Options for dod:
       --base <ref>            base branch (default: definitionOfDone.base, origin's default, main, master)
@@ -77,6 +78,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         since: { type: 'string' },
         points: { type: 'string' },
         ref: { type: 'string' },
+        tickets: { type: 'boolean' },
+        tag: { type: 'string', multiple: true },
+        scope: { type: 'string' },
+        write: { type: 'boolean' },
       },
     });
     if (values.help) {
@@ -112,6 +117,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       blame: !values['no-blame'],
       writeCommitGraph: !!values['write-commit-graph'],
       newSince: values['new-since'],
+      tickets: !!values.tickets,
       baseline: values.baseline || values['baseline-file'] !== undefined ? values['baseline-file'] ?? '' : undefined,
     }, io);
   } catch (err) {

@@ -13,6 +13,7 @@ import { localToday } from '../core/ledger/ids';
 import { formatResult, isFormat, FORMATS, type Format } from './formatters';
 import { gitProblem, loadCliConfig } from './cliConfig';
 import { EXIT, UsageError, type CliIo } from './io';
+import { resolveForCli } from './ticketsSupport';
 
 export interface ScanArgs {
   sort?: string | undefined;
@@ -27,6 +28,8 @@ export interface ScanArgs {
   output: string | undefined;
   cache: boolean;
   git: boolean;
+  /** Ask the trackers for ticket state (`--tickets`; implied by `--fail-on closed-ticket`). */
+  tickets?: boolean;
 }
 
 /** Where the CLI keeps its content cache for a root: the user's cache folder, one file per root. */
@@ -76,6 +79,7 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
     io.stderr(`debt-ledger: ${fresh.length} item(s) not in the baseline (${Object.keys(baseline.items).length} in it)\n`);
     result.items = fresh;
   }
+  if (args.tickets || failOn.some((c) => c.selector.toLowerCase() === 'closed-ticket')) await resolveForCli(result.items, root, config, io, { git: args.git, cache: args.cache });
   if (sort === 'interest') result.items.sort((a, b) => b.interest - a.interest || a.file.localeCompare(b.file) || a.line - b.line);
   if (sort === 'age') result.items.sort((a, b) => (a.introduced?.date ?? '9999').localeCompare(b.introduced?.date ?? '9999') || a.file.localeCompare(b.file) || a.line - b.line);
   const color = io.isTTY && !io.env.NO_COLOR && !args.output;
@@ -83,7 +87,7 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
   const text = formatResult(result, format, { color, width: io.isTTY && !args.output ? io.columns : Number.POSITIVE_INFINITY, sort: sort as 'file' | 'interest' | 'age' });
   if (args.output) await fs.writeFile(path.resolve(io.cwd, args.output), text);
   else io.stdout(text);
-  const tripped = evaluateFailOn(args.baseline !== undefined && failOn.length === 0 ? parseFailOn('count') : failOn, result.items);
+  const tripped = evaluateFailOn(args.baseline !== undefined && failOn.length === 0 ? parseFailOn('count') : failOn, result.items, { closedGraceDays: config.tickets.closedGraceDays });
   for (const t of tripped) io.stderr(`debt-ledger: --fail-on ${t.condition.source} tripped (${t.count} item${t.count === 1 ? '' : 's'})\n`);
   return tripped.length > 0 ? EXIT.failed : EXIT.ok;
 }

@@ -25,7 +25,7 @@ export function formatMarkdown(result: ScanResult): string {
     for (const [, items] of groupByFile(debt)) {
       for (const i of items) {
         const due = i.due ? `${i.due}${i.overdue ? ' **overdue**' : ''}` : '';
-        lines.push(`| ${escapeMarkdownCell(i.file)} | ${i.line} | ${escapeMarkdownCell(i.tag)} | ${escapeMarkdownCell(i.text)} | ${escapeMarkdownCell(i.owner ?? '')} | ${escapeMarkdownCell(i.ticket ?? '')} | ${due} |`);
+        lines.push(`| ${escapeMarkdownCell(i.file)} | ${i.line} | ${escapeMarkdownCell(i.tag)} | ${escapeMarkdownCell(i.text)} | ${escapeMarkdownCell(i.owner ?? '')} | ${escapeMarkdownCell(i.ticket ?? '')}${i.ticketState ? ` (${i.ticketState})` : ''} | ${due} |`);
       }
     }
     lines.push('');

@@ -51,7 +51,7 @@ function ruleFor(item: LedgerItem): Sarif.ReportingDescriptor {
 
 function messageFor(item: LedgerItem): string {
   if (item.kind === 'resilience') return `${item.reason} [${item.client}]${item.callers ? ` Callers: ${item.callers.join(', ')}.` : ''}`;
-  const meta = [item.owner && `owner ${item.owner}`, item.ticket && `ticket ${item.ticket}`, item.due && `due ${item.due}${item.overdue ? ' (overdue)' : ''}`].filter(Boolean);
+  const meta = [item.owner && `owner ${item.owner}`, item.ticket && `ticket ${item.ticket}${item.ticketState ? ` (${item.ticketState})` : ''}`, item.due && `due ${item.due}${item.overdue ? ' (overdue)' : ''}`].filter(Boolean);
   return `${item.tag}: ${item.text || '(no text)'}${meta.length > 0 ? ` [${meta.join(', ')}]` : ''}`;
 }
 
@@ -72,7 +72,7 @@ export function toSarif(result: ScanResult): Sarif.Log {
       message: { text: messageFor(item) },
       locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(item.file), uriBaseId: '%SRCROOT%' }, region: { startLine: item.line, startColumn: item.column, endLine: item.endLine, ...(item.endColumn ? { endColumn: item.endColumn } : {}) } } }],
       partialFingerprints: { 'debtLedgerId/v1': item.id },
-      properties: item.kind === 'resilience' ? { client: item.client, callers: item.callers } : { owner: item.owner, ticket: item.ticket, due: item.due, overdue: item.overdue },
+      properties: item.kind === 'resilience' ? { client: item.client, callers: item.callers } : { owner: item.owner, ticket: item.ticket, due: item.due, overdue: item.overdue, ...(item.ticketState ? { ticketState: item.ticketState } : {}) },
     };
   });
   const rootUri = pathToFileURL(result.root).href;

@@ -23,7 +23,7 @@ export function formatTable(result: ScanResult, style: TableStyle): string {
     for (const item of items) {
       const where = `${item.line}:${item.column}`.padStart(8);
       const rank = style.sort === 'interest' ? `interest ${item.interest}  ${item.file}:${item.line}` : style.sort === 'age' ? `${item.introduced?.date.slice(0, 10) ?? 'uncommitted'}  ${item.file}:${item.line}` : null;
-      const meta = (rank ? [rank, item.team] : item.kind === 'resilience' ? [item.client, item.callers && `callers: ${item.callers.join(', ')}`] : [item.owner, item.ticket, item.due && `due ${item.due}`]).filter(Boolean).join('  ');
+      const meta = (rank ? [rank, item.team] : item.kind === 'resilience' ? [item.client, item.callers && `callers: ${item.callers.join(', ')}`] : [item.owner, item.ticket && (item.ticketState ? `${item.ticket} ${item.ticketState}` : item.ticket), item.due && `due ${item.due}`]).filter(Boolean).join('  ');
       const head = `${where}  ${item.tag.padEnd(tagWidth)}  `;
       const room = Math.max(20, style.width - head.length - (meta ? meta.length + 2 : 0));
       const text = item.text.length > room ? `${item.text.slice(0, room - 1)}…` : item.text;
