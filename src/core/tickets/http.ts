@@ -27,6 +27,8 @@ export interface HttpRequest {
   body?: string;
   /** POST/PATCH that create or change something are sent once: never retried. */
   idempotent: boolean;
+  /** The tracker's name for messages, e.g. `GitHub (api.github.com)`; default: the URL's host. */
+  label?: string;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -83,7 +85,7 @@ export async function httpRequest(request: HttpRequest, policy: HttpPolicy = DEF
     } catch (err) {
       const e = err as Error & { cause?: { code?: string } };
       problem = e.name === 'TimeoutError' ? `no answer within ${policy.timeoutMs} ms` : (e.cause?.code ?? e.message);
-      if (attempt >= attempts) throw new TrackerProblem(`${new URL(request.url).host} unreachable (${problem})`, true);
+      if (attempt >= attempts) throw new TrackerProblem(`${request.label ?? new URL(request.url).host} unreachable (${problem})`, true);
     }
     const backoff = policy.baseDelayMs * 2 ** (attempt - 1);
     await sleep(Math.min(policy.maxWaitMs, wait ?? backoff + Math.random() * backoff * 0.25));

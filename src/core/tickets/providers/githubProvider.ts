@@ -64,7 +64,7 @@ export function githubProvider(config: ProviderConfig, env: Env): TicketProvider
     config,
     async lookup(target: string, etag: string | null, policy: HttpPolicy): Promise<Lookup> {
       const [repo, number] = target.split('#') as [string, string];
-      const res = await httpRequest({ method: 'GET', url: `${api}/repos/${repo}/issues/${number}`, headers: { ...headers(), ...(etag ? { 'if-none-match': etag } : {}) }, idempotent: true }, policy);
+      const res = await httpRequest({ method: 'GET', url: `${api}/repos/${repo}/issues/${number}`, headers: { ...headers(), ...(etag ? { 'if-none-match': etag } : {}) }, idempotent: true, label: tracker }, policy);
       const common = commonStatus(res, tracker, tokenHint);
       if (common) return common;
       const issue = parseJson(res) as GithubIssue | null;
@@ -75,7 +75,7 @@ export function githubProvider(config: ProviderConfig, env: Env): TicketProvider
       const found: RemoteIssue[] = [];
       let url: string | null = `${api}/repos/${repo}/issues?state=all&labels=debt-ledger&per_page=100`;
       for (let page = 0; url && page < MAX_PAGES; page++) {
-        const res = await httpRequest({ method: 'GET', url, headers: headers(), idempotent: true }, policy);
+        const res = await httpRequest({ method: 'GET', url, headers: headers(), idempotent: true, label: tracker }, policy);
         if (commonStatus(res, tracker, tokenHint)) throw new TrackerProblem(`${tracker} could not list issues of ${repo} (${res.status})`, true);
         const list = parseJson(res);
         if (!Array.isArray(list)) throw new TrackerProblem(`${tracker} answered without an issue list`, true);
@@ -85,7 +85,7 @@ export function githubProvider(config: ProviderConfig, env: Env): TicketProvider
       return found;
     },
     async createIssue(repo: string, issue: NewIssue, policy: HttpPolicy): Promise<RemoteIssue> {
-      const res = await httpRequest({ method: 'POST', url: `${api}/repos/${repo}/issues`, headers: { ...headers(), 'content-type': 'application/json' }, body: JSON.stringify({ title: issue.title, body: issue.body, labels: issue.labels }), idempotent: false }, policy);
+      const res = await httpRequest({ method: 'POST', url: `${api}/repos/${repo}/issues`, headers: { ...headers(), 'content-type': 'application/json' }, body: JSON.stringify({ title: issue.title, body: issue.body, labels: issue.labels }), idempotent: false, label: tracker }, policy);
       if (res.status !== 201) throw new TrackerProblem(`${tracker} did not create the issue (${res.status}): ${tokenHint}; creating needs write access to issues`, true);
       return toRemote(parseJson(res) as GithubIssue);
     },

@@ -47,7 +47,7 @@ export function gitlabProvider(config: ProviderConfig, env: Env): TicketProvider
     async lookup(target: string, etag: string | null, policy: HttpPolicy): Promise<Lookup> {
       const m = /^(.+)([#!])(\d+)$/.exec(target)!;
       const kind = m[2] === '!' ? 'merge_requests' : 'issues';
-      const res = await httpRequest({ method: 'GET', url: `${project(m[1]!)}/${kind}/${m[3]}`, headers: { ...headers(), ...(etag ? { 'if-none-match': etag } : {}) }, idempotent: true }, policy);
+      const res = await httpRequest({ method: 'GET', url: `${project(m[1]!)}/${kind}/${m[3]}`, headers: { ...headers(), ...(etag ? { 'if-none-match': etag } : {}) }, idempotent: true, label: tracker }, policy);
       const common = commonStatus(res, tracker, tokenHint);
       if (common) return common;
       const issue = parseJson(res) as GitlabIssue | null;
@@ -60,7 +60,7 @@ export function gitlabProvider(config: ProviderConfig, env: Env): TicketProvider
     async findIssues(repo: string, text: string, policy: HttpPolicy): Promise<RemoteIssue[]> {
       const found: RemoteIssue[] = [];
       for (let page = 1; page <= MAX_PAGES; page++) {
-        const res = await httpRequest({ method: 'GET', url: `${project(repo)}/issues?labels=debt-ledger&scope=all&per_page=100&page=${page}`, headers: headers(), idempotent: true }, policy);
+        const res = await httpRequest({ method: 'GET', url: `${project(repo)}/issues?labels=debt-ledger&scope=all&per_page=100&page=${page}`, headers: headers(), idempotent: true, label: tracker }, policy);
         if (commonStatus(res, tracker, tokenHint)) throw new TrackerProblem(`${tracker} could not list issues of ${repo} (${res.status})`, true);
         const list = parseJson(res);
         if (!Array.isArray(list)) throw new TrackerProblem(`${tracker} answered without an issue list`, true);
@@ -71,7 +71,7 @@ export function gitlabProvider(config: ProviderConfig, env: Env): TicketProvider
       return found;
     },
     async createIssue(repo: string, issue: NewIssue, policy: HttpPolicy): Promise<RemoteIssue> {
-      const res = await httpRequest({ method: 'POST', url: `${project(repo)}/issues`, headers: { ...headers(), 'content-type': 'application/json' }, body: JSON.stringify({ title: issue.title, description: issue.body, labels: issue.labels.join(',') }), idempotent: false }, policy);
+      const res = await httpRequest({ method: 'POST', url: `${project(repo)}/issues`, headers: { ...headers(), 'content-type': 'application/json' }, body: JSON.stringify({ title: issue.title, description: issue.body, labels: issue.labels.join(',') }), idempotent: false, label: tracker }, policy);
       if (res.status !== 201) throw new TrackerProblem(`${tracker} did not create the issue (${res.status}): ${tokenHint}; creating needs the api scope`, true);
       return toRemote(parseJson(res) as GitlabIssue);
     },

@@ -36,6 +36,7 @@ export function jiraProvider(config: ProviderConfig, env: Env): TicketProvider {
         url: `${base}/rest/api/2/issue/${encodeURIComponent(key)}?fields=status,resolutiondate`,
         headers: { accept: 'application/json', 'user-agent': USER_AGENT, ...(auth ? { authorization: auth } : {}), ...(etag ? { 'if-none-match': etag } : {}) },
         idempotent: true,
+        label: tracker,
       }, policy);
       const common = commonStatus(res, tracker, tokenHint);
       if (common) return common;

@@ -29,6 +29,7 @@ export function linearProvider(config: ProviderConfig, env: Env): TicketProvider
         headers: { 'content-type': 'application/json', accept: 'application/json', 'user-agent': USER_AGENT, authorization: token },
         body: JSON.stringify({ query: LINEAR_QUERY, variables: { id: key } }),
         idempotent: true,
+        label: tracker,
       }, policy);
       const answer = parseJson(res) as LinearAnswer | null;
       const codes = (answer?.errors ?? []).map((e) => String(e.extensions?.code ?? ''));
