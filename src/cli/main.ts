@@ -6,6 +6,7 @@ import { runDod, runSignoff } from './dodCommand';
 import { runBaselineUpdate } from './baselineCommand';
 import { runScan } from './scanCommand';
 import { runTrend } from './trendCommand';
+import { runTicketsCreate } from './ticketsCommand';
 
 export const HELP = `debt-ledger ${TOOL_VERSION}: a technical-debt ledger for TypeScript and JavaScript
 
@@ -15,6 +16,7 @@ Usage:
   debt-ledger signoff <item> [dir]     sign off a manual item on HEAD (--revoke to take it back)
   debt-ledger baseline update [dir]    accept today's items as the baseline (--allow-growth --reason to grow it)
   debt-ledger trend [dir]              debt per kind over the main branch's history
+  debt-ledger tickets create [dir]     open an issue per unticketed marker (GitHub/GitLab, token; docs/tickets.md)
   debt-ledger --help | --version
 
 Options for scan:
@@ -38,6 +40,8 @@ Options for dod:
   -f, --format <fmt>          table | json | markdown | sarif (default: table)
       --require-signoffs      manual items must be signed off on HEAD
       --include-uncommitted   count uncommitted changes (CI leaves this off)
+Options for tickets create: --new-since <ref>, --tag <TAG> (repeatable), --scope <glob>, --dry-run (create nothing),
+                   --write (apply the marker edits, e.g. TODO: x -> TODO(#812): x)
 Options for signoff: --comment <text>, --revoke
 Options for trend: --since <n.unit> (e.g. 6.months, 90.days; default 6.months), --points <n> (default 12),
                    --ref <branch> (default: origin's default branch, main, master),
@@ -82,6 +86,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         tag: { type: 'string', multiple: true },
         scope: { type: 'string' },
         write: { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
       },
     });
     if (values.help) {
@@ -100,6 +105,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (command === 'baseline') {
       if (rest[0] !== 'update') throw new UsageError('usage: debt-ledger baseline update [dir] [--allow-growth --reason "why"]');
       return await runBaselineUpdate({ dir: rest[1], config: values.config, file: values['baseline-file'], allowGrowth: !!values['allow-growth'], reason: values.reason ?? null, git: !values['no-git'] }, io);
+    }
+    if (command === 'tickets') {
+      if (rest[0] !== 'create' || rest.length > 2) throw new UsageError('usage: debt-ledger tickets create [dir] [--new-since <ref>] [--tag <TAG>]... [--scope <glob>] [--dry-run] [--write]');
+      return await runTicketsCreate({ dir: rest[1], config: values.config, newSince: values['new-since'], tags: values.tag ?? [], scope: values.scope, write: !!values.write, dryRun: !!values['dry-run'], blame: !values['no-blame'], cache: !values['no-cache'] }, io);
     }
     if (command === 'trend') return await runTrend({ dir: rest[0], config: values.config, since: values.since, points: values.points, format: values.format, ref: values.ref }, io);
     if (command === 'signoff') return await runSignoff({ item: rest[0], dir: rest[1], config: values.config, comment: values.comment, revoke: !!values.revoke }, io);

@@ -62,6 +62,7 @@ export function githubProvider(config: ProviderConfig, env: Env): TicketProvider
     id: `github ${api}`,
     host,
     config,
+    authenticated: !!token,
     async lookup(target: string, etag: string | null, policy: HttpPolicy): Promise<Lookup> {
       const [repo, number] = target.split('#') as [string, string];
       const res = await httpRequest({ method: 'GET', url: `${api}/repos/${repo}/issues/${number}`, headers: { ...headers(), ...(etag ? { 'if-none-match': etag } : {}) }, idempotent: true, label: tracker }, policy);
@@ -71,7 +72,7 @@ export function githubProvider(config: ProviderConfig, env: Env): TicketProvider
       if (!issue || (issue.state !== 'open' && issue.state !== 'closed')) throw new TrackerProblem(`${tracker} answered without an issue state`, false);
       return { notModified: false, info: { state: issue.state, closedAt: typeof issue.closed_at === 'string' ? issue.closed_at : null }, etag: res.headers.get('etag') };
     },
-    async findIssues(repo: string, text: string, policy: HttpPolicy): Promise<RemoteIssue[]> {
+    async listLedgerIssues(repo: string, policy: HttpPolicy): Promise<RemoteIssue[]> {
       const found: RemoteIssue[] = [];
       let url: string | null = `${api}/repos/${repo}/issues?state=all&labels=debt-ledger&per_page=100`;
       for (let page = 0; url && page < MAX_PAGES; page++) {
@@ -79,7 +80,7 @@ export function githubProvider(config: ProviderConfig, env: Env): TicketProvider
         if (commonStatus(res, tracker, tokenHint)) throw new TrackerProblem(`${tracker} could not list issues of ${repo} (${res.status})`, true);
         const list = parseJson(res);
         if (!Array.isArray(list)) throw new TrackerProblem(`${tracker} answered without an issue list`, true);
-        for (const i of list as GithubIssue[]) if (typeof i.body === 'string' && i.body.includes(text)) found.push(toRemote(i));
+        for (const i of list as GithubIssue[]) found.push(toRemote(i));
         url = nextLink(res.headers.get('link'));
       }
       return found;

@@ -44,6 +44,7 @@ export function gitlabProvider(config: ProviderConfig, env: Env): TicketProvider
     id: `gitlab ${api}`,
     host,
     config,
+    authenticated: !!(personal || job),
     async lookup(target: string, etag: string | null, policy: HttpPolicy): Promise<Lookup> {
       const m = /^(.+)([#!])(\d+)$/.exec(target)!;
       const kind = m[2] === '!' ? 'merge_requests' : 'issues';
@@ -57,14 +58,14 @@ export function gitlabProvider(config: ProviderConfig, env: Env): TicketProvider
       const closedAt = closed ? (typeof issue!.closed_at === 'string' ? issue!.closed_at : typeof issue!.merged_at === 'string' ? issue!.merged_at : null) : null;
       return { notModified: false, info: { state: closed ? 'closed' : 'open', closedAt }, etag: res.headers.get('etag') };
     },
-    async findIssues(repo: string, text: string, policy: HttpPolicy): Promise<RemoteIssue[]> {
+    async listLedgerIssues(repo: string, policy: HttpPolicy): Promise<RemoteIssue[]> {
       const found: RemoteIssue[] = [];
       for (let page = 1; page <= MAX_PAGES; page++) {
         const res = await httpRequest({ method: 'GET', url: `${project(repo)}/issues?labels=debt-ledger&scope=all&per_page=100&page=${page}`, headers: headers(), idempotent: true, label: tracker }, policy);
         if (commonStatus(res, tracker, tokenHint)) throw new TrackerProblem(`${tracker} could not list issues of ${repo} (${res.status})`, true);
         const list = parseJson(res);
         if (!Array.isArray(list)) throw new TrackerProblem(`${tracker} answered without an issue list`, true);
-        for (const i of list as GitlabIssue[]) if (typeof i.description === 'string' && i.description.includes(text)) found.push(toRemote(i));
+        for (const i of list as GitlabIssue[]) found.push(toRemote(i));
         const next = res.headers.get('x-next-page');
         if (!next || next.trim() === '') break;
       }

@@ -30,6 +30,7 @@ export function jiraProvider(config: ProviderConfig, env: Env): TicketProvider {
     id: `jira ${base}`,
     host,
     config,
+    authenticated: !!token,
     async lookup(key: string, etag: string | null, policy: HttpPolicy): Promise<Lookup> {
       const res = await httpRequest({
         method: 'GET',

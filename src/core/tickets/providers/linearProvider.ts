@@ -20,6 +20,7 @@ export function linearProvider(config: ProviderConfig, env: Env): TicketProvider
     id: `linear ${api}`,
     host: config.host ?? 'linear.app',
     config,
+    authenticated: !!token,
     async lookup(key: string, _etag: string | null, policy: HttpPolicy): Promise<Lookup> {
       if (!token) throw new TrackerProblem(`${tracker} needs a token: ${tokenHint}`, true);
       // A read-only query: safe to retry although it is a POST.

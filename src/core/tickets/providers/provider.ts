@@ -30,8 +30,10 @@ export interface TicketProvider {
   readonly config: ProviderConfig;
   /** Asks for one ticket. Throws TrackerProblem when the tracker cannot answer (then every ticket there is unknown). */
   lookup(target: string, etag: string | null, policy: HttpPolicy): Promise<Lookup>;
-  /** Issues of a repository whose body contains `text` (GitHub and GitLab; for idempotent `tickets create`). */
-  findIssues?(repo: string, text: string, policy: HttpPolicy): Promise<RemoteIssue[]>;
+  /** Whether a token was found in the environment. */
+  readonly authenticated: boolean;
+  /** Every issue of a repository labelled `debt-ledger`, all pages (GitHub and GitLab; for idempotent `tickets create`). */
+  listLedgerIssues?(repo: string, policy: HttpPolicy): Promise<RemoteIssue[]>;
   createIssue?(repo: string, issue: NewIssue, policy: HttpPolicy): Promise<RemoteIssue>;
 }
 
