@@ -5,6 +5,7 @@ import { gitProblem, loadCliConfig, writeOutput } from './cliConfig';
 import { EXIT, UsageError, type CliIo } from './io';
 import { headBlobPrefix } from '../core/git/remoteLinks';
 import { didYouMean } from '../core/text/didYouMean';
+import { cliTicketSource } from './ticketsSupport';
 
 const DOD_FORMATS = ['table', 'json', 'markdown', 'sarif'];
 
@@ -13,7 +14,7 @@ export async function runDod(args: { dir?: string; config?: string; base?: strin
   const format = args.format ?? 'table';
   if (!DOD_FORMATS.includes(format)) throw new UsageError(`unknown --format "${format}" for dod${didYouMean(format, DOD_FORMATS)} (expected ${DOD_FORMATS.join(', ')})`);
   const { root, config } = await loadCliConfig(io, args.dir, args.config);
-  const result = await evaluateDod({ root, config, base: args.base ?? null, includeUncommitted: args.includeUncommitted, allowCommands: true, requireSignoffs: args.requireSignoffs }).catch(gitProblem);
+  const result = await evaluateDod({ root, config, base: args.base ?? null, includeUncommitted: args.includeUncommitted, allowCommands: true, requireSignoffs: args.requireSignoffs, tickets: cliTicketSource(root, config, io) }).catch(gitProblem);
   const text = format === 'json' ? formatDodJson(result) : format === 'markdown' ? formatDodMarkdown(result, await headBlobPrefix(root).then((blob) => (blob ? { blob } : null))) : format === 'sarif' ? formatDodSarif(result, root) : formatDodTable(result);
   if (args.output) await writeOutput(io, args.output, text);
   else io.stdout(text);

@@ -7,6 +7,7 @@ import { runDod, runSignoff } from './dodCommand';
 import { runBaselineUpdate } from './baselineCommand';
 import { runScan } from './scanCommand';
 import { runTrend } from './trendCommand';
+import { runTicketsCreate } from './ticketsCommand';
 
 export const HELP = `debt-ledger ${TOOL_VERSION}: a technical-debt ledger for TypeScript and JavaScript
 
@@ -16,6 +17,7 @@ Usage:
   debt-ledger signoff <item> [dir]     sign off a manual item on HEAD (--revoke to take it back)
   debt-ledger baseline update [dir]    accept today's items as the baseline (--allow-growth --reason to grow it)
   debt-ledger trend [dir]              debt per kind over the main branch's history
+  debt-ledger tickets create [dir]     open an issue per unticketed marker (GitHub/GitLab, token; docs/tickets.md)
   debt-ledger --help | --version
 
 Options for scan:
@@ -24,7 +26,7 @@ ${FORMATTERS.map((f) => `                           ${f.name.padEnd(9)} ${f.summ
       --max-items <n>    markdown: rows at most; github: annotations per level at most
   -c, --config <file>    configuration file (default: <dir>/.debtledger.json)
       --fail-on <expr>   exit 1 when a condition holds; comma-separated, e.g.
-                         overdue | unticketed | FIXME | count>50 | suppression>=10
+                         overdue | unticketed | closed-ticket | FIXME | count>50 | suppression>=10
   -o, --output <file>    write the report to a file instead of stdout
       --no-cache         do not read or write the content cache
       --no-git           list files by walking the folder instead of asking git
@@ -34,12 +36,15 @@ ${FORMATTERS.map((f) => `                           ${f.name.padEnd(9)} ${f.summ
       --new-since <ref>  only items new since the merge base with <ref> (moved code is not new)
       --baseline         only items not in the baseline (.debtledger-baseline.json); fails when any
       --baseline-file <f> another baseline file (scan and baseline update)
+      --tickets          ask the trackers for each ticket's state (open/closed/missing/unknown; docs/tickets.md)
 
 Options for dod:
       --base <ref>            base branch (default: definitionOfDone.base, origin's default, main, master)
   -f, --format <fmt>          table | json | markdown | sarif (default: table)
       --require-signoffs      manual items must be signed off on HEAD
       --include-uncommitted   count uncommitted changes (CI leaves this off)
+Options for tickets create: --new-since <ref>, --tag <TAG> (repeatable), --scope <glob>, --dry-run (create nothing),
+                   --write (apply the marker edits, e.g. TODO: x -> TODO(#812): x)
 Options for signoff: --comment <text>, --revoke
 Options for trend: --since <n.unit> (e.g. 6.months, 90.days; default 6.months), --points <n> (default 12),
                    --ref <branch> (default: origin's default branch, main, master),
@@ -84,6 +89,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         ref: { type: 'string' },
         debug: { type: 'boolean' },
         'max-items': { type: 'string' },
+        tickets: { type: 'boolean' },
+        tag: { type: 'string', multiple: true },
+        scope: { type: 'string' },
+        write: { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
       },
     });
     if (values.help) {
@@ -103,6 +113,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (rest[0] !== 'update') throw new UsageError('usage: debt-ledger baseline update [dir] [--allow-growth --reason "why"]');
       return await runBaselineUpdate({ dir: rest[1], config: values.config, file: values['baseline-file'], allowGrowth: !!values['allow-growth'], reason: values.reason ?? null, git: !values['no-git'] }, io);
     }
+    if (command === 'tickets') {
+      if (rest[0] !== 'create' || rest.length > 2) throw new UsageError('usage: debt-ledger tickets create [dir] [--new-since <ref>] [--tag <TAG>]... [--scope <glob>] [--dry-run] [--write]');
+      return await runTicketsCreate({ dir: rest[1], config: values.config, newSince: values['new-since'], tags: values.tag ?? [], scope: values.scope, write: !!values.write, dryRun: !!values['dry-run'], blame: !values['no-blame'], cache: !values['no-cache'] }, io);
+    }
     if (command === 'trend') return await runTrend({ dir: rest[0], config: values.config, since: values.since, points: values.points, format: values.format, ref: values.ref }, io);
     if (command === 'signoff') return await runSignoff({ item: rest[0], dir: rest[1], config: values.config, comment: values.comment, revoke: !!values.revoke }, io);
     if (command !== 'scan') throw new UsageError(`unknown command "${command}" (try: debt-ledger scan [dir], dod, signoff, or --help)`);
@@ -120,6 +134,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       writeCommitGraph: !!values['write-commit-graph'],
       newSince: values['new-since'],
       maxItems: values['max-items'],
+      tickets: !!values.tickets,
       baseline: values.baseline || values['baseline-file'] !== undefined ? values['baseline-file'] ?? '' : undefined,
     }, io);
   } catch (err) {

@@ -17,6 +17,7 @@ import type { FormatContext } from './formatters/formatter';
 import { sourceReader, suggestionsFor } from './sourceFacts';
 import { gitProblem, loadCliConfig, writeOutput } from './cliConfig';
 import { EXIT, UsageError, type CliIo } from './io';
+import { resolveForCli } from './ticketsSupport';
 
 export interface ScanArgs {
   sort?: string | undefined;
@@ -33,6 +34,8 @@ export interface ScanArgs {
   git: boolean;
   /** Markdown rows / annotations per level at most. */
   maxItems?: string | undefined;
+  /** Ask the trackers for ticket state (`--tickets`; implied by `--fail-on closed-ticket`). */
+  tickets?: boolean;
 }
 
 const SORTS = ['file', 'interest', 'age'];
@@ -92,6 +95,7 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
     baselineNote = { fresh: fresh.length, size: Object.keys(baseline.items).length, file: path.relative(io.cwd, file) || file };
     result.items = fresh;
   }
+  if (args.tickets || failOn.some((c) => c.selector.toLowerCase() === 'closed-ticket')) await resolveForCli(result.items, root, config, io, { git: args.git, cache: args.cache });
   if (sort === 'interest') result.items.sort((a, b) => b.interest - a.interest || a.file.localeCompare(b.file) || a.line - b.line);
   if (sort === 'age') result.items.sort((a, b) => (a.introduced?.date ?? '9999').localeCompare(b.introduced?.date ?? '9999') || a.file.localeCompare(b.file) || a.line - b.line);
   const color = io.isTTY && !io.env.NO_COLOR && !args.output;
@@ -120,7 +124,7 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
     return baselineNote.fresh > 0 ? EXIT.failed : EXIT.ok;
   }
   if (baselineNote) io.stderr(`debt-ledger: ${baselineNote.fresh} item${baselineNote.fresh === 1 ? '' : 's'} not in the baseline (${baselineNote.file} holds ${baselineNote.size})\n`);
-  const tripped = evaluateFailOn(failOn, result.items);
+  const tripped = evaluateFailOn(failOn, result.items, { closedGraceDays: config.tickets.closedGraceDays });
   for (const t of tripped) io.stderr(`debt-ledger: --fail-on ${t.condition.source} tripped (${t.count} item${t.count === 1 ? '' : 's'})\n`);
   return tripped.length > 0 ? EXIT.failed : EXIT.ok;
 }

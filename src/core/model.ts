@@ -55,7 +55,17 @@ export interface LedgerItem extends RawItem {
   author: string | null;
   /** Interest: kind weight x (1 + file churn) x (1 + age in years); 0 until computed. Higher = costlier. */
   interest: number;
+  /** With `scan --tickets` (or the editor setting): the ticket's state at its tracker; absent when not asked. */
+  ticketState?: TicketState;
+  /** With a closed ticket: when the tracker says it closed (ISO 8601); null when it does not say. */
+  ticketClosedAt?: string | null;
 }
+
+/**
+ * A ticket's state at its tracker: `missing` = 404 or not visible with the token; `unknown` = the tracker
+ * could not be asked (unreachable, no token where one is needed, rate-limited, not configured).
+ */
+export type TicketState = 'open' | 'closed' | 'missing' | 'unknown';
 
 /** A file the scan did not read, with why. */
 export interface SkippedFile {

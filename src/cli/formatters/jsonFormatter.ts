@@ -30,6 +30,9 @@ export interface JsonItem {
   team: string | null;
   author: string | null;
   interest: number;
+  /** Added in 0.4: with `--tickets`, the ticket's state at its tracker and when it closed; else null. */
+  ticketState: NonNullable<LedgerItem['ticketState']> | null;
+  ticketClosedAt: string | null;
 }
 
 export interface JsonLedger {
@@ -44,6 +47,7 @@ export function toJsonItem(i: LedgerItem): JsonItem {
     id: i.id, kind: i.kind, tag: i.tag, file: i.file, line: i.line, column: i.column, text: i.text, owner: i.owner, ticket: i.ticket, due: i.due, overdue: i.overdue,
     rule: i.rule, client: i.client, reason: i.reason, severity: i.severity, endLine: i.endLine, endColumn: i.endColumn, callers: i.callers,
     introduced: i.introduced, team: i.team, author: i.author, interest: i.interest,
+    ticketState: i.ticketState ?? null, ticketClosedAt: i.ticketClosedAt ?? null,
   };
 }
 

@@ -22,7 +22,7 @@ const clip = (text: string): string => (text.length > CELL_MAX ? `${text.slice(0
 
 function debtRow(i: LedgerItem, links: LinkBase | null | undefined, isNew: boolean): string {
   const due = i.due ? `${i.due}${i.overdue ? ' **overdue**' : ''}` : '';
-  return `| ${locationCell(i.file, i.line, links)} | ${markdownCell(i.tag)}${isNew ? ' 🆕' : ''} | ${markdownCell(clip(i.text))} | ${markdownCell(clip(i.owner ?? ''))} | ${markdownCell(clip(i.ticket ?? ''))} | ${due} |`;
+  return `| ${locationCell(i.file, i.line, links)} | ${markdownCell(i.tag)}${isNew ? ' 🆕' : ''} | ${markdownCell(clip(i.text))} | ${markdownCell(clip(i.owner ?? ''))} | ${markdownCell(clip(i.ticket ?? ''))}${i.ticketState ? ` (${i.ticketState})` : ''} | ${due} |`;
 }
 
 function gapRow(i: LedgerItem, links: LinkBase | null | undefined, isNew: boolean): string {

@@ -27,7 +27,7 @@ export function formatTable(result: ScanResult, style: TableStyle): string {
       const where = `${item.line}:${item.column}`.padStart(8);
       const rank = style.sort === 'interest' ? `interest ${item.interest}  ${item.file}:${item.line}` : style.sort === 'age' ? `${item.introduced?.date.slice(0, 10) ?? 'uncommitted'}  ${item.file}:${item.line}` : null;
       // Workspace text never reaches the terminal raw: ESC, BEL, OSC 8 and bidi controls are replaced.
-      const meta = (rank ? [rank, item.team] : item.kind === 'resilience' ? [item.client, item.callers && `callers: ${item.callers.join(', ')}`] : [item.owner, item.ticket, item.due && `due ${item.due}`]).filter(Boolean).map((m) => oneLine(String(m))).join('  ');
+      const meta = (rank ? [rank, item.team] : item.kind === 'resilience' ? [item.client, item.callers && `callers: ${item.callers.join(', ')}`] : [item.owner, item.ticket && (item.ticketState ? `${item.ticket} ${item.ticketState}` : item.ticket), item.due && `due ${item.due}`]).filter(Boolean).map((m) => oneLine(String(m))).join('  ');
       const head = `${where}  ${item.tag.padEnd(tagWidth)}  `;
       const room = Math.max(20, style.width - head.length - (meta ? meta.length + 2 : 0));
       const clean = oneLine(item.text);

@@ -1,4 +1,5 @@
 import type { DodConfig } from '../dod/model';
+import { defaultTicketsConfig, type TicketsConfig } from '../tickets/model';
 import { defaultResilienceConfig, type ResilienceConfig } from '../resilience/model';
 
 /** Resolved, validated configuration shared by the CLI and the extension. */
@@ -23,6 +24,8 @@ export interface DebtLedgerConfig {
   attribution: 'blameless' | 'author';
   /** Days of history that count as churn for interest. */
   churnWindowDays: number;
+  /** Which trackers own which ticket references, and how answers are cached (docs/tickets.md). */
+  tickets: TicketsConfig;
 }
 
 export const DEFAULT_TAGS: readonly string[] = ['TODO', 'FIXME', 'HACK', 'XXX', 'BUG', 'DEBT'];
@@ -45,6 +48,7 @@ export function defaultConfig(): DebtLedgerConfig {
     definitionOfDone: null,
     attribution: 'blameless',
     churnWindowDays: 90,
+    tickets: defaultTicketsConfig(),
   };
 }
 

@@ -1,6 +1,7 @@
 import { defaultConfig, type DebtLedgerConfig } from './config';
 import { resolveDodConfig } from '../dod/dodConfig';
 import { CONFIG_LIMITS, globProblem, own } from './configGuards';
+import { resolveTicketsConfig } from '../tickets/ticketsConfig';
 import { defaultResilienceConfig, RESILIENCE_RULES, type ResilienceConfig } from '../resilience/model';
 
 /** One problem in a configuration value. */
@@ -18,7 +19,7 @@ export interface ResolvedConfig {
 
 type Validator = (value: unknown, path: string, errors: ConfigError[]) => unknown;
 
-const KNOWN_KEYS = ['$schema', 'tags', 'suppressions', 'extensions', 'exclude', 'defaultExcludes', 'maxFileSize', 'resilience', 'definitionOfDone', 'attribution', 'churnWindowDays'] as const;
+const KNOWN_KEYS = ['$schema', 'tags', 'suppressions', 'extensions', 'exclude', 'defaultExcludes', 'maxFileSize', 'resilience', 'definitionOfDone', 'attribution', 'churnWindowDays', 'tickets'] as const;
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -90,6 +91,7 @@ const validatorTable: Record<Exclude<(typeof KNOWN_KEYS)[number], '$schema'>, Va
     return undefined;
   },
   churnWindowDays: integerIn(...RANGES.churnWindowDays),
+  tickets: (value, path, errors) => resolveTicketsConfig(value, path, errors),
 };
 /** Looked up by own key only: `valueOf`, `constructor` or `__proto__` in a file are unknown keys, never Object.prototype's. */
 const validators = new Map<string, Validator>(Object.entries(validatorTable));

@@ -93,6 +93,9 @@ function check(raw: unknown, path: string, errors: Errors): CheckConfig | null {
       if (command.length === 0) errors.push({ path: `${path}.command`, message: 'expected the program and its arguments as an array, e.g. ["npm", "test"]' });
       return { type, command, timeoutMs: count(raw.timeoutMs, `${path}.timeoutMs`, errors, false, 86_400_000) ?? 600_000 };
     }
+    case 'noClosedTicketDebt':
+      unknownKeys(raw, ['type', 'closedGraceDays'], path, errors);
+      return { type, closedGraceDays: count(raw.closedGraceDays, `${path}.closedGraceDays`, errors) };
     default:
       unknownKeys(raw, ['type'], path, errors);
       return { type } as CheckConfig;

@@ -4,6 +4,7 @@ import { branchFacts, changedBetween, GitFactsError, type BranchFacts } from '..
 import { branchLedger } from './branchLedger';
 import { evaluateCheck } from './checks/automatedChecks';
 import { runCommandCheck } from './checks/runCommandCheck';
+import { closedTicketCheck, type TicketStateSource } from '../tickets/closedTicketCheck';
 import type { DodItem, DodItemResult, DodResult, Evidence, Signoff } from './model';
 import { mayAct, readSignoffs } from './signoffs';
 
@@ -23,6 +24,8 @@ export interface EvaluateDodOptions {
   overrides?: ReadonlyMap<string, string>;
   /** Content cache for the scan of the work tree (the editor keeps one per workspace). */
   cacheFile?: string | null;
+  /** Asks the trackers for the state of these items' tickets (sets `ticketState`); absent = not allowed here. */
+  tickets?: TicketStateSource;
 }
 
 async function manualResult(item: DodItem, all: Signoff[], facts: BranchFacts): Promise<Pick<DodItemResult, 'state' | 'evidence' | 'signoffs'>> {
@@ -76,6 +79,8 @@ export async function evaluateDod(options: EvaluateDodOptions): Promise<DodResul
         const run = await runCommandCheck(options.root, item.check.command, item.check.timeoutMs, options.signal);
         items.push({ ...base, state: run.pass ? 'pass' : 'fail', evidence: run.evidence });
       }
+    } else if (item.check?.type === 'noClosedTicketDebt') {
+      items.push({ ...base, ...(await closedTicketCheck(item.check.closedGraceDays ?? options.config.tickets.closedGraceDays, ledger, options.tickets)) });
     } else if (item.check) {
       items.push({ ...base, ...evaluateCheck(item.check, facts, ledger) });
     }

@@ -8,9 +8,10 @@ export type CheckConfig =
   | { type: 'noOverdueDebtTouched' }
   | { type: 'maxDiffSize'; maxLines: number | null; maxFiles: number | null }
   | { type: 'commitMessages'; pattern: string }
-  | { type: 'command'; command: string[]; timeoutMs: number };
+  | { type: 'command'; command: string[]; timeoutMs: number }
+  | { type: 'noClosedTicketDebt'; closedGraceDays: number | null };
 
-export const CHECK_TYPES = ['testsChanged', 'filesChanged', 'noNewUnticketedDebt', 'noNewResilienceGaps', 'debtBudget', 'noOverdueDebtTouched', 'maxDiffSize', 'commitMessages', 'command'] as const;
+export const CHECK_TYPES = ['testsChanged', 'filesChanged', 'noNewUnticketedDebt', 'noNewResilienceGaps', 'debtBudget', 'noOverdueDebtTouched', 'maxDiffSize', 'commitMessages', 'command', 'noClosedTicketDebt'] as const;
 
 /** One line of the checklist: automated (`check`) or signed off by people (`manual`). */
 export interface DodItem {

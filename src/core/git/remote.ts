@@ -29,3 +29,63 @@ export async function repositoryWeb(root: string): Promise<RepositoryWeb | null>
   const prefix = path.relative(top, root).split(path.sep).join('/');
   return { web: remote ? webBase(remote) : null, head, prefix: prefix.startsWith('..') ? '' : prefix };
 }
+
+
+/** Where a repository lives, read from a remote URL: web host and repository path (`owner/repo`, `group/sub/project`). */
+export interface RemoteFacts {
+  /** Lower-case host, with a port only for http(s) URLs that name one. */
+  host: string;
+  /** Path without leading slash and `.git`. */
+  path: string;
+  /** The remote URL as configured (may hold credentials: never print it). */
+  url: string;
+}
+
+/**
+ * Parses a git remote URL: `https://host/owner/repo(.git)`, `ssh://git@host[:port]/group/project.git`,
+ * scp-like `git@host:owner/repo.git`. Credentials in the URL are dropped. Null for local paths.
+ */
+export function parseRemoteUrl(url: string): RemoteFacts | null {
+  const trimmed = url.trim();
+  const scp = /^(?:[\w.-]+@)?([\w.-]+):(?!\/\/)(.+)$/.exec(trimmed);
+  if (scp && !/^[A-Za-z]:[\\/]/.test(trimmed)) return clean(scp[1]!, scp[2]!, trimmed);
+  let parsed: URL;
+  try {
+    parsed = new URL(trimmed);
+  } catch {
+    return null;
+  }
+  if (!['https:', 'http:', 'ssh:', 'git:'].includes(parsed.protocol) || !parsed.hostname) return null;
+  // An SSH port is not the web port: keep the port only for http(s).
+  const host = parsed.protocol.startsWith('http') ? parsed.host : parsed.hostname;
+  return clean(host, decodeURIComponent(parsed.pathname), trimmed);
+}
+
+function clean(host: string, path: string, url: string): RemoteFacts | null {
+  const p = path.replace(/^\/+/, '').replace(/\/+$/, '').replace(/\.git$/, '');
+  if (!p.includes('/')) return null;
+  return { host: host.toLowerCase(), path: p, url };
+}
+
+/** The `origin` remote of the repository at `root` (else the first remote); null when there is none. Trusted folders only. */
+export async function originRemote(root: string): Promise<RemoteFacts | null> {
+  const git = gitClient(root);
+  try {
+    const names = (await git.raw(['remote'])).split('\n').map((s) => s.trim()).filter(Boolean);
+    const name = names.includes('origin') ? 'origin' : names[0];
+    if (!name) return null;
+    return parseRemoteUrl((await git.raw(['remote', 'get-url', '--', name])).trim());
+  } catch {
+    return null;
+  }
+}
+
+/** The commit HEAD points at, for permalinks; null outside a repository or before the first commit. */
+export async function headCommit(root: string): Promise<string | null> {
+  try {
+    const sha = (await gitClient(root).raw(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])).trim();
+    return /^[0-9a-f]{40,64}$/.test(sha) ? sha : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,4 +1,5 @@
 import type { LedgerItem } from '../model';
+import { isClosedTicketDebt } from '../tickets/resolveTickets';
 
 /** One condition of a `--fail-on` expression, e.g. `overdue` or `count>50`. */
 export interface FailCondition {
@@ -29,7 +30,7 @@ const CONDITION = /^\s*([A-Za-z@][\w@/-]*)\s*(?:(>=|<=|>|<|=)\s*(\d+))?\s*$/;
 /**
  * Parses `--fail-on`: comma-separated conditions, each `selector[op N]`. A bare selector means `>0`.
  * Selectors: count/any, overdue, unticketed, unowned, marker, suppression, resilience, error (resilience
- * findings of severity error), or a tag or rule (`FIXME`, `@ts-ignore`, `resilience/timeout`).
+ * findings of severity error), closed-ticket (ticket missing or closed, with `scan --tickets`), or a tag or rule (`FIXME`, `@ts-ignore`, `resilience/timeout`).
  * Throws an Error naming the bad part.
  */
 export function parseFailOn(expression: string): FailCondition[] {
@@ -42,7 +43,14 @@ export function parseFailOn(expression: string): FailCondition[] {
   });
 }
 
-function matcherFor(selector: string): (item: LedgerItem) => boolean {
+/** What some selectors need beyond the item. */
+export interface FailOnContext {
+  /** `closed-ticket`: a ticket closed fewer days ago than this does not count. */
+  closedGraceDays?: number;
+}
+
+function matcherFor(selector: string, context: FailOnContext): (item: LedgerItem) => boolean {
+  if (selector.toLowerCase() === 'closed-ticket') return (i) => isClosedTicketDebt(i, context.closedGraceDays ?? 0);
   const known = SELECTORS[selector.toLowerCase()];
   if (known) return known;
   const tag = selector.toLowerCase();
@@ -60,8 +68,8 @@ function compare(n: number, op: FailCondition['op'], value: number): boolean {
 }
 
 /** The conditions that trip on these items, each with the count that tripped it. */
-export function evaluateFailOn(conditions: readonly FailCondition[], items: readonly LedgerItem[]): { condition: FailCondition; count: number }[] {
+export function evaluateFailOn(conditions: readonly FailCondition[], items: readonly LedgerItem[], context: FailOnContext = {}): { condition: FailCondition; count: number }[] {
   return conditions
-    .map((condition) => ({ condition, count: items.filter(matcherFor(condition.selector)).length }))
+    .map((condition) => ({ condition, count: items.filter(matcherFor(condition.selector, context)).length }))
     .filter(({ condition, count }) => compare(count, condition.op, condition.value));
 }

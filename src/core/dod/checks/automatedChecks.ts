@@ -19,7 +19,7 @@ const fileEvidence = (f: string): Evidence => ({ text: f, file: f });
 const match = (globs: string[]): ((f: string) => boolean) => (globs.length === 0 ? () => false : picomatch(globs, { dot: true }));
 
 /** Evaluates one automated check (all but `command`, which runs a process: see runCommandCheck). */
-export function evaluateCheck(check: Exclude<CheckConfig, { type: 'command' }>, facts: BranchFacts, ledger: BranchLedger): CheckOutcome {
+export function evaluateCheck(check: Exclude<CheckConfig, { type: 'command' | 'noClosedTicketDebt' }>, facts: BranchFacts, ledger: BranchLedger): CheckOutcome {
   const changed = ledger.changedFiles;
   switch (check.type) {
     case 'testsChanged': {
