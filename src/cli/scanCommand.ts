@@ -6,7 +6,7 @@ import { scanWorkspace } from '../core/scan/scanner';
 import { branchLedger } from '../core/dod/branchLedger';
 import { branchFacts } from '../core/git/branchFacts';
 import { BASELINE_FILE, compareWithBaseline, readBaseline } from '../core/intel/baseline';
-import { enrichLedger } from '../core/intel/enrich';
+import { enrichLedgerCached } from '../core/intel/enrichSnapshot';
 import { writeCommitGraph } from '../core/git/commitGraph';
 import { localToday } from '../core/ledger/ids';
 import { unknownSelectors } from '../core/ledger/failOnCheck';
@@ -74,7 +74,9 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
   });
   if (args.writeCommitGraph && result.listedWith === 'git') await writeCommitGraph(root);
   if (args.git && args.blame !== false && result.listedWith === 'git') {
-    await enrichLedger(result.items, { root, config: config, today: localToday(), useGit: true, blameCacheFile: args.cache ? defaultCacheFile(root, io.env).replace(/\.json$/, '.blame.json') : null });
+    const cacheFile = args.cache ? defaultCacheFile(root, io.env) : null;
+    await enrichLedgerCached(result.items, { root, config: config, today: localToday(), useGit: true, blameCacheFile: cacheFile?.replace(/\.json$/, '.blame.json') ?? null,
+      snapshotFile: cacheFile?.replace(/\.json$/, '.enriched.json') ?? null, fingerprint: result.fingerprint });
   }
   let newIds: ReadonlySet<string> | undefined;
   if (args.newSince) {

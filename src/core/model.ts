@@ -98,6 +98,8 @@ export interface ScanResult {
   listedWith?: 'git' | 'walk';
   /** Per-file resilience summaries (for incremental re-linking in the editor); absent when not kept. */
   summaries?: ReadonlyMap<string, ResilienceSummary>;
+  /** Digest of every listed file's path, size and mtime at the scan (with a cache only): a key for caches built on it. */
+  fingerprint?: string;
 }
 
 /** Stats with every figure zero, for results not made by a full scan. */

@@ -1,11 +1,6 @@
 import { readTextSafe } from '../fs/safeFs';
 import * as path from 'node:path';
-import ignore from 'ignore';
-
-interface Rule {
-  matches: (file: string) => boolean;
-  owners: string[];
-}
+import { OwnerMatcher } from './ownerPatterns';
 
 /** GitHub ignores CODEOWNERS files over 3 MB. */
 const MAX_CODEOWNERS_FILE = 3 * 1024 * 1024;
@@ -15,21 +10,25 @@ export const CODEOWNERS_LOCATIONS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/C
 
 /**
  * CODEOWNERS (GitHub/GitLab syntax): gitignore-style patterns, the last matching rule wins; GitLab section
- * headers (`[Section]`, `^[Optional]`) are skipped; a rule without owners un-owns its files.
+ * headers (`[Section]`, `^[Optional]`) are skipped; a rule without owners un-owns its files. Compiled once
+ * into one bucketed matcher (see `ownerPatterns.ts`); answers are remembered per file.
  */
 export class CodeOwners {
-  private constructor(private readonly rules: Rule[]) {}
+  private readonly memo = new Map<string, string[]>();
+
+  private constructor(private readonly matcher: OwnerMatcher, private readonly owners: string[][]) {}
 
   static parse(text: string): CodeOwners {
-    const rules: Rule[] = [];
+    const matcher = new OwnerMatcher();
+    const owners: string[][] = [];
     for (const raw of text.split(/\r?\n/)) {
       const line = raw.replace(/(^|\s)#.*$/, '').trim();
       if (!line || /^\^?\[[^\]]+\]/.test(line)) continue;
-      const [pattern, ...owners] = line.split(/\s+/);
-      const ig = ignore().add(pattern!);
-      rules.push({ matches: (f) => ig.ignores(f), owners });
+      const [pattern, ...rest] = line.split(/\s+/);
+      matcher.add(pattern!);
+      owners.push(rest);
     }
-    return new CodeOwners(rules);
+    return new CodeOwners(matcher, owners);
   }
 
   static async load(root: string): Promise<CodeOwners | null> {
@@ -43,7 +42,12 @@ export class CodeOwners {
 
   /** Owners of a file (POSIX path relative to the repository root); [] when none. */
   ownersOf(file: string): string[] {
-    for (let i = this.rules.length - 1; i >= 0; i--) if (this.rules[i]!.matches(file)) return this.rules[i]!.owners;
-    return [];
+    let hit = this.memo.get(file);
+    if (!hit) {
+      const i = this.matcher.lastMatch(file);
+      hit = i < 0 ? [] : this.owners[i]!;
+      this.memo.set(file, hit);
+    }
+    return hit;
   }
 }

@@ -16,6 +16,8 @@ import { createMarkerMatcher, parseMarkers, type MarkerMatcher } from './markerP
 import { createPrefilter } from './prefilter';
 import { lexicalComments } from './lexicalComments';
 import { contentHash, ScanCache, type CacheEntry } from './scanCache';
+import { TOOL_VERSION } from '../version';
+import { fingerprint, fingerprintDigest, readSnapshot, snapshotFileFor, snapshotKey, writeSnapshot } from './ledgerSnapshot';
 
 export interface ScanOptions {
   /** Folder to scan (made absolute). */
@@ -171,6 +173,16 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
     useGit: options.useGit ?? true,
     ...(options.signal ? { signal: options.signal } : {}),
   });
+  // The warm path: nothing changed since the last scan with this cache -> its result, without re-linking.
+  const snapshot = options.cacheFile && !options.overrides?.size ? snapshotFileFor(options.cacheFile) : null;
+  const fp = snapshot ? fingerprint(root, discovered.files) : null;
+  const snapKey = snapshotKey({ tool: TOOL_VERSION, engine: cacheKey(config), config, today, root, source: discovered.source, gitNote: discovered.gitNote, useGit: options.useGit ?? true });
+  const warm = snapshot && fp ? await readSnapshot(snapshot, snapKey, fp) : null;
+  if (warm && fp) {
+    const stats = { ...emptyScanStats(), filesListed: discovered.files.length, filesScanned: warm.stats.filesScanned, filesFromCache: warm.stats.filesScanned, durationMs: Math.round(performance.now() - started) };
+    options.onProgress?.(discovered.files.length, discovered.files.length);
+    return { root, items: warm.items, skipped: warm.skipped, stats, summaries: new Map(warm.summaries), listedWith: discovered.source, fingerprint: fingerprintDigest(fp) };
+  }
   const cache = await ScanCache.open(options.cacheFile ?? null, cacheKey(config));
   const scanner = createTextScanner(config);
   const items: LedgerItem[] = [];
@@ -256,9 +268,10 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   await cache.save();
   if (cache.note) skipped.unshift({ file: '.', reason: cache.note });
   if (discovered.gitNote && (options.useGit ?? true)) skipped.unshift({ file: '.', reason: `listed without git (${discovered.gitNote}); .gitignore files were honoured` });
+  if (snapshot && fp) await writeSnapshot(snapshot, snapKey, fp, { items, skipped, summaries: [...summaries], stats: { filesScanned: stats.filesScanned } });
   stats.durationMs = Math.round(performance.now() - started);
   options.onProgress?.(discovered.files.length, discovered.files.length);
-  return { root, items, skipped, stats, summaries, listedWith: discovered.source };
+  return { root, items, skipped, stats, summaries, listedWith: discovered.source, ...(fp ? { fingerprint: fingerprintDigest(fp) } : {}) };
 }
 
 type FileOutcome = Pick<TextScan, 'items' | 'summary' | 'imports' | 'note'> | { reason: string };

@@ -1,0 +1,123 @@
+import { createHash } from 'node:crypto';
+import { promises as fs, statSync } from 'node:fs';
+import * as path from 'node:path';
+import type { LedgerItem, ScanStats, SkippedFile } from '../model';
+import type { ResilienceSummary } from '../resilience/model';
+
+/**
+ * The warm path: a snapshot of a whole scan's result, reused as is when nothing that could change it has
+ * changed. The per-file cache (`ScanCache`) still has to re-link resilience findings, rebuild ids and parse
+ * every entry; on a re-run where nothing changed (the common case: a CI re-run, a second `scan`, the
+ * editor reopening a folder) this file answers with one stat per file and one JSON parse.
+ *
+ * Valid when: the key (tool version, the whole configuration, today's date, root, how files were listed)
+ * is equal, the file list is equal, and every file's size and mtime are equal. Files modified within
+ * `RACY_MS` before the stat pass are "racy" (a second write in the same timestamp tick keeps the mtime;
+ * FAT and network filesystems count in seconds; git has the same problem): then no snapshot is written,
+ * and the next run takes the per-file path (which compares content hashes) and writes one.
+ */
+const VERSION = 1;
+const RACY_MS = 3000;
+
+/** One stat pass over the listed files: size (-1 gone, -2 not a regular file) and mtime of each. */
+export interface Fingerprint {
+  files: readonly string[];
+  sizes: number[];
+  mtimes: number[];
+  /** Date.now() before the stat pass. */
+  statAt: number;
+}
+
+export interface SnapshotResult {
+  items: LedgerItem[];
+  skipped: SkippedFile[];
+  summaries: [string, ResilienceSummary][];
+  stats: Pick<ScanStats, 'filesScanned'>;
+}
+
+interface SnapshotFile {
+  v: number;
+  key: string;
+  files: string;
+  sizes: number[];
+  mtimes: number[];
+  statAt: number;
+  /** The result, as a JSON string: parsed only once every file checked out. */
+  result: string;
+}
+
+/** Where the snapshot of a cache file lives (next to it). */
+export function snapshotFileFor(cacheFile: string): string {
+  return cacheFile.replace(/(\.json)?$/, '.ledger.json');
+}
+
+/** The snapshot key: everything besides the files that a scan's result depends on. */
+export function snapshotKey(parts: Record<string, unknown>): string {
+  return createHash('sha1').update(JSON.stringify(parts)).digest('hex');
+}
+
+/** Stats every listed file once (synchronously: thousands of promise round-trips cost more than the calls). */
+export function fingerprint(root: string, files: readonly string[]): Fingerprint {
+  const statAt = Date.now();
+  const sizes = new Array<number>(files.length);
+  const mtimes = new Array<number>(files.length);
+  for (let i = 0; i < files.length; i++) {
+    let st;
+    try {
+      st = statSync(path.join(root, files[i]!), { throwIfNoEntry: false });
+    } catch {
+      st = undefined;
+    }
+    sizes[i] = !st ? -1 : st.isFile() ? st.size : -2;
+    mtimes[i] = st ? st.mtimeMs : 0;
+  }
+  return { files, sizes, mtimes, statAt };
+}
+
+/** A short digest of a fingerprint (for caches layered on the scan, like the enriched ledger). */
+export function fingerprintDigest(fp: Fingerprint): string {
+  const h = createHash('sha1');
+  h.update(fp.files.join('\n'));
+  h.update(Float64Array.from(fp.sizes));
+  h.update(Float64Array.from(fp.mtimes));
+  return h.digest('hex');
+}
+
+/** The stored result when the snapshot is valid for this key and fingerprint; null otherwise (or when damaged). */
+export async function readSnapshot(file: string, key: string, fp: Fingerprint): Promise<SnapshotResult | null> {
+  let snap: Partial<SnapshotFile>;
+  try {
+    snap = JSON.parse(await fs.readFile(file, 'utf8')) as Partial<SnapshotFile>;
+  } catch {
+    return null;
+  }
+  if (snap.v !== VERSION || snap.key !== key || typeof snap.result !== 'string' || !Array.isArray(snap.sizes) || !Array.isArray(snap.mtimes)) return null;
+  if (snap.files !== fp.files.join('\n') || snap.sizes.length !== fp.sizes.length || snap.mtimes.length !== fp.mtimes.length) return null;
+  for (let i = 0; i < fp.sizes.length; i++) if (snap.sizes[i] !== fp.sizes[i] || snap.mtimes[i] !== fp.mtimes[i]) return null;
+  try {
+    const result = JSON.parse(snap.result) as SnapshotResult;
+    return Array.isArray(result.items) && Array.isArray(result.skipped) && Array.isArray(result.summaries) ? result : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Writes the snapshot (temp file + rename, so a reader never sees half of it). `fp` must come from before
+ * the files were read, so a change during the scan shows as a different stat next time.
+ */
+export async function writeSnapshot(file: string, key: string, fp: Fingerprint, result: SnapshotResult): Promise<void> {
+  try {
+    if (fp.mtimes.some((m) => m >= fp.statAt - RACY_MS)) {
+      await fs.rm(file, { force: true });
+      return;
+    }
+    const data: SnapshotFile = { v: VERSION, key, files: fp.files.join('\n'), sizes: fp.sizes, mtimes: fp.mtimes, statAt: fp.statAt, result: JSON.stringify(result) };
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    await fs.writeFile(tmp, JSON.stringify(data));
+    await fs.rename(tmp, file);
+  } catch {
+    // A snapshot that cannot be written only costs speed next time.
+  }
+}
