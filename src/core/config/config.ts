@@ -1,12 +1,14 @@
 import type { DodConfig } from '../dod/model';
 import { defaultResilienceConfig, type ResilienceConfig } from '../resilience/model';
+import type { SuppressionSettings } from '../scan/suppressionConfig';
+import type { ScopeGlobs } from '../scope/scopeResolver';
 
 /** Resolved, validated configuration shared by the CLI and the extension. */
 export interface DebtLedgerConfig {
   /** Marker tags, matched case-insensitively as whole words. */
   tags: string[];
-  /** Whether suppression comments (`@ts-ignore`, `eslint-disable`...) count as debt. */
-  suppressions: boolean;
+  /** Whether suppression comments (`@ts-ignore`, `eslint-disable`...) count as debt: all, none, or per family. */
+  suppressions: boolean | SuppressionSettings;
   /** File extensions (with the dot) that are scanned. */
   extensions: string[];
   /** Extra exclude globs (or bare folder names) on top of the defaults. */
@@ -23,6 +25,10 @@ export interface DebtLedgerConfig {
   attribution: 'blameless' | 'author';
   /** Days of history that count as churn for interest. */
   churnWindowDays: number;
+  /** Globs per scope that win over every other way of deciding a file's scope (docs/scopes.md). */
+  scopes: ScopeGlobs;
+  /** People and teams who can own a marker: `TODO(name)` is an owner when listed here (or in CODEOWNERS, .mailmap). */
+  owners: string[];
 }
 
 export const DEFAULT_TAGS: readonly string[] = ['TODO', 'FIXME', 'HACK', 'XXX', 'BUG', 'DEBT'];
@@ -45,6 +51,8 @@ export function defaultConfig(): DebtLedgerConfig {
     definitionOfDone: null,
     attribution: 'blameless',
     churnWindowDays: 90,
+    scopes: {},
+    owners: [],
   };
 }
 

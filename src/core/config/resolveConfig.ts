@@ -1,5 +1,7 @@
 import { defaultConfig, type DebtLedgerConfig } from './config';
 import { resolveDodConfig } from '../dod/dodConfig';
+import { anySuppressions, resolveSuppressions } from '../scan/suppressionConfig';
+import { parseScopeList, resolveScopesConfig } from '../scope/scopeConfig';
 import { defaultResilienceConfig, RESILIENCE_RULES, type ResilienceConfig } from '../resilience/model';
 
 /** One problem in a configuration value. */
@@ -17,7 +19,7 @@ export interface ResolvedConfig {
 
 type Validator = (value: unknown, path: string, errors: ConfigError[]) => unknown;
 
-const KNOWN_KEYS = ['$schema', 'tags', 'suppressions', 'extensions', 'exclude', 'defaultExcludes', 'maxFileSize', 'resilience', 'definitionOfDone', 'attribution', 'churnWindowDays'] as const;
+const KNOWN_KEYS = ['$schema', 'tags', 'suppressions', 'extensions', 'exclude', 'defaultExcludes', 'maxFileSize', 'resilience', 'definitionOfDone', 'attribution', 'churnWindowDays', 'scopes', 'owners'] as const;
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -63,7 +65,7 @@ const TAG_SHAPE = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
 const validators: Record<Exclude<(typeof KNOWN_KEYS)[number], '$schema'>, Validator> = {
   tags: stringList((s) => (TAG_SHAPE.test(s) ? undefined : `tag ${JSON.stringify(s)} must be a word (letters, digits, _ or -, starting with a letter)`)),
-  suppressions: boolean,
+  suppressions: resolveSuppressions,
   extensions: stringList((s) => (/^\.[A-Za-z0-9]+$/.test(s) ? undefined : `extension ${JSON.stringify(s)} must look like ".ts"`)),
   exclude: stringList(),
   defaultExcludes: boolean,
@@ -76,6 +78,8 @@ const validators: Record<Exclude<(typeof KNOWN_KEYS)[number], '$schema'>, Valida
     return undefined;
   },
   churnWindowDays: positiveInteger,
+  scopes: resolveScopesConfig,
+  owners: stringList(),
 };
 
 function objectOf(value: unknown, path: string, errors: ConfigError[], known: readonly string[]): Record<string, unknown> | undefined {
@@ -94,10 +98,11 @@ const SEVERITIES = ['error', 'warning', 'info', 'off'];
 
 function resilienceValidator(value: unknown, path: string, errors: ConfigError[]): ResilienceConfig | undefined {
   const out = defaultResilienceConfig();
-  const record = objectOf(value, path, errors, ['enabled', 'timeoutMs', 'rules']);
+  const record = objectOf(value, path, errors, ['enabled', 'timeoutMs', 'rules', 'scopes']);
   if (!record) return undefined;
   if (record.enabled !== undefined) out.enabled = (boolean(record.enabled, `${path}.enabled`, errors) as boolean | undefined) ?? out.enabled;
   if (record.timeoutMs !== undefined) out.timeoutMs = (positiveInteger(record.timeoutMs, `${path}.timeoutMs`, errors) as number | undefined) ?? out.timeoutMs;
+  if (record.scopes !== undefined) out.scopes = parseScopeList(record.scopes, `${path}.scopes`, errors) ?? out.scopes;
   if (record.rules !== undefined) {
     const rules = objectOf(record.rules, `${path}.rules`, errors, RESILIENCE_RULES);
     for (const key of RESILIENCE_RULES) {
@@ -162,7 +167,7 @@ export function resolveConfig(raw: unknown): ResolvedConfig {
     const valid = validate(value, key, errors);
     if (valid !== undefined) (config as unknown as Record<string, unknown>)[key] = valid;
   }
-  if (config.tags.length === 0 && !config.suppressions) {
+  if (config.tags.length === 0 && !anySuppressions(config.suppressions)) {
     errors.push({ path: 'tags', message: 'no tags and suppressions off: nothing would ever be found' });
   }
   return { config, errors };

@@ -19,6 +19,8 @@ export interface CacheEntry {
   analysed?: boolean;
   /** Relative imports of a file without a summary (for the second pass). */
   imports?: string[];
+  /** The file has a generated-file header (scope `generated`). */
+  generated?: boolean;
 }
 
 interface CacheFile {

@@ -12,6 +12,9 @@ import { compileExcludes, hasExtension } from './pathFilter';
 import { createMarkerMatcher, parseMarkers, type MarkerMatcher } from './markerParser';
 import { createPrefilter } from './prefilter';
 import { contentHash, ScanCache, type CacheEntry } from './scanCache';
+import { loadOwnerDirectory } from '../intel/ownerDirectory';
+import { createPlacement, hasGeneratedHeader, type Placement } from '../scope/placement';
+import type { OwnerDirectory } from './metadata';
 
 export interface ScanOptions {
   /** Folder to scan (made absolute). */
@@ -69,8 +72,15 @@ export interface TextScanner {
   resilience: boolean;
 }
 
-export function createTextScanner(config: DebtLedgerConfig): TextScanner {
-  return { matcher: createMarkerMatcher(config.tags, config.suppressions), mayContain: createPrefilter(config.tags, config.suppressions), resilience: config.resilience.enabled };
+/** `directory` tells owners from area labels in `TAG(word)`; without one only the configured `owners` count. */
+export function createTextScanner(config: DebtLedgerConfig, directory: OwnerDirectory = loadOwnerDirectory(null, config.owners)): TextScanner {
+  const matcher = createMarkerMatcher(config.tags, config.suppressions, directory);
+  return { matcher, mayContain: createPrefilter(config.tags, matcher.suppressions ? matcher.directives : null), resilience: config.resilience.enabled };
+}
+
+/** A scanner for a folder: its CODEOWNERS and .mailmap join the owner directory. */
+export function createFolderScanner(root: string | null, config: DebtLedgerConfig): TextScanner {
+  return createTextScanner(config, loadOwnerDirectory(root, config.owners));
 }
 
 /** What one file's text yields. `summary` is null when the file cannot take part in resilience analysis. */
@@ -80,6 +90,8 @@ export interface TextScan {
   summary: ResilienceSummary | null;
   /** Relative modules the file imports (kept when it has no summary, for the second pass). */
   imports: string[];
+  /** The file's first lines say it is generated (`@generated`, `DO NOT EDIT`...); only looked at when it has items. */
+  generated?: boolean;
 }
 
 /**
@@ -94,7 +106,8 @@ export function scanText(scanner: TextScanner, fileName: string, text: string, f
   if (!markers && !resilience) return { items: [], parsed: false, summary: null, imports };
   const parsed = loadParser().parseFile(fileName, text, resilience);
   const summary = parsed.resilience && isRelevant(parsed.resilience) ? parsed.resilience : null;
-  return { items: markers ? parseMarkers(text, parsed.comments, scanner.matcher) : [], parsed: true, summary, imports: summary || !resilience ? imports : [] };
+  const items = markers ? parseMarkers(text, parsed.comments, scanner.matcher) : [];
+  return { items, parsed: true, summary, imports: summary || !resilience ? imports : [], ...(items.length > 0 || summary ? { generated: hasGeneratedHeader(text) } : {}) };
 }
 
 /** A summary worth keeping: it makes, wraps, configures or re-exports something the link phase needs. */
@@ -112,19 +125,25 @@ export function isScannedPath(config: DebtLedgerConfig, relPath: string): boolea
  * Returns its items, or the reason it was skipped.
  */
 export function scanOneFile(root: string, relPath: string, config: DebtLedgerConfig, today = localToday()): { items: LedgerItem[]; summary: ResilienceSummary | null } | { reason: string } {
-  const outcome = scanFile(path.join(root, relPath), relPath, config, createTextScanner(config), ScanCache.none(), emptyScanStats(), true);
-  return 'reason' in outcome ? outcome : { items: toLedgerItems(relPath, outcome.items, today), summary: outcome.summary };
+  const outcome = scanFile(path.join(root, relPath), relPath, config, createFolderScanner(root, config), ScanCache.none(), emptyScanStats(), true);
+  return 'reason' in outcome ? outcome : { items: placed(createPlacement(root, config), relPath, toLedgerItems(relPath, outcome.items, today), outcome.generated), summary: outcome.summary };
+}
+
+function placed(placement: Placement, file: string, items: LedgerItem[], generated: boolean | undefined): LedgerItem[] {
+  placement.place(file, items, generated ?? false);
+  return items;
 }
 
 /** Ledger items (markers and suppressions) of one file's text, with ids and overdue flags. */
-export function scanFileText(config: DebtLedgerConfig, relPath: string, text: string, today = localToday()): LedgerItem[] {
-  return toLedgerItems(relPath, scanText(createTextScanner(config), relPath, text).items, today);
+export function scanFileText(config: DebtLedgerConfig, relPath: string, text: string, today = localToday(), root: string | null = null): LedgerItem[] {
+  const scan = scanText(createFolderScanner(root, config), relPath, text);
+  return placed(createPlacement(root, config), relPath, toLedgerItems(relPath, scan.items, today), scan.generated);
 }
 
 /** One file's markers and resilience summary, for the editor's incremental updates. */
-export function scanFileTextFull(config: DebtLedgerConfig, relPath: string, text: string, today = localToday()): { items: LedgerItem[]; summary: ResilienceSummary | null } {
-  const scan = scanText(createTextScanner(config), relPath, text, true);
-  return { items: toLedgerItems(relPath, scan.items, today), summary: scan.summary };
+export function scanFileTextFull(config: DebtLedgerConfig, relPath: string, text: string, today = localToday(), root: string | null = null): { items: LedgerItem[]; summary: ResilienceSummary | null } {
+  const scan = scanText(createFolderScanner(root, config), relPath, text, true);
+  return { items: placed(createPlacement(root, config), relPath, toLedgerItems(relPath, scan.items, today), scan.generated), summary: scan.summary };
 }
 
 function hasNulByte(bytes: Buffer): boolean {
@@ -136,8 +155,8 @@ function formatBytes(n: number): string {
 }
 
 /** A cache key for everything besides file content that changes per-file results. */
-function cacheKey(config: DebtLedgerConfig): string {
-  return JSON.stringify({ engine: 2, tags: config.tags, suppressions: config.suppressions, resilience: config.resilience.enabled });
+function cacheKey(config: DebtLedgerConfig, owners: string): string {
+  return JSON.stringify({ engine: 3, tags: config.tags, suppressions: config.suppressions, owners, resilience: config.resilience.enabled });
 }
 
 /**
@@ -157,8 +176,10 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
     useGit: options.useGit ?? true,
     ...(options.signal ? { signal: options.signal } : {}),
   });
-  const cache = await ScanCache.open(options.cacheFile ?? null, cacheKey(config));
-  const scanner = createTextScanner(config);
+  const directory = loadOwnerDirectory(root, config.owners);
+  const cache = await ScanCache.open(options.cacheFile ?? null, cacheKey(config, directory.fingerprint));
+  const scanner = createTextScanner(config, directory);
+  const placement = createPlacement(root, config, true);
   const items: LedgerItem[] = [];
   const skipped: SkippedFile[] = [];
   const summaries = new Map<string, ResilienceSummary>();
@@ -180,7 +201,9 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
       continue;
     }
     stats.filesScanned++;
-    items.push(...toLedgerItems(rel, entry.items, today));
+    const fileItems = toLedgerItems(rel, entry.items, today);
+    placement.place(rel, fileItems, entry.generated ?? false);
+    items.push(...fileItems);
     if (entry.summary) summaries.set(rel, entry.summary);
     else if (entry.imports.length > 0) pendingImports.set(rel, entry.imports);
   }
@@ -232,7 +255,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
         }
       }
     }
-    items.push(...findingsToItems(linkResilience(summaries, config.resilience)));
+    items.push(...placement.resilienceItems(findingsToItems(linkResilience(summaries, config.resilience))));
   }
   await cache.save();
   if (discovered.gitNote && (options.useGit ?? true)) skipped.unshift({ file: '.', reason: `listed without git (${discovered.gitNote}); .gitignore files were honoured` });
@@ -241,7 +264,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   return { root, items, skipped, stats, summaries, listedWith: discovered.source };
 }
 
-type FileOutcome = Pick<TextScan, 'items' | 'summary' | 'imports'> | { reason: string };
+type FileOutcome = Pick<TextScan, 'items' | 'summary' | 'imports' | 'generated'> | { reason: string };
 
 /**
  * Synchronous on purpose: the caller yields every 25 ms, and for thousands of small files a promise
@@ -293,6 +316,7 @@ function scanFile(
   if (found.summary) entry.summary = found.summary;
   if (found.parsed && scanner.resilience && (forceResilience || found.summary)) entry.analysed = true;
   if (found.imports.length > 0) entry.imports = found.imports;
+  if (found.generated) entry.generated = true;
   cache.set(rel, entry);
   return found;
 }
@@ -300,5 +324,5 @@ function scanFile(
 function reuse(rel: string, entry: CacheEntry, cache: ScanCache, stats: ScanResult['stats']): FileOutcome {
   cache.set(rel, entry);
   stats.filesFromCache++;
-  return entry.skipped ? { reason: entry.skipped } : { items: entry.items ?? [], summary: entry.summary ?? null, imports: entry.imports ?? [] };
+  return entry.skipped ? { reason: entry.skipped } : { items: entry.items ?? [], summary: entry.summary ?? null, imports: entry.imports ?? [], generated: entry.generated ?? false };
 }
