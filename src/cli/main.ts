@@ -31,6 +31,9 @@ Options for scan:
       --new-since <ref>  only items new since the merge base with <ref> (moved code is not new)
       --baseline         only items not in the baseline (.debtledger-baseline.json); fails when any
       --baseline-file <f> another baseline file (scan and baseline update)
+      --scope <list>     only these scopes: source, test, example, generated, vendored, tooling, or all
+                         (default: all listed, generated/vendored not counted; hotspots and --sort interest: source)
+      --package <name>   only items of this monorepo package (name or folder)
 
 Options for dod:
       --base <ref>            base branch (default: definitionOfDone.base, origin's default, main, master)
@@ -77,6 +80,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         since: { type: 'string' },
         points: { type: 'string' },
         ref: { type: 'string' },
+        scope: { type: 'string' },
+        package: { type: 'string' },
       },
     });
     if (values.help) {
@@ -113,6 +118,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       writeCommitGraph: !!values['write-commit-graph'],
       newSince: values['new-since'],
       baseline: values.baseline || values['baseline-file'] !== undefined ? values['baseline-file'] ?? '' : undefined,
+      scope: values.scope,
+      package: values.package,
     }, io);
   } catch (err) {
     const e = err as Error & { code?: string };

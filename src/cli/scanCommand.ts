@@ -13,8 +13,14 @@ import { localToday } from '../core/ledger/ids';
 import { formatResult, isFormat, FORMATS, type Format } from './formatters';
 import { gitProblem, loadCliConfig } from './cliConfig';
 import { EXIT, UsageError, type CliIo } from './io';
+import { parseSelection, selectItems, selectPackage } from './scopeOptions';
+import { workspaceLayout } from '../core/scope/placement';
 
 export interface ScanArgs {
+  /** `--scope source,test` or `all`. */
+  scope?: string | undefined;
+  /** `--package <name>`. */
+  package?: string | undefined;
   sort?: string | undefined;
   writeCommitGraph?: boolean;
   blame?: boolean;
@@ -47,6 +53,7 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
       throw new UsageError((err as Error).message);
     }
   }
+  const selection = parseSelection(args.scope, args.package);
   const { root, config } = await loadCliConfig(io, args.dir, args.config);
   const sort = args.sort ?? 'file';
   if (!['file', 'interest', 'age'].includes(sort)) throw new UsageError(`unknown --sort "${sort}" (expected file, interest, age)`);
@@ -76,14 +83,20 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
     io.stderr(`debt-ledger: ${fresh.length} item(s) not in the baseline (${Object.keys(baseline.items).length} in it)\n`);
     result.items = fresh;
   }
+  result.items = selectPackage(result.items, selection.pkg, workspaceLayout(root).packages);
+  const { listed, ranked, counted } = selectItems(result.items, selection);
+  // Ranking by interest lists what the ranking is about: source unless --scope says otherwise.
+  const hidden = sort === 'interest' ? listed.length - ranked.length : 0;
+  result.items = sort === 'interest' ? ranked : listed;
   if (sort === 'interest') result.items.sort((a, b) => b.interest - a.interest || a.file.localeCompare(b.file) || a.line - b.line);
   if (sort === 'age') result.items.sort((a, b) => (a.introduced?.date ?? '9999').localeCompare(b.introduced?.date ?? '9999') || a.file.localeCompare(b.file) || a.line - b.line);
   const color = io.isTTY && !io.env.NO_COLOR && !args.output;
   // Cut long texts to the terminal only; piped output stays whole for grep and friends.
-  const text = formatResult(result, format, { color, width: io.isTTY && !args.output ? io.columns : Number.POSITIVE_INFINITY, sort: sort as 'file' | 'interest' | 'age' });
+  const text = formatResult(result, format, { color, width: io.isTTY && !args.output ? io.columns : Number.POSITIVE_INFINITY, sort: sort as 'file' | 'interest' | 'age', ranked, counted, hidden });
   if (args.output) await fs.writeFile(path.resolve(io.cwd, args.output), text);
   else io.stdout(text);
-  const tripped = evaluateFailOn(args.baseline !== undefined && failOn.length === 0 ? parseFailOn('count') : failOn, result.items);
+  // Generated and vendored copies are listed, not counted, unless --scope asks for them.
+  const tripped = evaluateFailOn(args.baseline !== undefined && failOn.length === 0 ? parseFailOn('count') : failOn, sort === 'interest' ? ranked : counted);
   for (const t of tripped) io.stderr(`debt-ledger: --fail-on ${t.condition.source} tripped (${t.count} item${t.count === 1 ? '' : 's'})\n`);
   return tripped.length > 0 ? EXIT.failed : EXIT.ok;
 }

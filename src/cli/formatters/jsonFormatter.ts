@@ -16,7 +16,7 @@ export interface JsonItem {
   ticket: string | null;
   due: string | null;
   overdue: boolean;
-  /** Added in 0.2 (v1, backwards compatible): null except for kind "resilience". */
+  /** Null except for kind "resilience" (v1, backwards compatible additions below). */
   rule: string | null;
   client: string | null;
   reason: string | null;
@@ -24,11 +24,18 @@ export interface JsonItem {
   endLine: number;
   endColumn: number | null;
   callers: string[] | null;
-  /** Added in 0.3: age, ownership and interest. */
+  /** Age, ownership and interest (v1 addition). */
   introduced: LedgerItem['introduced'];
   team: string | null;
   author: string | null;
   interest: number;
+  /** v1 additions: where the item lives and what its marker says besides the text. */
+  scope: LedgerItem['scope'];
+  package: string | null;
+  owners: string[];
+  labels: string[];
+  /** Suppressions: the rules named; null for other kinds. */
+  rules: string[] | null;
 }
 
 export interface JsonLedger {
@@ -43,6 +50,7 @@ export function toJsonItem(i: LedgerItem): JsonItem {
     id: i.id, kind: i.kind, tag: i.tag, file: i.file, line: i.line, column: i.column, text: i.text, owner: i.owner, ticket: i.ticket, due: i.due, overdue: i.overdue,
     rule: i.rule, client: i.client, reason: i.reason, severity: i.severity, endLine: i.endLine, endColumn: i.endColumn, callers: i.callers,
     introduced: i.introduced, team: i.team, author: i.author, interest: i.interest,
+    scope: i.scope, package: i.package, owners: i.owners, labels: i.labels, rules: i.kind === 'suppression' ? i.rules ?? [] : null,
   };
 }
 

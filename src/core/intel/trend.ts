@@ -80,7 +80,8 @@ export async function trend(root: string, config: DebtLedgerConfig, options: { s
       points.push(hit);
       continue;
     }
-    const listed = (await git.raw(['ls-tree', '-r', '-z', '--name-only', c.sha, '--', prefix || '.'])).split('\0').filter(Boolean);
+    // --full-tree: the pathspec and the names are from the top of the repository, not git's cwd (the scanned subfolder).
+    const listed = (await git.raw(['ls-tree', '-r', '-z', '--full-tree', '--name-only', c.sha, '--', prefix || '.'])).split('\0').filter(Boolean);
     const files = listed.map((f) => (prefix ? f.slice(prefix.length + 1) : f)).filter((f) => hasExtension(f, extensions) && !excluded(f));
     const blobs = await readBlobs(top, files.map((f) => `${c.sha}:${prefix ? `${prefix}/` : ''}${f}`));
     const point: TrendPoint = { commit: c.sha, date: c.date, marker: 0, suppression: 0, resilience: 0 };
