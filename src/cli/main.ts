@@ -37,6 +37,9 @@ ${FORMATTERS.map((f) => `                           ${f.name.padEnd(9)} ${f.summ
       --baseline         only items not in the baseline (.debtledger-baseline.json); fails when any
       --baseline-file <f> another baseline file (scan and baseline update)
       --tickets          ask the trackers for each ticket's state (open/closed/missing/unknown; docs/tickets.md)
+      --scope <list>     only these scopes: source, test, example, generated, vendored, tooling, or all
+                         (default: all listed, generated/vendored not counted; hotspots and --sort interest: source)
+      --package <name>   only items of this monorepo package (name or folder)
 
 Options for dod:
       --base <ref>            base branch (default: definitionOfDone.base, origin's default, main, master)
@@ -94,6 +97,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         scope: { type: 'string' },
         write: { type: 'boolean' },
         'dry-run': { type: 'boolean' },
+        package: { type: 'string' },
       },
     });
     if (values.help) {
@@ -136,6 +140,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       maxItems: values['max-items'],
       tickets: !!values.tickets,
       baseline: values.baseline || values['baseline-file'] !== undefined ? values['baseline-file'] ?? '' : undefined,
+      scope: values.scope,
+      package: values.package,
     }, io);
   } catch (err) {
     const report = reportError(err, argv.includes('--debug'));

@@ -18,8 +18,14 @@ import { sourceReader, suggestionsFor } from './sourceFacts';
 import { gitProblem, loadCliConfig, writeOutput } from './cliConfig';
 import { EXIT, UsageError, type CliIo } from './io';
 import { resolveForCli } from './ticketsSupport';
+import { parseSelection, selectItems, selectPackage } from './scopeOptions';
+import { workspaceLayout } from '../core/scope/placement';
 
 export interface ScanArgs {
+  /** `--scope source,test` or `all`. */
+  scope?: string | undefined;
+  /** `--package <name>`. */
+  package?: string | undefined;
   sort?: string | undefined;
   writeCommitGraph?: boolean;
   blame?: boolean;
@@ -61,6 +67,7 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
       throw new UsageError((err as Error).message);
     }
   }
+  const selection = parseSelection(args.scope, args.package);
   const { root, config } = await loadCliConfig(io, args.dir, args.config);
   const sort = args.sort ?? 'file';
   if (!SORTS.includes(sort)) throw new UsageError(`unknown --sort "${sort}"${didYouMean(sort, SORTS)} (expected ${SORTS.join(', ')})`);
@@ -98,6 +105,11 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
     result.items = fresh;
   }
   if (args.tickets || failOn.some((c) => c.selector.toLowerCase() === 'closed-ticket')) await resolveForCli(result.items, root, config, io, { git: args.git, cache: args.cache });
+  result.items = selectPackage(result.items, selection.pkg, workspaceLayout(root).packages);
+  const { listed, ranked, counted } = selectItems(result.items, selection);
+  // Ranking by interest lists what the ranking is about: source unless --scope says otherwise.
+  const hidden = sort === 'interest' ? listed.length - ranked.length : 0;
+  result.items = sort === 'interest' ? ranked : listed;
   if (sort === 'interest') result.items.sort((a, b) => b.interest - a.interest || a.file.localeCompare(b.file) || a.line - b.line);
   if (sort === 'age') result.items.sort((a, b) => (a.introduced?.date ?? '9999').localeCompare(b.introduced?.date ?? '9999') || a.file.localeCompare(b.file) || a.line - b.line);
   const color = io.isTTY && !io.env.NO_COLOR && !args.output;
@@ -108,6 +120,9 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
     sort: sort as 'file' | 'interest' | 'age',
     ...(newIds ? { newIds } : {}),
     ...(maxItems !== undefined ? { maxItems } : {}),
+    ranked,
+    counted,
+    hidden,
     ...(baselineNote && baselineNote.fresh === 0 ? { emptyMessage: `The baseline holds: no items outside ${baselineNote.file} (${baselineNote.size} in it).` } : {}),
   };
   if (formatter.name === 'markdown' && args.git && result.listedWith === 'git') ctx.links = await headBlobPrefix(root).then((blob) => (blob ? { blob } : null));
@@ -126,7 +141,7 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
     return baselineNote.fresh > 0 ? EXIT.failed : EXIT.ok;
   }
   if (baselineNote) io.stderr(`debt-ledger: ${baselineNote.fresh} item${baselineNote.fresh === 1 ? '' : 's'} not in the baseline (${baselineNote.file} holds ${baselineNote.size})\n`);
-  const tripped = evaluateFailOn(failOn, result.items, { closedGraceDays: config.tickets.closedGraceDays });
+  const tripped = evaluateFailOn(failOn, sort === 'interest' ? ranked : counted, { closedGraceDays: config.tickets.closedGraceDays });
   for (const t of tripped) io.stderr(`debt-ledger: --fail-on ${t.condition.source} tripped (${t.count} item${t.count === 1 ? '' : 's'})\n`);
   return tripped.length > 0 ? EXIT.failed : EXIT.ok;
 }

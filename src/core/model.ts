@@ -1,4 +1,5 @@
 import type { ResilienceSummary, Severity } from './resilience/model';
+import type { Scope } from './scope/model';
 
 /**
  * Kinds of ledger items. `marker` = a debt tag (TODO, FIXME...); `suppression` = a checker switched off
@@ -19,9 +20,15 @@ export interface RawItem {
   endLine: number;
   /** Free text after the tag and its metadata, continuation lines joined by single spaces. */
   text: string;
-  /** `@handle` or `handle` from `TAG(@handle)` or a leading `@handle` mention; null when absent. */
+  /** The first of `owners` (kept for compatibility); null when none. */
   owner: string | null;
-  /** `#123`, `ABC-123` or an issue URL; null when absent. */
+  /** `@handle` from `TAG(@handle)` or an `@handle` mention, or a word the owner directory knows (docs/metadata.md). */
+  owners: string[];
+  /** Versions, milestones and area words (`TODO(v9)`, `TODO(billing)`); `no-reason` on a suppression with `requireReason`. */
+  labels: string[];
+  /** Suppressions: the rules named (`eqeqeq`, `lint/a/b`); absent for markers. */
+  rules?: string[];
+  /** `#123`, `ABC-123`, a bare `TAG(1234)` as `#1234`, or a bug-tracker URL; null when absent. */
   ticket: string | null;
   /** Due date as `YYYY-MM-DD`; null when absent or not a real calendar date. */
   due: string | null;
@@ -59,6 +66,10 @@ export interface LedgerItem extends RawItem {
   ticketState?: TicketState;
   /** With a closed ticket: when the tracker says it closed (ISO 8601); null when it does not say. */
   ticketClosedAt?: string | null;
+  /** Where the file lives: source, test, example, generated, vendored or tooling (docs/scopes.md). */
+  scope: Scope;
+  /** The monorepo workspace package the file belongs to (its package.json `name`); null outside one. */
+  package: string | null;
 }
 
 /**

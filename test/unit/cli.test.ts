@@ -32,14 +32,14 @@ describe('scan command', () => {
     assert.equal(doc.root, dir);
     assert.deepEqual(doc.skipped, []);
     for (const item of doc.items) {
-      assert.deepEqual(Object.keys(item), ['id', 'kind', 'tag', 'file', 'line', 'column', 'text', 'owner', 'ticket', 'due', 'overdue', 'rule', 'client', 'reason', 'severity', 'endLine', 'endColumn', 'callers', 'introduced', 'team', 'author', 'interest', 'ticketState', 'ticketClosedAt']);
+      assert.deepEqual(Object.keys(item), ['id', 'kind', 'tag', 'file', 'line', 'column', 'text', 'owner', 'ticket', 'due', 'overdue', 'rule', 'client', 'reason', 'severity', 'endLine', 'endColumn', 'callers', 'introduced', 'team', 'author', 'interest', 'ticketState', 'ticketClosedAt', 'scope', 'package', 'owners', 'labels', 'rules']);
       assert.match(item.id as string, /^[0-9a-f]{12}(-\d+)?$/);
     }
     const ignore = doc.items.find((i) => i.tag === '@ts-ignore')!;
     assert.deepEqual({ ...ignore, id: 'x' }, {
       id: 'x', kind: 'suppression', tag: '@ts-ignore', file: 'src/a.ts', line: 3, column: 4, text: '', owner: null, ticket: null, due: null, overdue: false,
       rule: null, client: null, reason: null, severity: null, endLine: 3, endColumn: null, callers: null,
-      introduced: null, team: null, author: null, interest: 0, ticketState: null, ticketClosedAt: null,
+      introduced: null, team: null, author: null, interest: 0, ticketState: null, ticketClosedAt: null, scope: 'source', package: null, owners: [], labels: [], rules: [],
     });
   });
 
@@ -79,8 +79,8 @@ describe('scan command', () => {
     assert.match(md, /\| src\/b\.tsx:1 \| FIXME \| jsx &#124; pipe &lt;img src=x onerror=alert\(1\)&gt; \|/);
     assert.doesNotMatch(md, /<img/);
     const csv = (await cli(['scan', '--format', 'csv', '--no-git'], dir)).stdout.split('\r\n');
-    assert.equal(csv[0], 'id,kind,tag,file,line,column,text,owner,ticket,due,overdue,rule,client,severity');
-    assert.ok(csv.some((row) => row.endsWith(',marker,HACK,src/c.js,1,4,"""quoted"", comma",,,,false,,,')), csv.join('\n'));
+    assert.equal(csv[0], 'id,kind,tag,file,line,column,text,owner,ticket,due,overdue,rule,client,severity,interest,introduced,team,scope,package,labels');
+    assert.ok(csv.some((row) => row.endsWith(',marker,HACK,src/c.js,1,4,"""quoted"", comma",,,,false,,,,0,,,source,,')), csv.join('\n'));
     assert.ok(csv.some((row) => row.includes(",suppression,'@ts-ignore,")), 'formula-like cells are defused');
   });
 

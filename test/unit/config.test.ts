@@ -26,7 +26,7 @@ describe('resolveConfig', () => {
     assert.deepEqual(errors, [
       { path: 'tags', message: 'expected an array of strings, got string "TODO"' },
       { path: 'maxFileSize', message: 'expected a whole number from 1 to 67108864, got number -1' },
-      { path: 'suppressions', message: 'expected true or false, got string "yes"' },
+      { path: 'suppressions', message: 'expected true or false (or an object of families: debt-ledger, typescript, eslint, oxlint, biome, deno-lint, prettier, coverage, tslint, jshint, jscs, requireReason), got string "yes"' },
     ]);
     assert.deepEqual(config.tags, defaultConfig().tags);
   });

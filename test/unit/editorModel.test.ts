@@ -32,7 +32,7 @@ describe('permalink', () => {
 describe('hover model', () => {
   it('shows owner, linked ticket, how overdue, age and commit, interest, and extra fields when present', () => {
     const [item] = items('// TODO(@ann): fix it #7 [2026-11-20]');
-    const dated = { ...item!, introduced: { commit: '0123456789abcdef', date: '2026-05-01T10:00:00Z' }, interest: 4.5, scope: 'billing' } as LedgerItem;
+    const dated = { ...item!, introduced: { commit: '0123456789abcdef', date: '2026-05-01T10:00:00Z' }, interest: 4.5, scope: 'test' } as LedgerItem;
     const model = hoverModel(dated, TODAY, 'https://github.com/o/r');
     assert.equal(model.title, 'TODO');
     assert.equal(model.overdue, true);
@@ -41,7 +41,7 @@ describe('hover model', () => {
       { label: 'Ticket', value: '#7', href: 'https://github.com/o/r/issues/7' },
       { label: 'Due', value: '2026-11-20, overdue by 2 days' },
       { label: 'Age', value: '7 months (commit 0123456, 2026-05-01)' },
-      { label: 'Scope', value: 'billing' },
+      { label: 'Scope', value: 'test' },
       { label: 'Interest', value: '4.5' },
     ]);
   });

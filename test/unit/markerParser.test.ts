@@ -43,7 +43,8 @@ describe('tags', () => {
 describe('metadata', () => {
   it('reads owners: TAG(@handle), TAG(handle) and a leading @mention', () => {
     assert.equal(one('// TODO(@maria): x').owner, '@maria');
-    assert.equal(one('// TODO(maria) x').owner, 'maria');
+    // A plain word is an owner only when the owner directory knows it (docs/metadata.md); else a label.
+    assert.deepEqual([one('// TODO(maria) x').owner, one('// TODO(maria) x').labels], [null, ['maria']]);
     assert.equal(one('// TODO: @sam please look').owner, '@sam');
     assert.equal(one('// TODO: mail a@b.com').owner, null);
     assert.equal(one('// TODO: nobody').owner, null);
@@ -78,7 +79,7 @@ describe('metadata', () => {
     assert.equal(isCalendarDate('2023-02-29'), false);
     assert.equal(findTicket('JIRA-1 and #2'), 'JIRA-1');
     assert.equal(findTicket('#2 and JIRA-1'), '#2');
-    assert.deepEqual(parseMetadata(null, '  spaced   out  '), { owner: null, ticket: null, due: null, text: 'spaced out' });
+    assert.deepEqual(parseMetadata(null, '  spaced   out  '), { owner: null, owners: [], ticket: null, due: null, labels: [], text: 'spaced out' });
   });
 });
 

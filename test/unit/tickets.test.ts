@@ -14,7 +14,7 @@ import { tempDir } from './helpers/tempDir';
 
 const item = (ticket: string | null, extra: Partial<LedgerItem> = {}): LedgerItem => ({
   id: `id-${ticket}`, kind: 'marker', tag: 'TODO', file: 'a.ts', line: 1, column: 1, endLine: 1, text: 'x', owner: null, ticket, due: null, overdue: false,
-  rule: null, client: null, reason: null, severity: null, endColumn: null, callers: null, introduced: null, team: null, author: null, interest: 0, ...extra,
+  rule: null, client: null, reason: null, severity: null, endColumn: null, callers: null, introduced: null, team: null, author: null, interest: 0, scope: 'source', package: null, owners: [], labels: [], ...extra,
 });
 
 const FAST = { baseDelayMs: 10, maxWaitMs: 2000 };

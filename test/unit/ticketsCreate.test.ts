@@ -39,7 +39,7 @@ function fakeGithub(): { handler: Handler; issues: Record<string, unknown>[] } {
 
 const item = (extra: Partial<LedgerItem>): LedgerItem => ({
   id: 'abcdef123456', kind: 'marker', tag: 'TODO', file: 'src/a b.ts', line: 3, column: 4, endLine: 3, text: 'retry <b>later</b> & then', owner: '@ann', ticket: null, due: null, overdue: false,
-  rule: null, client: null, reason: null, severity: null, endColumn: null, callers: null, introduced: { commit: 'c'.repeat(40), date: '2024-01-01T00:00:00.000Z' }, team: null, author: null, interest: 0, ...extra,
+  rule: null, client: null, reason: null, severity: null, endColumn: null, callers: null, introduced: { commit: 'c'.repeat(40), date: '2024-01-01T00:00:00.000Z' }, team: null, author: null, interest: 0, scope: 'source', package: null, owners: ['@ann'], labels: [], ...extra,
 });
 
 describe('debt to issues', () => {

@@ -1,4 +1,4 @@
-import type { ScanResult } from '../../core/model';
+import type { LedgerItem, ScanResult } from '../../core/model';
 
 /** A suggested replacement from an existing quick fix, in 1-based lines and UTF-8 byte columns (reviewdog's). */
 export interface Suggestion {
@@ -35,6 +35,12 @@ export interface FormatContext {
   automationId?: string;
   /** What to say instead of "No debt items found." (e.g. that the baseline holds). */
   emptyMessage?: string;
+  /** Table: what hotspots rank (default: the source items listed). */
+  ranked?: readonly LedgerItem[];
+  /** Table: what the summary counts (default: all listed but generated and vendored). */
+  counted?: readonly LedgerItem[];
+  /** Table: items left out of an interest ranking (other scopes), for a hint. */
+  hidden?: number;
 }
 
 /** One output format: a name for `--format`, one line for `--help`, and a pure render function. */

@@ -17,7 +17,7 @@ export interface JsonItem {
   ticket: string | null;
   due: string | null;
   overdue: boolean;
-  /** Added in 0.2 (v1, backwards compatible): null except for kind "resilience". */
+  /** Null except for kind "resilience" (v1, backwards compatible additions below). */
   rule: string | null;
   client: string | null;
   reason: string | null;
@@ -25,7 +25,7 @@ export interface JsonItem {
   endLine: number;
   endColumn: number | null;
   callers: string[] | null;
-  /** Added in 0.3: age, ownership and interest. */
+  /** Age, ownership and interest (v1 addition). */
   introduced: LedgerItem['introduced'];
   team: string | null;
   author: string | null;
@@ -33,6 +33,13 @@ export interface JsonItem {
   /** Added in 0.4: with `--tickets`, the ticket's state at its tracker and when it closed; else null. */
   ticketState: NonNullable<LedgerItem['ticketState']> | null;
   ticketClosedAt: string | null;
+  /** v1 additions: where the item lives and what its marker says besides the text. */
+  scope: LedgerItem['scope'];
+  package: string | null;
+  owners: string[];
+  labels: string[];
+  /** Suppressions: the rules named; null for other kinds. */
+  rules: string[] | null;
 }
 
 export interface JsonLedger {
@@ -48,6 +55,7 @@ export function toJsonItem(i: LedgerItem): JsonItem {
     rule: i.rule, client: i.client, reason: i.reason, severity: i.severity, endLine: i.endLine, endColumn: i.endColumn, callers: i.callers,
     introduced: i.introduced, team: i.team, author: i.author, interest: i.interest,
     ticketState: i.ticketState ?? null, ticketClosedAt: i.ticketClosedAt ?? null,
+    scope: i.scope, package: i.package, owners: i.owners, labels: i.labels, rules: i.kind === 'suppression' ? i.rules ?? [] : null,
   };
 }
 

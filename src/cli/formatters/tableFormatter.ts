@@ -1,4 +1,5 @@
-import type { ScanResult } from '../../core/model';
+import type { LedgerItem, ScanResult } from '../../core/model';
+import { countedItems, HEADLINE_SCOPES, inScopes, scopeSummary } from '../../core/scope/views';
 import { hotspots } from '../../core/intel/interest';
 import { oneLine } from '../escape/controls';
 import type { Formatter } from './formatter';
@@ -11,6 +12,12 @@ export interface TableStyle {
   /** `file` groups by file; `interest` and `age` list items in that order, with hotspots for interest. */
   sort?: 'file' | 'interest' | 'age';
   emptyMessage?: string;
+  /** What hotspots rank (default: the source items listed). */
+  ranked?: readonly LedgerItem[];
+  /** What the summary counts (default: all listed but generated and vendored). */
+  counted?: readonly LedgerItem[];
+  /** Items left out of an interest ranking (other scopes), for a hint. */
+  hidden?: number;
 }
 
 const ANSI = { dim: '\x1b[2m', bold: '\x1b[1m', red: '\x1b[31m', yellow: '\x1b[33m', cyan: '\x1b[36m', reset: '\x1b[0m' };
@@ -43,11 +50,16 @@ export function formatTable(result: ScanResult, style: TableStyle): string {
   if (result.items.length === 0) lines.push(style.emptyMessage ?? 'No debt items found.', '');
   if (style.sort === 'interest' && result.items.length > 0) {
     lines.push('Hotspots (files by total interest):');
-    for (const h of hotspots(result.items).slice(0, 10)) lines.push(`  ${String(h.interest).padStart(8)}  ${oneLine(h.file)} (${h.items} item${h.items === 1 ? '' : 's'})`);
+    for (const h of hotspots(style.ranked ?? inScopes(result.items, HEADLINE_SCOPES)).slice(0, 10)) lines.push(`  ${String(h.interest).padStart(8)}  ${oneLine(h.file)} (${h.items} item${h.items === 1 ? '' : 's'})`);
     lines.push('');
   }
-  const fileCount = new Set(result.items.map((i) => i.file)).size;
-  lines.push(`${summaryLine(result.items)} in ${fileCount} file${fileCount === 1 ? '' : 's'} (${result.stats.filesScanned} scanned)`);
+  const counted = style.counted ?? countedItems(result.items);
+  const fileCount = new Set(counted.map((i) => i.file)).size;
+  lines.push(`${summaryLine(counted)} in ${fileCount} file${fileCount === 1 ? '' : 's'} (${result.stats.filesScanned} scanned)`);
+  if (result.items.length > 0) lines.push(`By scope: ${scopeSummary(result.items)}`);
+  const packages = packageSummary(counted);
+  if (packages) lines.push(`By package: ${packages}`);
+  if (style.hidden) lines.push(`Ranked: source only; ${style.hidden} item${style.hidden === 1 ? '' : 's'} in other scopes not shown (--scope all to include them)`);
   const skipped = result.skipped;
   if (skipped.length > 0) {
     lines.push(`${skipped.length} skipped:`);
@@ -55,6 +67,17 @@ export function formatTable(result: ScanResult, style: TableStyle): string {
     if (skipped.length > 20) lines.push(`  … and ${skipped.length - 20} more (see --format json)`);
   }
   return lines.join('\n') + '\n';
+}
+
+/** `@trpc/server 96, @trpc/client 40, … (outside packages 12)`; empty when nothing is in a package. */
+function packageSummary(items: readonly LedgerItem[]): string {
+  const counts = new Map<string, number>();
+  for (const i of items) counts.set(i.package ?? '', (counts.get(i.package ?? '') ?? 0) + 1);
+  if (counts.size === 0 || (counts.size === 1 && counts.has(''))) return '';
+  const named = [...counts].filter(([k]) => k !== '').sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const shown = named.slice(0, 8).map(([k, n]) => `${k} ${n}`);
+  if (named.length > 8) shown.push(`… ${named.length - 8} more`);
+  return `${shown.join(', ')}${counts.has('') ? ` (outside packages ${counts.get('')})` : ''}`;
 }
 
 export const tableFormatter: Formatter = {

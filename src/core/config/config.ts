@@ -1,13 +1,15 @@
 import type { DodConfig } from '../dod/model';
 import { defaultTicketsConfig, type TicketsConfig } from '../tickets/model';
 import { defaultResilienceConfig, type ResilienceConfig } from '../resilience/model';
+import type { SuppressionSettings } from '../scan/suppressionConfig';
+import type { ScopeGlobs } from '../scope/scopeResolver';
 
 /** Resolved, validated configuration shared by the CLI and the extension. */
 export interface DebtLedgerConfig {
   /** Marker tags, matched case-insensitively as whole words. */
   tags: string[];
-  /** Whether suppression comments (`@ts-ignore`, `eslint-disable`...) count as debt. */
-  suppressions: boolean;
+  /** Whether suppression comments (`@ts-ignore`, `eslint-disable`...) count as debt: all, none, or per family. */
+  suppressions: boolean | SuppressionSettings;
   /** File extensions (with the dot) that are scanned. */
   extensions: string[];
   /** Extra exclude globs (or bare folder names) on top of the defaults. */
@@ -26,6 +28,10 @@ export interface DebtLedgerConfig {
   churnWindowDays: number;
   /** Which trackers own which ticket references, and how answers are cached (docs/tickets.md). */
   tickets: TicketsConfig;
+  /** Globs per scope that win over every other way of deciding a file's scope (docs/scopes.md). */
+  scopes: ScopeGlobs;
+  /** People and teams who can own a marker: `TODO(name)` is an owner when listed here (or in CODEOWNERS, .mailmap). */
+  owners: string[];
 }
 
 export const DEFAULT_TAGS: readonly string[] = ['TODO', 'FIXME', 'HACK', 'XXX', 'BUG', 'DEBT'];
@@ -49,6 +55,8 @@ export function defaultConfig(): DebtLedgerConfig {
     attribution: 'blameless',
     churnWindowDays: 90,
     tickets: defaultTicketsConfig(),
+    scopes: {},
+    owners: [],
   };
 }
 

@@ -2,6 +2,8 @@ import { defaultConfig, type DebtLedgerConfig } from './config';
 import { resolveDodConfig } from '../dod/dodConfig';
 import { CONFIG_LIMITS, globProblem, own } from './configGuards';
 import { resolveTicketsConfig } from '../tickets/ticketsConfig';
+import { anySuppressions, resolveSuppressions } from '../scan/suppressionConfig';
+import { parseScopeList, resolveScopesConfig } from '../scope/scopeConfig';
 import { defaultResilienceConfig, RESILIENCE_RULES, type ResilienceConfig } from '../resilience/model';
 
 /** One problem in a configuration value. */
@@ -19,7 +21,7 @@ export interface ResolvedConfig {
 
 type Validator = (value: unknown, path: string, errors: ConfigError[]) => unknown;
 
-const KNOWN_KEYS = ['$schema', 'tags', 'suppressions', 'extensions', 'exclude', 'defaultExcludes', 'maxFileSize', 'resilience', 'definitionOfDone', 'attribution', 'churnWindowDays', 'tickets'] as const;
+const KNOWN_KEYS = ['$schema', 'tags', 'suppressions', 'extensions', 'exclude', 'defaultExcludes', 'maxFileSize', 'resilience', 'definitionOfDone', 'attribution', 'churnWindowDays', 'tickets', 'scopes', 'owners'] as const;
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -78,7 +80,7 @@ export const RANGES = {
 
 const validatorTable: Record<Exclude<(typeof KNOWN_KEYS)[number], '$schema'>, Validator> = {
   tags: stringList((s) => (s.length > CONFIG_LIMITS.tagLength ? `tag longer than ${CONFIG_LIMITS.tagLength} characters` : TAG_SHAPE.test(s) ? undefined : `tag ${JSON.stringify(s)} must be a word (letters, digits, _ or -, starting with a letter)`), CONFIG_LIMITS.tags),
-  suppressions: boolean,
+  suppressions: resolveSuppressions,
   extensions: stringList((s) => (/^\.[A-Za-z0-9]+$/.test(s) ? undefined : `extension ${JSON.stringify(s)} must look like ".ts"`)),
   exclude: stringList(globProblem),
   defaultExcludes: boolean,
@@ -92,6 +94,8 @@ const validatorTable: Record<Exclude<(typeof KNOWN_KEYS)[number], '$schema'>, Va
   },
   churnWindowDays: integerIn(...RANGES.churnWindowDays),
   tickets: (value, path, errors) => resolveTicketsConfig(value, path, errors),
+  scopes: resolveScopesConfig,
+  owners: stringList(),
 };
 /** Looked up by own key only: `valueOf`, `constructor` or `__proto__` in a file are unknown keys, never Object.prototype's. */
 const validators = new Map<string, Validator>(Object.entries(validatorTable));
@@ -112,13 +116,15 @@ const SEVERITIES = ['error', 'warning', 'info', 'off'];
 
 function resilienceValidator(value: unknown, path: string, errors: ConfigError[]): ResilienceConfig | undefined {
   const out = defaultResilienceConfig();
-  const record = objectOf(value, path, errors, ['enabled', 'timeoutMs', 'rules']);
+  const record = objectOf(value, path, errors, ['enabled', 'timeoutMs', 'rules', 'scopes']);
   if (!record) return undefined;
   const enabled = own(record, 'enabled');
   const timeoutMs = own(record, 'timeoutMs');
   const rulesRaw = own(record, 'rules');
+  const scopesRaw = own(record, 'scopes');
   if (enabled !== undefined) out.enabled = (boolean(enabled, `${path}.enabled`, errors) as boolean | undefined) ?? out.enabled;
   if (timeoutMs !== undefined) out.timeoutMs = (integerIn(...RANGES.timeoutMs)(timeoutMs, `${path}.timeoutMs`, errors) as number | undefined) ?? out.timeoutMs;
+  if (scopesRaw !== undefined) out.scopes = parseScopeList(scopesRaw, `${path}.scopes`, errors) ?? out.scopes;
   if (rulesRaw !== undefined) {
     const rules = objectOf(rulesRaw, `${path}.rules`, errors, RESILIENCE_RULES);
     for (const key of RESILIENCE_RULES) {
@@ -185,7 +191,7 @@ export function resolveConfig(raw: unknown): ResolvedConfig {
     const valid = validate(value, key, errors);
     if (valid !== undefined) (config as unknown as Record<string, unknown>)[key] = valid;
   }
-  if (config.tags.length === 0 && !config.suppressions) {
+  if (config.tags.length === 0 && !anySuppressions(config.suppressions)) {
     errors.push({ path: 'tags', message: 'no tags and suppressions off: nothing would ever be found' });
   }
   return { config, errors };

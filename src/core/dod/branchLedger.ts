@@ -6,6 +6,7 @@ import { linkResilience } from '../resilience/link';
 import type { ResilienceSummary } from '../resilience/model';
 import { isScannedPath, scanFileTextFull, scanWorkspace } from '../scan/scanner';
 import { readAt, type BranchFacts } from '../git/branchFacts';
+import { createPlacement } from '../scope/placement';
 
 /** The ledger now and at the merge base, limited to what the branch changed. */
 export interface BranchLedger {
@@ -57,13 +58,13 @@ export async function branchLedger(
     if (!isScannedPath(config, r) || c.status === 'A') continue;
     const text = await readAt(facts.top, facts.mergeBase, c.oldPath ?? c.path);
     if (text === null) continue;
-    const scan = scanFileTextFull(config, r, text, today);
+    const scan = scanFileTextFull(config, r, text, today, root);
     baseItems.set(r, scan.items);
     if (scan.summary) baseSummaries.set(r, scan.summary);
   }
   const changed = new Set(changedFiles);
   const currentIds = new Set(now.items.map((i) => i.id));
-  const baseResilience = config.resilience.enabled ? findingsToItems(linkResilience(baseSummaries, config.resilience)) : [];
+  const baseResilience = config.resilience.enabled ? createPlacement(root, config).resilienceItems(findingsToItems(linkResilience(baseSummaries, config.resilience))) : [];
   const baseIds = new Set([...[...baseItems.values()].flat().map((i) => i.id), ...baseResilience.map((i) => i.id)]);
   const added = now.items.filter((i) => (i.kind === 'resilience' || changed.has(i.file)) && !baseIds.has(i.id));
   const removed = [...[...baseItems.values()].flat(), ...baseResilience].filter((i) => !currentIds.has(i.id));

@@ -96,9 +96,10 @@ export async function trend(root: string, config: DebtLedgerConfig, options: { s
       points.push(hit);
       continue;
     }
+    // --full-tree: the pathspec and the names are from the top of the repository, not git's cwd (the scanned subfolder).
     // NUL-separated entries, and blobs asked for by object id: a file name holding a newline cannot
     // misalign the list or `cat-file --batch`'s answers.
-    const entries = (await git.raw(['ls-tree', '-r', '-z', '--end-of-options', c.sha, '--', prefix || '.'])).split('\0').filter(Boolean);
+    const entries = (await git.raw(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', c.sha, '--', prefix || '.'])).split('\0').filter(Boolean);
     const oids = new Map<string, string>();
     for (const entry of entries) {
       const m = /^\d+ blob ([0-9a-f]+)\t([\s\S]*)$/.exec(entry);

@@ -1,8 +1,11 @@
 import { AGE_BUCKETS, ageBucket, ageDays } from '../intel/interest';
 import type { LedgerItem } from '../model';
+import { SCOPES } from '../scope/model';
 
-export const GROUP_BY = ['tag', 'folder', 'file', 'owner', 'due', 'age', 'team', 'interest'] as const;
-/** How the ledger view groups items: by tag, folder (a tree, built by `folderTree.ts`; here: by file), file, owner, due bucket, age bucket (oldest first), team, or file by interest (hotspots). */
+const SCOPE_ORDER: readonly string[] = SCOPES;
+
+export const GROUP_BY = ['tag', 'folder', 'file', 'owner', 'due', 'age', 'team', 'interest', 'package', 'scope'] as const;
+/** How the ledger view groups items: by tag, folder (a tree, built by `folderTree.ts`; here: by file), file, owner, due bucket, age bucket (oldest first), team, file by interest (hotspots), monorepo package or scope. */
 export type GroupBy = (typeof GROUP_BY)[number];
 
 export interface LedgerFilter {
@@ -14,6 +17,8 @@ export interface LedgerFilter {
   tags: string[];
   /** POSIX path relative to the root to keep only that file's items; null for all. */
   file: string | null;
+  /** Scopes to keep (`source`, `test`...); null or absent for all. */
+  scopes?: string[] | null;
 }
 
 export const NO_FILTER: LedgerFilter = { text: '', tags: [], file: null };
@@ -34,6 +39,7 @@ export function filterItems(items: readonly LedgerItem[], filter: LedgerFilter):
   const tags = new Set(filter.tags.map((t) => t.toUpperCase()));
   return items.filter((i) =>
     (filter.file === null || i.file === filter.file) &&
+    (!filter.scopes || filter.scopes.includes(i.scope)) &&
     (!filter.ids || filter.ids.has(i.id)) &&
     (tags.size === 0 || tags.has(i.tag.toUpperCase())) &&
     (needle === '' || [i.text, i.file, i.tag, i.owner ?? '', i.ticket ?? ''].some((s) => s.toLowerCase().includes(needle))));
@@ -94,6 +100,8 @@ export function groupItems(items: readonly LedgerItem[], groupBy: GroupBy, today
       }
       case 'team': add(item.team ? `team:${item.team.toLowerCase()}` : 'team:', item.team ?? 'No team', item); break;
       case 'interest': add(`interest:${item.file}`, item.file, item); break;
+      case 'package': add(item.package ? `package:${item.package}` : 'package:', item.package ?? 'Outside packages', item); break;
+      case 'scope': add(`scope:${item.scope}`, item.scope, item); break;
     }
   }
   const list = [...groups.values()];
@@ -113,5 +121,7 @@ export function groupItems(items: readonly LedgerItem[], groupBy: GroupBy, today
     case 'team': return list.sort((a, b) => (a.key === 'team:' ? 1 : 0) - (b.key === 'team:' ? 1 : 0) || b.items.length - a.items.length || a.label.localeCompare(b.label));
     // Hotspots: files by total interest.
     case 'interest': return list.sort((a, b) => interestOf(b) - interestOf(a) || a.label.localeCompare(b.label));
+    case 'package': return list.sort((a, b) => (a.key === 'package:' ? 1 : 0) - (b.key === 'package:' ? 1 : 0) || b.items.length - a.items.length || a.label.localeCompare(b.label));
+    case 'scope': return list.sort((a, b) => SCOPE_ORDER.indexOf(a.label) - SCOPE_ORDER.indexOf(b.label));
   }
 }

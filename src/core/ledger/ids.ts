@@ -27,7 +27,7 @@ export function toLedgerItems(file: string, raw: readonly RawItem[], today: stri
   });
 }
 
-const NO_RESILIENCE = { rule: null, client: null, reason: null, severity: null, endColumn: null, callers: null, introduced: null, team: null, author: null, interest: 0 } as const;
+const NO_RESILIENCE = { rule: null, client: null, reason: null, severity: null, endColumn: null, callers: null, introduced: null, team: null, author: null, interest: 0, scope: 'source', package: null } as const;
 
 /**
  * Resilience findings as ledger items. The id hashes file, rule, callee and enclosing function (never
@@ -42,9 +42,9 @@ export function findingsToItems(findings: readonly ResilienceFinding[]): LedgerI
     seen.set(base, n);
     return {
       id: n === 1 ? base : `${base}-${n}`, kind: 'resilience', tag: f.rule, file: f.file, line: f.span.line, column: f.span.column, endLine: f.span.endLine,
-      text: f.reason, owner: null, ticket: null, due: null, overdue: false,
+      text: f.reason, owner: null, owners: [], labels: [], ticket: null, due: null, overdue: false,
       rule: f.rule, client: f.client, reason: f.reason, severity: f.severity, endColumn: f.span.endColumn, callers: f.callers.length > 0 ? f.callers : null,
-      introduced: null, team: null, author: null, interest: 0,
+      introduced: null, team: null, author: null, interest: 0, scope: 'source', package: null,
     };
   });
 }

@@ -43,6 +43,8 @@ export interface ResilienceConfig {
   /** The timeout quick fixes insert, in ms. */
   timeoutMs: number;
   rules: Record<ResilienceRuleKey, RuleSettings>;
+  /** Scopes whose findings are reported (docs/scopes.md); default `["source"]`: tests and examples may call freely. */
+  scopes: string[];
 }
 
 export function defaultResilienceConfig(): ResilienceConfig {
@@ -52,6 +54,7 @@ export function defaultResilienceConfig(): ResilienceConfig {
     timeoutMs: 10_000,
     // Breakers matter where a dependency can go down and take you with it: switched on per path/client.
     rules: { timeout: rule('warning'), retry: rule('info'), circuitBreaker: rule('off'), swallowedError: rule('warning'), unsafeRetry: rule('warning') },
+    scopes: ['source'],
   };
 }
 

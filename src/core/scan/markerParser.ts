@@ -1,42 +1,43 @@
 import type { RawItem } from '../model';
 import type { CommentRange } from './commentRange';
 import { LineIndex } from './lineIndex';
-import { parseMetadata } from './metadata';
+import { NO_OWNERS, parseMetadata, type OwnerDirectory } from './metadata';
+import { escapeRegExp } from './regex';
+import { suppressionSettings, type SuppressionSettings } from './suppressionConfig';
+import { createDirectiveMatcher, SUPPRESSION_DIRECTIVES, type DirectiveMatcher } from './suppressionDirectives';
+export { escapeRegExp } from './regex';
 
 /** What a marker parser looks for; build once per configuration with `createMarkerMatcher`. */
 export interface MarkerMatcher {
   readonly tagAtStart: RegExp | null;
   readonly tagInLine: RegExp | null;
+  /** Upper-case tags after a JSDoc tag's name (`@deprecated #42 TODO remove`). */
+  readonly tagInDocTag: RegExp | null;
+  readonly directives: DirectiveMatcher;
   readonly suppressions: boolean;
+  readonly requireReason: boolean;
+  readonly directory: OwnerDirectory;
 }
 
-/** Suppression markers, longest first so `eslint-disable-next-line` is not read as `eslint-disable`. */
-export const SUPPRESSION_MARKERS: readonly string[] = [
-  'debt-ledger-ignore',
-  'eslint-disable-next-line',
-  'eslint-disable-line',
-  'eslint-disable',
-  '@ts-expect-error',
-  '@ts-ignore',
-  '@ts-nocheck',
-];
-const SUPPRESSION_AT_START = new RegExp(`^(${SUPPRESSION_MARKERS.map(escapeRegExp).join('|')})(?![\\w-])\\s*`, 'i');
+/** Every suppression directive (see `suppressionDirectives.ts`), longest first. */
+export const SUPPRESSION_MARKERS: readonly string[] = SUPPRESSION_DIRECTIVES.map((d) => d.tag).sort((a, b) => b.length - a.length);
 
-export function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Compiles the tag list into the two patterns the parser uses. */
-export function createMarkerMatcher(tags: readonly string[], suppressions: boolean): MarkerMatcher {
-  if (tags.length === 0) return { tagAtStart: null, tagInLine: null, suppressions };
+/** Compiles the tag list into the patterns the parser uses. */
+export function createMarkerMatcher(tags: readonly string[], suppressions: boolean | SuppressionSettings, directory: OwnerDirectory = NO_OWNERS): MarkerMatcher {
+  const settings = suppressionSettings(suppressions);
+  const directives = createDirectiveMatcher((family) => settings.families[family] !== false);
+  const common = { directives, suppressions: directives.prefilterSource !== null, requireReason: settings.requireReason, directory };
+  if (tags.length === 0) return { tagAtStart: null, tagInLine: null, tagInDocTag: null, ...common };
   const alternatives = [...tags].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
   return {
-    // At the start of a comment line: the tag alone is enough (`// todo fix`, `* @todo x`).
-    tagAtStart: new RegExp(`^@?(${alternatives})(?=$|[\\s:(!.,;])(?:\\s*\\(([^)]*)\\))?\\s*:?\\s*`, 'i'),
-    // Inside a line, only `TAG:` or `TAG(` in the case the tag is configured in counts, so prose like
-    // "this is not debt: ..." is not an item.
-    tagInLine: new RegExp(`(?<![\\w@-])@?(${alternatives})(?=\\(|:)`),
-    suppressions,
+    // At the start of a comment line: the tag alone is enough (`// todo fix`, `* @todo x`, `FIXME!!!`,
+    // `TODO-fix`, `TODO (v9): x`). Whether a mixed-case word is a tag or prose is decided by the caller.
+    tagAtStart: new RegExp(`^@?(${alternatives})(?=$|[\\s:(!.,;-])(?:\\s*\\(([^)]*)\\))?[\\s!.,;-]*:?\\s*`, 'i'),
+    // Inside a line, only `TAG:` or `TAG(` / `TAG (` in the case the tag is configured in counts, so prose
+    // like "this is not debt: ..." is not an item.
+    tagInLine: new RegExp(`(?<![\\w@-])@?(${alternatives})(?=\\s?\\(|:)`),
+    tagInDocTag: new RegExp(`^@[\\w-]+\\b.*?(?<![\\w@-])(${alternatives})(?=$|[\\s:(!])`),
+    ...common,
   };
 }
 
@@ -96,6 +97,29 @@ interface Draft {
   paren: string | null;
   body: string[];
   lastOffset: number;
+  rules?: string[];
+  reason?: string;
+}
+
+/** A line that cannot end a sentence: it ends with a comma, a hyphen or a word that needs one more (`the`, `of`, `and`). */
+const OPEN_SENTENCE = /(?:[,-]|\b(?:the|a|an|of|to|in|into|for|with|and|or|but|by|on|at|from|that|this|these|is|are|was|be|as|than|if|when|because|our|its|their|known|same))$/i;
+
+/**
+ * Whether a tag found at the start of a comment line is a marker, by the documented case rule
+ * (docs/metadata.md): a tag written in upper case (`TODO`, `FIXME!!!`, `TODO-fix`) or followed by `:` or
+ * `(` always is; a mixed- or lower-case word (`Bug`, `todo`) is prose when it continues the previous line's
+ * sentence (the line before ends with a comma or a word like `the`, `of`, `and`), when it is joined by a hyphen (`todo-list`), or when it describes a heading (`Bug report format: ...`).
+ */
+function isMarkerAtStart(content: string, match: RegExpExecArray, previous: string | null): boolean {
+  const written = match[1]!;
+  const afterTag = content.slice(content.indexOf(written) + written.length);
+  const upper = written === written.toUpperCase();
+  if (upper) return true;
+  if (/^\s*[:(]/.test(afterTag)) return true;
+  if (afterTag.startsWith('-')) return false;
+  if (previous !== null && OPEN_SENTENCE.test(previous)) return false;
+  if (/^[A-Z]/.test(written) && /^\s+[a-z][\w-]*(?:\s+[\w-]+){0,3}:/.test(afterTag)) return false;
+  return true;
 }
 
 /**
@@ -109,42 +133,60 @@ export function parseMarkers(text: string, comments: readonly CommentRange[], ma
   const finish = (d: Draft | null): null => {
     if (!d) return null;
     const at = index.position(d.offset);
-    const meta = d.kind === 'marker'
-      ? parseMetadata(d.paren, d.body.join(' '))
-      // `@ts-ignore -- reason`: the `--` only separates; keep the reason.
-      : { owner: null, ticket: null, due: null, text: d.body.join(' ').replace(/\s+/g, ' ').trim().replace(/^--\s*/, '') };
-    items.push({ kind: d.kind, tag: d.tag, line: at.line, column: at.column, endLine: index.line(d.lastOffset), ...meta });
+    const base = { kind: d.kind, tag: d.tag, line: at.line, column: at.column, endLine: index.line(d.lastOffset) };
+    if (d.kind === 'marker') {
+      items.push({ ...base, ...parseMetadata(d.paren, d.body.join(' '), matcher.directory) });
+    } else {
+      const labels = matcher.requireReason && !d.reason ? ['no-reason'] : [];
+      items.push({ ...base, owner: null, owners: [], ticket: null, due: null, labels, text: d.body.join(' '), rules: d.rules ?? [] });
+    }
     return null;
+  };
+  /** The marker a comment line holds (at its start, or `TAG:` inside it), or null. */
+  const markerIn = (content: string, offset: number, previous: string | null): Draft | null => {
+    let tagAt = -1;
+    let tag = matcher.tagAtStart?.exec(content) ?? null;
+    if (tag) {
+      if (!isMarkerAtStart(content, tag, previous)) tag = null;
+      else tagAt = 0;
+    }
+    if (!tag && matcher.tagInLine) {
+      const inLine = matcher.tagInLine.exec(content) ?? (content.startsWith('@') ? matcher.tagInDocTag!.exec(content) : null);
+      if (inLine) {
+        // The match ends at the tag (a JSDoc tag's name may come before it).
+        tagAt = inLine.index + inLine[0].length - inLine[1]!.length;
+        tag = matcher.tagAtStart!.exec(content.slice(tagAt));
+      }
+    }
+    if (!tag || tagAt < 0) return null;
+    const tagOffset = offset + tagAt + (tag[0].startsWith('@') ? 1 : 0);
+    return { kind: 'marker', tag: tag[1]!.toUpperCase(), offset: tagOffset, paren: tag[2] ?? null, body: [content.slice(tagAt + tag[0].length)], lastOffset: tagOffset };
   };
   for (const group of groupComments(text, comments, index)) {
     let draft: Draft | null = null;
+    let previous: string | null = null;
     for (const { offset, content } of group) {
-      const suppression = matcher.suppressions ? SUPPRESSION_AT_START.exec(content) : null;
-      if (suppression) {
+      const directive = matcher.suppressions ? matcher.directives.match(content) : null;
+      if (directive) {
         draft = finish(draft);
-        finish({ kind: 'suppression', tag: suppression[1]!.toLowerCase(), offset, paren: null, body: [content.slice(suppression[0].length)], lastOffset: offset });
+        finish({ kind: 'suppression', tag: directive.directive.tag, offset, paren: null, body: [directive.rest], lastOffset: offset, rules: directive.rules, reason: directive.reason });
+        // A tag in the reason (`@ts-expect-error TODO: wrong upstream types`) is a marker too.
+        const reasonAt = directive.reason ? content.indexOf(directive.reason.split(' ')[0]!, directive.length) : -1;
+        if (reasonAt >= 0) draft = markerIn(content.slice(reasonAt), offset + reasonAt, null);
+        previous = content;
         continue;
       }
-      let tagAt = -1;
-      let tag = matcher.tagAtStart?.exec(content) ?? null;
-      if (tag) tagAt = 0;
-      else if (matcher.tagInLine) {
-        const inLine = matcher.tagInLine.exec(content);
-        if (inLine) {
-          tagAt = inLine.index;
-          tag = matcher.tagAtStart!.exec(content.slice(tagAt));
-        }
-      }
-      if (tag && tagAt >= 0) {
+      const marker = markerIn(content, offset, previous);
+      if (marker) {
         draft = finish(draft);
-        const tagOffset = offset + tagAt + (tag[0].startsWith('@') ? 1 : 0);
-        draft = { kind: 'marker', tag: tag[1]!.toUpperCase(), offset: tagOffset, paren: tag[2] ?? null, body: [content.slice(tagAt + tag[0].length)], lastOffset: tagOffset };
+        draft = marker;
       } else if (draft && content !== '' && !content.startsWith('@')) {
         draft.body.push(content);
         draft.lastOffset = offset;
       } else {
         draft = finish(draft);
       }
+      previous = content;
     }
     finish(draft);
   }

@@ -1,20 +1,41 @@
+import { findTicket, findTrackerUrl } from './tickets';
+export { findTicket } from './tickets';
+
 /** Structured fields a marker can carry in its text. */
 export interface MarkerMetadata {
+  /** The first of `owners`; null when none. */
   owner: string | null;
+  /** Every owner named, in order (`TODO(alice, bob)`). */
+  owners: string[];
   ticket: string | null;
   due: string | null;
+  /** Versions, milestones and area words (`TODO(v9)`, `TODO(billing)`), as written. */
+  labels: string[];
   /** The text with the due-date token and the owner parenthesis removed, whitespace collapsed. */
   text: string;
 }
 
-// Upper-case keys that look like tickets but are standards or encodings.
-const NOT_TICKET_KEYS = new Set(['UTF', 'ISO', 'SHA', 'RFC', 'ECMA', 'ES', 'IE', 'HTTP', 'TLS', 'SSL', 'CVE', 'UCS', 'WCAG']);
-const ISSUE_URL = /\bhttps?:\/\/[^\s)\]>]+\/(?:issues|pull|pulls|merge_requests|browse|tickets?|work_items)\/[A-Za-z0-9-]+/;
-const HASH_TICKET = /(?:^|[\s([,;])(#\d+)\b/;
-const KEY_TICKET = /\b([A-Z][A-Z0-9]{1,9})-(\d+)\b/g;
+/**
+ * Who can own a marker, for telling `TODO(alice)` (an owner) from `TODO(billing)` (an area label):
+ * handles from CODEOWNERS, `.mailmap` and the configured `owners` list. See docs/metadata.md.
+ */
+export interface OwnerDirectory {
+  has(word: string): boolean;
+}
+
+export const NO_OWNERS: OwnerDirectory = { has: () => false };
+
 const DUE_BRACKET = /\[(\d{4}-\d{2}-\d{2})\]/;
 const DUE_KEYWORD = /\bdue\s*[:=]\s*(\d{4}-\d{2}-\d{2})\b/i;
-const OWNER_MENTION = /(?:^|\s)(@[A-Za-z0-9][\w.-]*[\w])/;
+// `@handle` as a word of its own: not a scoped package (`@types/node`), a decorator (`@Injectable()`),
+// an e-mail address or a version (`pkg@1.2`).
+const OWNER_MENTION = /(?:^|[\s(,])(@[A-Za-z0-9][\w.-]*[\w])(?![\w./(@-])/g;
+const HANDLE = /^@[A-Za-z0-9][\w.-]*$/;
+const WORD = /^[A-Za-z][\w.-]*$/;
+/** `v9`, `V9`, `v3.2`, `2.0`, `1.x`, `M3` (milestone), `next-major`. */
+const VERSION = /^(?:[vV]\d+(?:\.[\dxX*]+)*|\d+\.[\dxX*]+(?:\.[\dxX*]+)*|[mM]\d+|next-?(?:major|minor|release)|major|breaking)$/;
+// JSDoc and TSDoc tags are never people.
+const DOC_TAGS = new Set(['param', 'returns', 'return', 'deprecated', 'see', 'link', 'throws', 'type', 'typedef', 'example', 'internal', 'public', 'private', 'beta', 'alpha', 'override', 'since', 'default', 'defaultvalue', 'inheritdoc', 'remarks', 'template', 'todo', 'fixme', 'ts-ignore', 'ts-expect-error', 'ts-nocheck', 'ts-check', 'jsx', 'flow', 'license', 'preserve', 'generated', 'experimental', 'readonly', 'packagedocumentation', 'module', 'file', 'fileoverview', 'author', 'callback', 'property', 'prop', 'augments', 'extends', 'implements', 'class', 'constructor', 'function', 'enum', 'const', 'async', 'abstract', 'override']);
 
 /** A `YYYY-MM-DD` string that names a real calendar day. */
 export function isCalendarDate(value: string): boolean {
@@ -25,46 +46,59 @@ export function isCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-/** The first ticket reference in a text: an issue URL, `#123` or `ABC-123`. */
-export function findTicket(text: string): string | null {
-  // An issue URL wins over the `#n` or key inside it; otherwise the earliest reference.
-  const url = ISSUE_URL.exec(text);
-  if (url) return url[0];
-  const hash = HASH_TICKET.exec(text);
-  KEY_TICKET.lastIndex = 0;
-  let key: RegExpExecArray | null = KEY_TICKET.exec(text);
-  while (key && NOT_TICKET_KEYS.has(key[1]!)) key = KEY_TICKET.exec(text);
-  if (hash && (!key || hash.index < key.index)) return hash[1]!;
-  return key ? key[0] : null;
+function asTicket(part: string): string | null {
+  if (/^\d+$/.test(part)) return `#${part}`; // TODO(1234): an issue number
+  if (findTrackerUrl(part) === part) return part;
+  return findTicket(part) === part ? part : null;
 }
 
-function isTicket(value: string): boolean {
-  return findTicket(value) === value;
+/** True for a version or milestone label (`v9`, `2.0`, `M3`), never an owner. */
+export function isVersionLabel(part: string): boolean {
+  return VERSION.test(part);
 }
 
 /**
- * Reads owner, ticket and due date from a marker. `paren` is the content of `TAG(...)` when present:
- * its parts are sorted into ticket, due date and owner by shape.
+ * Reads owners, ticket, due date and labels from a marker. `paren` is the content of `TAG(...)` when
+ * present: its parts are sorted by shape into ticket (`#12`, `ABC-12`, a bare `1234`, a tracker URL),
+ * due date, label (a version or milestone), owner (`@handle`, or a word the directory knows) and label
+ * (any other word). A parenthesis that reads as a phrase (three words or more, no comma) is text.
  */
-export function parseMetadata(paren: string | null, body: string): MarkerMetadata {
-  let owner: string | null = null;
+export function parseMetadata(paren: string | null, body: string, directory: OwnerDirectory = NO_OWNERS): MarkerMetadata {
+  const owners: string[] = [];
+  const labels: string[] = [];
   let ticket: string | null = null;
   let due: string | null = null;
+  let text = body;
   if (paren !== null) {
-    for (const part of paren.split(/[,\s]+/).filter(Boolean)) {
-      if (!ticket && isTicket(part)) ticket = part;
-      else if (!due && isCalendarDate(part.replace(/^due[:=]/i, ''))) due = part.replace(/^due[:=]/i, '');
-      else if (!owner) owner = part;
+    const parts = paren.split(/[,\s]+/).filter(Boolean);
+    if (parts.length >= 3 && !paren.includes(',') && !parts.some((p) => p.startsWith('@') || asTicket(p))) {
+      text = `${paren} ${text}`;
+    } else {
+      for (const part of parts) {
+        const dueValue = part.replace(/^due[:=]/i, '');
+        const t: string | null = ticket ? null : asTicket(part);
+        if (t) ticket = t;
+        else if (!due && isCalendarDate(dueValue)) due = dueValue;
+        else if (isVersionLabel(part)) labels.push(part);
+        else if (HANDLE.test(part) && !DOC_TAGS.has(part.slice(1).toLowerCase())) owners.push(part);
+        else if (WORD.test(part) && directory.has(part)) owners.push(part);
+        else labels.push(part);
+      }
     }
   }
-  let text = body;
   const bracket = DUE_BRACKET.exec(text) ?? DUE_KEYWORD.exec(text);
   if (bracket) {
     if (!due && isCalendarDate(bracket[1]!)) due = bracket[1]!;
     text = text.slice(0, bracket.index) + text.slice(bracket.index + bracket[0].length);
   }
-  if (!owner) owner = OWNER_MENTION.exec(text)?.[1] ?? null;
+  if (owners.length === 0) {
+    for (const m of text.matchAll(OWNER_MENTION)) {
+      if (DOC_TAGS.has(m[1]!.slice(1).toLowerCase())) continue;
+      owners.push(m[1]!);
+      break;
+    }
+  }
   if (!ticket) ticket = findTicket(text);
   text = text.replace(/\s+/g, ' ').trim();
-  return { owner, ticket, due, text };
+  return { owner: owners[0] ?? null, owners, ticket, due, labels, text };
 }

@@ -20,6 +20,8 @@ export interface CacheEntry {
   imports?: string[];
   /** Why the parser failed on the file (its items then came from a comment scan). */
   note?: string;
+  /** The file has a generated-file header (scope `generated`). */
+  generated?: boolean;
 }
 
 interface CacheFile {

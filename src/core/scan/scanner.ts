@@ -18,6 +18,9 @@ import { lexicalComments } from './lexicalComments';
 import { contentHash, ScanCache, type CacheEntry } from './scanCache';
 import { TOOL_VERSION } from '../version';
 import { fingerprint, fingerprintDigest, readSnapshot, snapshotFileFor, snapshotKey, writeSnapshot } from './ledgerSnapshot';
+import { loadOwnerDirectory } from '../intel/ownerDirectory';
+import { createPlacement, hasGeneratedHeader, type Placement } from '../scope/placement';
+import type { OwnerDirectory } from './metadata';
 
 export interface ScanOptions {
   /** Folder to scan (made absolute). */
@@ -77,15 +80,25 @@ export interface TextScanner {
 
 const textScanners = new WeakMap<DebtLedgerConfig, TextScanner>();
 
-/** Compiled once per configuration object: the editor's per-file updates reuse the same matchers. */
-export function createTextScanner(config: DebtLedgerConfig): TextScanner {
+/**
+ * `directory` tells owners from area labels in `TAG(word)`; without one only the configured `owners` count,
+ * and the scanner is compiled once per configuration object (the editor's per-file updates reuse its matchers).
+ */
+export function createTextScanner(config: DebtLedgerConfig, directory?: OwnerDirectory): TextScanner {
+  if (directory) return compileTextScanner(config, directory);
   let scanner = textScanners.get(config);
-  if (!scanner) textScanners.set(config, (scanner = compileTextScanner(config)));
+  if (!scanner) textScanners.set(config, (scanner = compileTextScanner(config, loadOwnerDirectory(null, config.owners))));
   return scanner;
 }
 
-function compileTextScanner(config: DebtLedgerConfig): TextScanner {
-  return { matcher: createMarkerMatcher(config.tags, config.suppressions), mayContain: createPrefilter(config.tags, config.suppressions), resilience: config.resilience.enabled };
+function compileTextScanner(config: DebtLedgerConfig, directory: OwnerDirectory): TextScanner {
+  const matcher = createMarkerMatcher(config.tags, config.suppressions, directory);
+  return { matcher, mayContain: createPrefilter(config.tags, matcher.suppressions ? matcher.directives : null), resilience: config.resilience.enabled };
+}
+
+/** A scanner for a folder: its CODEOWNERS and .mailmap join the owner directory. */
+export function createFolderScanner(root: string | null, config: DebtLedgerConfig): TextScanner {
+  return createTextScanner(config, loadOwnerDirectory(root, config.owners));
 }
 
 /** What one file's text yields. `summary` is null when the file cannot take part in resilience analysis. */
@@ -97,6 +110,8 @@ export interface TextScan {
   imports: string[];
   /** Set when the parser failed on the file: why, and that its markers came from a comment scan. */
   note?: string;
+  /** The file's first lines say it is generated (`@generated`, `DO NOT EDIT`...); only looked at when it has items. */
+  generated?: boolean;
 }
 
 /**
@@ -118,7 +133,8 @@ export function scanText(scanner: TextScanner, fileName: string, text: string, f
     return { items: markers ? parseMarkers(text, lexicalComments(text), scanner.matcher) : [], parsed: false, summary: null, imports: [], note: `${why}: markers read by a comment scan, no resilience analysis` };
   }
   const summary = parsed.resilience && isRelevant(parsed.resilience) ? parsed.resilience : null;
-  return { items: markers ? parseMarkers(text, parsed.comments, scanner.matcher) : [], parsed: true, summary, imports: summary || !resilience ? imports : [] };
+  const items = markers ? parseMarkers(text, parsed.comments, scanner.matcher) : [];
+  return { items, parsed: true, summary, imports: summary || !resilience ? imports : [], ...(items.length > 0 || summary ? { generated: hasGeneratedHeader(text) } : {}) };
 }
 
 /** A summary worth keeping: it makes, wraps, configures or re-exports something the link phase needs. */
@@ -136,24 +152,30 @@ export function isScannedPath(config: DebtLedgerConfig, relPath: string): boolea
  * Returns its items, or the reason it was skipped.
  */
 export function scanOneFile(root: string, relPath: string, config: DebtLedgerConfig, today = localToday()): { items: LedgerItem[]; summary: ResilienceSummary | null } | { reason: string } {
-  const outcome = scanFile(path.resolve(root), relPath, config, createTextScanner(config), ScanCache.none(), emptyScanStats(), true);
-  return 'reason' in outcome ? outcome : { items: toLedgerItems(relPath, outcome.items, today), summary: outcome.summary };
+  const outcome = scanFile(path.resolve(root), relPath, config, createFolderScanner(root, config), ScanCache.none(), emptyScanStats(), true);
+  return 'reason' in outcome ? outcome : { items: placed(createPlacement(root, config), relPath, toLedgerItems(relPath, outcome.items, today), outcome.generated), summary: outcome.summary };
+}
+
+function placed(placement: Placement, file: string, items: LedgerItem[], generated: boolean | undefined): LedgerItem[] {
+  placement.place(file, items, generated ?? false);
+  return items;
 }
 
 /** Ledger items (markers and suppressions) of one file's text, with ids and overdue flags. */
-export function scanFileText(config: DebtLedgerConfig, relPath: string, text: string, today = localToday()): LedgerItem[] {
-  return toLedgerItems(relPath, scanText(createTextScanner(config), relPath, text).items, today);
+export function scanFileText(config: DebtLedgerConfig, relPath: string, text: string, today = localToday(), root: string | null = null): LedgerItem[] {
+  const scan = scanText(createFolderScanner(root, config), relPath, text);
+  return placed(createPlacement(root, config), relPath, toLedgerItems(relPath, scan.items, today), scan.generated);
 }
 
 /** One file's markers and resilience summary, for the editor's incremental updates. */
-export function scanFileTextFull(config: DebtLedgerConfig, relPath: string, text: string, today = localToday()): { items: LedgerItem[]; summary: ResilienceSummary | null } {
-  const scan = scanText(createTextScanner(config), relPath, text, true);
-  return { items: toLedgerItems(relPath, scan.items, today), summary: scan.summary };
+export function scanFileTextFull(config: DebtLedgerConfig, relPath: string, text: string, today = localToday(), root: string | null = null): { items: LedgerItem[]; summary: ResilienceSummary | null } {
+  const scan = scanText(createFolderScanner(root, config), relPath, text, true);
+  return { items: placed(createPlacement(root, config), relPath, toLedgerItems(relPath, scan.items, today), scan.generated), summary: scan.summary };
 }
 
 /** A cache key for everything besides file content that changes per-file results. */
-function cacheKey(config: DebtLedgerConfig): string {
-  return JSON.stringify({ engine: 3, tags: config.tags, suppressions: config.suppressions, resilience: config.resilience.enabled });
+function cacheKey(config: DebtLedgerConfig, owners: string): string {
+  return JSON.stringify({ engine: 3, tags: config.tags, suppressions: config.suppressions, owners, resilience: config.resilience.enabled });
 }
 
 /**
@@ -173,18 +195,20 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
     useGit: options.useGit ?? true,
     ...(options.signal ? { signal: options.signal } : {}),
   });
+  const directory = loadOwnerDirectory(root, config.owners);
   // The warm path: nothing changed since the last scan with this cache -> its result, without re-linking.
   const snapshot = options.cacheFile && !options.overrides?.size ? snapshotFileFor(options.cacheFile) : null;
   const fp = snapshot ? fingerprint(root, discovered.files) : null;
-  const snapKey = snapshotKey({ tool: TOOL_VERSION, engine: cacheKey(config), config, today, root, source: discovered.source, gitNote: discovered.gitNote, useGit: options.useGit ?? true });
+  const snapKey = snapshotKey({ tool: TOOL_VERSION, engine: cacheKey(config, directory.fingerprint), config, today, root, source: discovered.source, gitNote: discovered.gitNote, useGit: options.useGit ?? true });
   const warm = snapshot && fp ? await readSnapshot(snapshot, snapKey, fp) : null;
   if (warm && fp) {
     const stats = { ...emptyScanStats(), filesListed: discovered.files.length, filesScanned: warm.stats.filesScanned, filesFromCache: warm.stats.filesScanned, durationMs: Math.round(performance.now() - started) };
     options.onProgress?.(discovered.files.length, discovered.files.length);
     return { root, items: warm.items, skipped: warm.skipped, stats, summaries: new Map(warm.summaries), listedWith: discovered.source, fingerprint: fingerprintDigest(fp) };
   }
-  const cache = await ScanCache.open(options.cacheFile ?? null, cacheKey(config));
-  const scanner = createTextScanner(config);
+  const cache = await ScanCache.open(options.cacheFile ?? null, cacheKey(config, directory.fingerprint));
+  const scanner = createTextScanner(config, directory);
+  const placement = createPlacement(root, config, true);
   const items: LedgerItem[] = [];
   const skipped: SkippedFile[] = [];
   const summaries = new Map<string, ResilienceSummary>();
@@ -208,7 +232,9 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
     }
     if (entry.note) skipped.push({ file: rel, reason: entry.note });
     stats.filesScanned++;
-    items.push(...toLedgerItems(rel, entry.items, today));
+    const fileItems = toLedgerItems(rel, entry.items, today);
+    placement.place(rel, fileItems, entry.generated ?? false);
+    items.push(...fileItems);
     if (entry.summary) summaries.set(rel, entry.summary);
     else if (entry.imports.length > 0) pendingImports.set(rel, entry.imports);
   }
@@ -263,7 +289,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
     }
     // Aliases, `#imports` and workspace packages become relative specifiers for the link phase.
     for (const [rel, sum] of summaries) summaries.set(rel, resolveSummarySpecifiers(rel, sum, modules));
-    items.push(...findingsToItems(linkResilience(summaries, config.resilience)));
+    items.push(...placement.resilienceItems(findingsToItems(linkResilience(summaries, config.resilience))));
   }
   await cache.save();
   if (cache.note) skipped.unshift({ file: '.', reason: cache.note });
@@ -274,7 +300,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   return { root, items, skipped, stats, summaries, listedWith: discovered.source, ...(fp ? { fingerprint: fingerprintDigest(fp) } : {}) };
 }
 
-type FileOutcome = Pick<TextScan, 'items' | 'summary' | 'imports' | 'note'> | { reason: string };
+type FileOutcome = Pick<TextScan, 'items' | 'summary' | 'imports' | 'note' | 'generated'> | { reason: string };
 
 /**
  * Synchronous on purpose: the caller yields every 25 ms, and for thousands of small files a promise
@@ -337,6 +363,7 @@ function scanFileUnguarded(
   if (found.parsed && scanner.resilience && (forceResilience || found.summary)) entry.analysed = true;
   if (found.imports.length > 0) entry.imports = found.imports;
   if (found.note) entry.note = found.note;
+  if (found.generated) entry.generated = true;
   cache.set(rel, entry);
   return found;
 }
@@ -345,5 +372,5 @@ function reuse(rel: string, entry: CacheEntry, cache: ScanCache, stats: ScanResu
   cache.set(rel, entry);
   stats.filesFromCache++;
   if (entry.skipped) return { reason: entry.skipped };
-  return { items: entry.items ?? [], summary: entry.summary ?? null, imports: entry.imports ?? [], ...(entry.note ? { note: entry.note } : {}) };
+  return { items: entry.items ?? [], summary: entry.summary ?? null, imports: entry.imports ?? [], ...(entry.note ? { note: entry.note } : {}), generated: entry.generated ?? false };
 }

@@ -11,6 +11,8 @@ const CHOICES: { groupBy: GroupBy; label: string; detail: string }[] = [
   { groupBy: 'age', label: '$(history) Age', detail: 'oldest first: older than 5 years, 2–5 years, 1–2 years, this year, quarter, month, week (from git blame)' },
   { groupBy: 'team', label: '$(organization) Team', detail: 'from TODO(@owner) or CODEOWNERS' },
   { groupBy: 'interest', label: '$(flame) Hotspots', detail: 'files by interest: churn x age x kind, costliest first' },
+  { groupBy: 'package', label: '$(package) Package', detail: 'monorepo workspace packages; outside packages last' },
+  { groupBy: 'scope', label: '$(filter) Scope', detail: 'source, test, example, generated, vendored, tooling' },
 ];
 
 export async function groupByCommand(ctx: CommandContext, given?: unknown): Promise<void> {

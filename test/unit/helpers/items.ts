@@ -7,7 +7,7 @@ export function makeItem(over: Partial<LedgerItem> = {}): LedgerItem {
   return {
     kind: 'marker', tag: 'TODO', line: 1 + (n % 500), column: 4, endLine: 1 + (n % 500), text: `item ${n}`, owner: null, ticket: null, due: null,
     id: `id${String(n).padStart(10, '0')}`, file: `src/f${n % 97}.ts`, overdue: false, rule: null, client: null, reason: null, severity: null,
-    endColumn: null, callers: null, introduced: null, team: null, author: null, interest: n % 13,
+    endColumn: null, callers: null, introduced: null, team: null, author: null, interest: n % 13, scope: 'source', package: null, owners: [], labels: [],
     ...over,
   };
 }

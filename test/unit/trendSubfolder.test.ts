@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { defaultConfig } from '../../src/core/config/config';
+import { trend } from '../../src/core/intel/trend';
+import { scanWorkspace } from '../../src/core/scan/scanner';
+import { TestRepo } from './helpers/gitRepo';
+
+const DAY = 86_400_000;
+
+describe('trend of a subfolder', () => {
+  it('counts the subfolder (what scan of it finds), not zeros and not the whole repository', async (t) => {
+    const repo = await TestRepo.create(t, {
+      'packages/server/src/a.ts': '// TODO: one\n// FIXME: two\n// @ts-ignore\nexport {};\n',
+      'packages/server/src/b.ts': '// HACK: three\n',
+      'packages/client/src/c.ts': '// TODO: elsewhere\n// TODO: elsewhere too\n',
+      'src/root.ts': '// TODO: at the top\n',
+    });
+    await repo.commit('more', { 'packages/server/src/c.ts': '// eslint-disable-next-line no-console\n// TODO: four\n' });
+    const sub = path.join(repo.dir, 'packages/server');
+    const points = await trend(sub, defaultConfig(), { sinceMs: 30 * DAY, points: 2, cacheFile: null });
+    assert.deepEqual(points.map((p) => [p.marker, p.suppression]), [[3, 1], [4, 2]]);
+    const scanned = await scanWorkspace({ root: sub, config: defaultConfig() });
+    const last = points[points.length - 1]!;
+    assert.equal(last.marker + last.suppression, scanned.items.length);
+    const top = await trend(repo.dir, defaultConfig(), { sinceMs: 30 * DAY, points: 1, cacheFile: null });
+    assert.deepEqual(top.map((p) => [p.marker, p.suppression]), [[7, 2]]);
+  });
+});
