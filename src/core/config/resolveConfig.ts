@@ -1,5 +1,7 @@
 import { defaultConfig, type DebtLedgerConfig } from './config';
 import { resolveDodConfig } from '../dod/dodConfig';
+import { resolveLanguages } from './languagesConfig';
+import { isKnownFileName } from '../languages/registry';
 import { defaultResilienceConfig, RESILIENCE_RULES, type ResilienceConfig } from '../resilience/model';
 
 /** One problem in a configuration value. */
@@ -17,7 +19,7 @@ export interface ResolvedConfig {
 
 type Validator = (value: unknown, path: string, errors: ConfigError[]) => unknown;
 
-const KNOWN_KEYS = ['$schema', 'tags', 'suppressions', 'extensions', 'exclude', 'defaultExcludes', 'maxFileSize', 'resilience', 'definitionOfDone', 'attribution', 'churnWindowDays'] as const;
+const KNOWN_KEYS = ['$schema', 'tags', 'suppressions', 'extensions', 'languages', 'markdownTasks', 'exclude', 'defaultExcludes', 'maxFileSize', 'resilience', 'definitionOfDone', 'attribution', 'churnWindowDays'] as const;
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -64,7 +66,9 @@ const TAG_SHAPE = /^[A-Za-z][A-Za-z0-9_-]*$/;
 const validators: Record<Exclude<(typeof KNOWN_KEYS)[number], '$schema'>, Validator> = {
   tags: stringList((s) => (TAG_SHAPE.test(s) ? undefined : `tag ${JSON.stringify(s)} must be a word (letters, digits, _ or -, starting with a letter)`)),
   suppressions: boolean,
-  extensions: stringList((s) => (/^\.[A-Za-z0-9]+$/.test(s) ? undefined : `extension ${JSON.stringify(s)} must look like ".ts"`)),
+  extensions: stringList((s) => (/^\.[A-Za-z0-9]+$/.test(s) || isKnownFileName(s) ? undefined : `extension ${JSON.stringify(s)} must look like ".ts"`)),
+  languages: resolveLanguages,
+  markdownTasks: boolean,
   exclude: stringList(),
   defaultExcludes: boolean,
   maxFileSize: positiveInteger,

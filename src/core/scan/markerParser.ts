@@ -8,6 +8,10 @@ export interface MarkerMatcher {
   readonly tagAtStart: RegExp | null;
   readonly tagInLine: RegExp | null;
   readonly suppressions: boolean;
+  /** The suppression directives (a language's own list), longest first, at the start of a comment line. */
+  readonly suppressionAtStart: RegExp;
+  /** Canonical spelling of each directive, by its lower-case, single-spaced form. */
+  readonly directiveNames: ReadonlyMap<string, string>;
 }
 
 /** Suppression markers, longest first so `eslint-disable-next-line` is not read as `eslint-disable`. */
@@ -20,15 +24,26 @@ export const SUPPRESSION_MARKERS: readonly string[] = [
   '@ts-ignore',
   '@ts-nocheck',
 ];
-const SUPPRESSION_AT_START = new RegExp(`^(${SUPPRESSION_MARKERS.map(escapeRegExp).join('|')})(?![\\w-])\\s*`, 'i');
+
+/** `type: ignore` also matches `type:ignore`; `shellcheck disable` any run of blanks. */
+export function directivePattern(directive: string): string {
+  return escapeRegExp(directive).replace(/: /g, ':\\s*').replace(/ /g, '\\s+');
+}
+
+function normaliseDirective(s: string): string {
+  return s.toLowerCase().replace(/\s+/g, ' ').replace(/:(?=\S)/g, ': ');
+}
 
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Compiles the tag list into the two patterns the parser uses. */
-export function createMarkerMatcher(tags: readonly string[], suppressions: boolean): MarkerMatcher {
-  if (tags.length === 0) return { tagAtStart: null, tagInLine: null, suppressions };
+export function createMarkerMatcher(tags: readonly string[], suppressions: boolean, directives: readonly string[] = SUPPRESSION_MARKERS): MarkerMatcher {
+  const sorted = [...directives].sort((a, b) => b.length - a.length);
+  const directiveNames = new Map(sorted.map((d) => [normaliseDirective(d), d]));
+  const suppressionAtStart = new RegExp(`^(${sorted.length > 0 ? sorted.map(directivePattern).join('|') : '(?!)'})(?![\\w-])\\s*`, 'i');
+  if (tags.length === 0) return { tagAtStart: null, tagInLine: null, suppressions, suppressionAtStart, directiveNames };
   const alternatives = [...tags].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
   return {
     // At the start of a comment line: the tag alone is enough (`// todo fix`, `* @todo x`).
@@ -37,6 +52,8 @@ export function createMarkerMatcher(tags: readonly string[], suppressions: boole
     // "this is not debt: ..." is not an item.
     tagInLine: new RegExp(`(?<![\\w@-])@?(${alternatives})(?=\\(|:)`),
     suppressions,
+    suppressionAtStart,
+    directiveNames,
   };
 }
 
@@ -57,7 +74,17 @@ function commentLines(text: string, comment: CommentRange): CommentLine[] {
     const lineEnd = nl < 0 ? raw.length : start + nl;
     let line = raw.slice(start, lineEnd);
     let skip = 0;
-    if (comment.kind === 'line') {
+    if (comment.open !== undefined) {
+      // Another language's delimiters (`#`, `--`, `<!--`): lengths come from its lexer.
+      if (nl < 0 && comment.close) line = line.slice(0, Math.max(0, line.length - comment.close));
+      if (first) {
+        skip = comment.open;
+        // `##`, `---`, `//!`, `/**`: a run of the delimiter's last character is decoration.
+        while (comment.open > 0 && skip < line.length && (line[skip] === line[comment.open - 1] || line[skip] === '!') && line[skip] !== ' ') skip++;
+      } else {
+        skip = comment.kind === 'block' ? /^\s*\*?(?![/}])/.exec(line)?.[0].length ?? 0 : 0;
+      }
+    } else if (comment.kind === 'line') {
       skip = /^\/\/[/!]?/.exec(line)![0].length;
     } else {
       if (nl < 0 && line.endsWith('*/')) line = line.slice(0, -2);
@@ -73,16 +100,16 @@ function commentLines(text: string, comment: CommentRange): CommentLine[] {
 }
 
 /** Joins runs of `//` comments that stand alone on consecutive lines into one logical comment. */
-function groupComments(text: string, comments: readonly CommentRange[], index: LineIndex): CommentLine[][] {
-  const groups: CommentLine[][] = [];
+function groupComments(text: string, comments: readonly CommentRange[], index: LineIndex): (CommentLine[] & { suppressionOnly?: boolean })[] {
+  const groups: (CommentLine[] & { suppressionOnly?: boolean })[] = [];
   let lastLine = -2;
   let lastWasLine = false;
   for (const c of comments) {
     const line = index.line(c.pos);
     const lineStartsHere = /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', c.pos - 1) + 1, c.pos));
     const lines = commentLines(text, c);
-    if (c.kind === 'line' && lastWasLine && line === lastLine + 1 && lineStartsHere) groups[groups.length - 1]!.push(...lines);
-    else groups.push(lines);
+    if (c.kind === 'line' && lastWasLine && line === lastLine + 1 && lineStartsHere && !c.suppressionOnly && !groups[groups.length - 1]!.suppressionOnly) groups[groups.length - 1]!.push(...lines);
+    else groups.push(c.suppressionOnly ? Object.assign(lines, { suppressionOnly: true }) : lines);
     lastLine = index.line(c.end);
     lastWasLine = c.kind === 'line';
   }
@@ -119,12 +146,14 @@ export function parseMarkers(text: string, comments: readonly CommentRange[], ma
   for (const group of groupComments(text, comments, index)) {
     let draft: Draft | null = null;
     for (const { offset, content } of group) {
-      const suppression = matcher.suppressions ? SUPPRESSION_AT_START.exec(content) : null;
+      const suppression = matcher.suppressions ? matcher.suppressionAtStart.exec(content) : null;
       if (suppression) {
         draft = finish(draft);
-        finish({ kind: 'suppression', tag: suppression[1]!.toLowerCase(), offset, paren: null, body: [content.slice(suppression[0].length)], lastOffset: offset });
+        const tag = matcher.directiveNames.get(normaliseDirective(suppression[1]!)) ?? suppression[1]!.toLowerCase();
+        finish({ kind: 'suppression', tag, offset, paren: null, body: [content.slice(suppression[0].length)], lastOffset: offset });
         continue;
       }
+      if (group.suppressionOnly) continue;
       let tagAt = -1;
       let tag = matcher.tagAtStart?.exec(content) ?? null;
       if (tag) tagAt = 0;

@@ -11,6 +11,11 @@ import { discoverFiles } from './discovery';
 import { compileExcludes, hasExtension } from './pathFilter';
 import { createMarkerMatcher, parseMarkers, type MarkerMatcher } from './markerParser';
 import { createPrefilter } from './prefilter';
+import { createRegistry, SCRIPT_FALLBACK, type LanguageRegistry } from '../languages/registry';
+import type { LanguageFrontEnd } from '../languages/frontEnd';
+import { scanEntries } from '../languages/scanEntries';
+import { findTaskItems } from './taskItems';
+import type { CommentRange } from './commentRange';
 import { contentHash, ScanCache, type CacheEntry } from './scanCache';
 
 export interface ScanOptions {
@@ -65,12 +70,39 @@ const RELATIVE_IMPORT = /(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*['"](\.{1,2}\
 /** Compiled per-configuration state for scanning single texts. */
 export interface TextScanner {
   matcher: MarkerMatcher;
-  mayContain: (text: string) => boolean;
+  /** The raw-text prefilter of a front-end (its tags and its own suppression directives). */
+  mayContain: (text: string, frontEnd: LanguageFrontEnd) => boolean;
   resilience: boolean;
+  /** Which front-end reads a path; never a switch on a language name here. */
+  languages: LanguageRegistry;
+  /** A marker matcher per front-end (its own suppression directives), made on first use. */
+  matcherFor: (frontEnd: LanguageFrontEnd) => MarkerMatcher;
+  markdownTasks: boolean;
 }
 
 export function createTextScanner(config: DebtLedgerConfig): TextScanner {
-  return { matcher: createMarkerMatcher(config.tags, config.suppressions), mayContain: createPrefilter(config.tags, config.suppressions), resilience: config.resilience.enabled };
+  const languages = createRegistry(config.languages);
+  const matcher = createMarkerMatcher(config.tags, config.suppressions);
+  const matchers = new Map<LanguageFrontEnd, MarkerMatcher>();
+  const matcherFor = (fe: LanguageFrontEnd): MarkerMatcher => {
+    let m = matchers.get(fe);
+    if (!m) matchers.set(fe, (m = createMarkerMatcher(config.tags, config.suppressions, fe.suppressions)));
+    return m;
+  };
+  const prefilters = new Map<LanguageFrontEnd, (text: string) => boolean>();
+  const mayContain = (text: string, fe: LanguageFrontEnd): boolean => {
+    let p = prefilters.get(fe);
+    if (!p) prefilters.set(fe, (p = createPrefilter(config.tags, config.suppressions, fe.suppressions)));
+    return p(text);
+  };
+  return { matcher, mayContain, resilience: config.resilience.enabled, languages, matcherFor, markdownTasks: config.markdownTasks };
+}
+
+/** Both lists in document order. */
+function mergeComments(a: CommentRange[], b: CommentRange[]): CommentRange[] {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  return [...a, ...b].sort((x, y) => x.pos - y.pos);
 }
 
 /** What one file's text yields. `summary` is null when the file cannot take part in resilience analysis. */
@@ -87,14 +119,26 @@ export interface TextScan {
  * analyses a file the network prefilter let through (it imports a project client module).
  */
 export function scanText(scanner: TextScanner, fileName: string, text: string, forceResilience = false): TextScan {
-  const markers = scanner.mayContain(text);
-  const resilience = scanner.resilience && (forceResilience || NETWORK_WORDS.test(text));
+  const frontEnd = scanner.languages.frontEndFor(fileName) ?? SCRIPT_FALLBACK;
+  const markers = scanner.mayContain(text, frontEnd);
+  const tasks = scanner.markdownTasks && frontEnd.taskItems;
+  const mayCall = scanner.resilience && (forceResilience || NETWORK_WORDS.test(text));
+  // The TS/JS the compiler reads: the file itself, an SFC's script blocks (same offsets), or none.
+  const script = markers || mayCall ? frontEnd.script(fileName, text) : null;
+  const resilience = mayCall && script !== null;
   // Only the resilience second pass reads these: not needed when analysed now, or when resilience is off.
-  const imports = resilience || !scanner.resilience ? [] : [...text.matchAll(RELATIVE_IMPORT)].map((m) => m[1]!);
-  if (!markers && !resilience) return { items: [], parsed: false, summary: null, imports };
-  const parsed = loadParser().parseFile(fileName, text, resilience);
-  const summary = parsed.resilience && isRelevant(parsed.resilience) ? parsed.resilience : null;
-  return { items: markers ? parseMarkers(text, parsed.comments, scanner.matcher) : [], parsed: true, summary, imports: summary || !resilience ? imports : [] };
+  const imports = resilience || !scanner.resilience || !frontEnd.embedsScript ? [] : [...text.matchAll(RELATIVE_IMPORT)].map((m) => m[1]!);
+  if (!markers && !resilience && !tasks) return { items: [], parsed: false, summary: null, imports };
+  let comments = markers ? frontEnd.lexComments(text) : [];
+  let summary: ResilienceSummary | null = null;
+  if (script) {
+    const parsed = loadParser().parseFile(script.fileName, script.text, resilience);
+    comments = mergeComments(comments, parsed.comments);
+    summary = parsed.resilience && isRelevant(parsed.resilience) ? parsed.resilience : null;
+  }
+  const items = markers ? parseMarkers(text, comments, scanner.matcherFor(frontEnd)) : [];
+  if (tasks) items.push(...findTaskItems(text));
+  return { items, parsed: true, summary, imports: summary || !resilience ? imports : [] };
 }
 
 /** A summary worth keeping: it makes, wraps, configures or re-exports something the link phase needs. */
@@ -104,7 +148,7 @@ function isRelevant(s: ResilienceSummary): boolean {
 
 /** Whether a file (POSIX path relative to the root) is one the configuration scans. */
 export function isScannedPath(config: DebtLedgerConfig, relPath: string): boolean {
-  return hasExtension(relPath, new Set(config.extensions.map((e) => e.toLowerCase()))) && !compileExcludes(effectiveExcludes(config))(relPath);
+  return hasExtension(relPath, new Set(scanEntries(config).map((e) => e.toLowerCase()))) && !compileExcludes(effectiveExcludes(config))(relPath);
 }
 
 /**
@@ -137,7 +181,7 @@ function formatBytes(n: number): string {
 
 /** A cache key for everything besides file content that changes per-file results. */
 function cacheKey(config: DebtLedgerConfig): string {
-  return JSON.stringify({ engine: 2, tags: config.tags, suppressions: config.suppressions, resilience: config.resilience.enabled });
+  return JSON.stringify({ engine: 3, tags: config.tags, suppressions: config.suppressions, resilience: config.resilience.enabled, languages: config.languages, markdownTasks: config.markdownTasks });
 }
 
 /**
@@ -152,7 +196,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   const today = options.today ?? localToday();
   const discovered = await discoverFiles({
     root,
-    extensions: config.extensions,
+    extensions: scanEntries(config),
     excludes: effectiveExcludes(config),
     useGit: options.useGit ?? true,
     ...(options.signal ? { signal: options.signal } : {}),
