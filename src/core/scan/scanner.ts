@@ -43,14 +43,26 @@ function loadParser(): typeof Parser {
   return parser;
 }
 
+/**
+ * The TS/JS the compiler sees for a file: an SFC's script blocks with the rest blanked (same offsets), the
+ * file itself for TS/JS. Quick fixes are computed on it, so their edits apply to the file unchanged.
+ */
+function scriptViewFor(fileName: string, text: string): { fileName: string; text: string } {
+  return (createRegistry().frontEndFor(fileName) ?? SCRIPT_FALLBACK).script(fileName, text) ?? { fileName, text };
+}
+
 /** Quick fixes for a resilience finding (loads the compiler on first use). See `resilienceFixes`. */
 export function computeResilienceFixes(...args: Parameters<typeof Parser.resilienceFixes>): ReturnType<typeof Parser.resilienceFixes> {
-  return loadParser().resilienceFixes(...args);
+  const [fileName, text, ...rest] = args;
+  const view = scriptViewFor(fileName, text);
+  return loadParser().resilienceFixes(view.fileName, view.text, ...rest);
 }
 
 /** The fix at an instance's creation site (loads the compiler on first use). See `instanceTimeoutFix`. */
 export function computeInstanceTimeoutFix(...args: Parameters<typeof Parser.instanceTimeoutFix>): ReturnType<typeof Parser.instanceTimeoutFix> {
-  return loadParser().instanceTimeoutFix(...args);
+  const [fileName, text, ...rest] = args;
+  const view = scriptViewFor(fileName, text);
+  return loadParser().instanceTimeoutFix(view.fileName, view.text, ...rest);
 }
 
 /** Whether the compiler has been loaded in this process (activation must not load it). */
