@@ -14,6 +14,7 @@ import { createPrefilter } from './prefilter';
 import { createRegistry, SCRIPT_FALLBACK, type LanguageRegistry } from '../languages/registry';
 import type { LanguageFrontEnd } from '../languages/frontEnd';
 import { scanEntries } from '../languages/scanEntries';
+import { lexScriptComments } from '../languages/jsLexer';
 import { findTaskItems } from './taskItems';
 import type { CommentRange } from './commentRange';
 import { contentHash, ScanCache, type CacheEntry } from './scanCache';
@@ -144,9 +145,15 @@ export function scanText(scanner: TextScanner, fileName: string, text: string, f
   let comments = markers ? frontEnd.lexComments(text) : [];
   let summary: ResilienceSummary | null = null;
   if (script) {
-    const parsed = loadParser().parseFile(script.fileName, script.text, resilience);
-    comments = mergeComments(comments, parsed.comments);
-    summary = parsed.resilience && isRelevant(parsed.resilience) ? parsed.resilience : null;
+    // Markers alone need no syntax tree: the lexer pass decides, the compiler parses only when it cannot
+    // (JSX, ambiguous `/`) or when resilience analysis needs the AST.
+    const lexed = resilience ? null : lexScriptComments(script.fileName, script.text);
+    if (lexed) comments = mergeComments(comments, lexed);
+    else {
+      const parsed = loadParser().parseFile(script.fileName, script.text, resilience);
+      comments = mergeComments(comments, parsed.comments);
+      summary = parsed.resilience && isRelevant(parsed.resilience) ? parsed.resilience : null;
+    }
   }
   const items = markers ? parseMarkers(text, comments, scanner.matcherFor(frontEnd)) : [];
   if (tasks) items.push(...findTaskItems(text));
