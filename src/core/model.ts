@@ -3,9 +3,10 @@ import type { Scope } from './scope/model';
 
 /**
  * Kinds of ledger items. `marker` = a debt tag (TODO, FIXME...); `suppression` = a checker switched off
- * (including `debt-ledger-ignore` opt-outs); `resilience` = an outbound call that cannot fail gracefully.
+ * (including `debt-ledger-ignore` opt-outs); `resilience` = an outbound call that cannot fail gracefully;
+ * `task` = an open Markdown task item (`- [ ] ...`), only with the `markdownTasks` setting.
  */
-export type ItemKind = 'marker' | 'suppression' | 'resilience';
+export type ItemKind = 'marker' | 'suppression' | 'resilience' | 'task';
 
 /** A debt item as found in one file, before ledger-wide fields (id, overdue) are derived. */
 export interface RawItem {

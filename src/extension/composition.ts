@@ -140,7 +140,7 @@ export class DebtLedgerExtension {
       dodStatusBar.update(dod.status, configuration.editor().statusBar);
     }));
     own(vscode.languages.registerCodeActionsProvider(
-      [{ scheme: 'file', language: 'typescript' }, { scheme: 'file', language: 'typescriptreact' }, { scheme: 'file', language: 'javascript' }, { scheme: 'file', language: 'javascriptreact' }],
+      [{ scheme: 'file', language: 'typescript' }, { scheme: 'file', language: 'typescriptreact' }, { scheme: 'file', language: 'javascript' }, { scheme: 'file', language: 'javascriptreact' }, { scheme: 'file', pattern: '**/*.{vue,svelte,astro,html,htm}' }],
       new ResilienceCodeActions(controller),
       { providedCodeActionKinds: ResilienceCodeActions.kinds },
     ));

@@ -3,6 +3,8 @@ import { defaultTicketsConfig, type TicketsConfig } from '../tickets/model';
 import { defaultResilienceConfig, type ResilienceConfig } from '../resilience/model';
 import type { SuppressionSettings } from '../scan/suppressionConfig';
 import type { ScopeGlobs } from '../scope/scopeResolver';
+import { knownScanEntries } from '../languages/registry';
+import type { LanguageSyntax } from '../languages/syntax';
 
 /** Resolved, validated configuration shared by the CLI and the extension. */
 export interface DebtLedgerConfig {
@@ -10,8 +12,12 @@ export interface DebtLedgerConfig {
   tags: string[];
   /** Whether suppression comments (`@ts-ignore`, `eslint-disable`...) count as debt: all, none, or per family. */
   suppressions: boolean | SuppressionSettings;
-  /** File extensions (with the dot) that are scanned. */
+  /** File extensions (with the dot) and file names (`Dockerfile`, `Makefile.*`) that are scanned. */
   extensions: string[];
+  /** The user's own languages (comment and string syntax), on top of the built-in ones. */
+  languages: LanguageSyntax[];
+  /** Whether open Markdown task items (`- [ ] ...`) are items of kind `task`. */
+  markdownTasks: boolean;
   /** Extra exclude globs (or bare folder names) on top of the defaults. */
   exclude: string[];
   /** When false, the built-in excludes (node_modules, dist...) are not applied. */
@@ -35,7 +41,8 @@ export interface DebtLedgerConfig {
 }
 
 export const DEFAULT_TAGS: readonly string[] = ['TODO', 'FIXME', 'HACK', 'XXX', 'BUG', 'DEBT'];
-export const DEFAULT_EXTENSIONS: readonly string[] = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+/** Every language the scanner knows: TS/JS, single-file components and the syntax tables. */
+export const DEFAULT_EXTENSIONS: readonly string[] = knownScanEntries();
 export const DEFAULT_EXCLUDES: readonly string[] = ['node_modules', 'dist', 'out', 'build', 'coverage', '.git'];
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 /** Name of the repo configuration file, at the scan root. */
@@ -47,6 +54,8 @@ export function defaultConfig(): DebtLedgerConfig {
     tags: [...DEFAULT_TAGS],
     suppressions: true,
     extensions: [...DEFAULT_EXTENSIONS],
+    languages: [],
+    markdownTasks: false,
     exclude: [],
     defaultExcludes: true,
     maxFileSize: DEFAULT_MAX_FILE_SIZE,

@@ -4,6 +4,8 @@ import { CONFIG_LIMITS, globProblem, own } from './configGuards';
 import { resolveTicketsConfig } from '../tickets/ticketsConfig';
 import { anySuppressions, resolveSuppressions } from '../scan/suppressionConfig';
 import { parseScopeList, resolveScopesConfig } from '../scope/scopeConfig';
+import { resolveLanguages } from './languagesConfig';
+import { isKnownFileName } from '../languages/registry';
 import { defaultResilienceConfig, RESILIENCE_RULES, type ResilienceConfig } from '../resilience/model';
 
 /** One problem in a configuration value. */
@@ -21,7 +23,7 @@ export interface ResolvedConfig {
 
 type Validator = (value: unknown, path: string, errors: ConfigError[]) => unknown;
 
-const KNOWN_KEYS = ['$schema', 'tags', 'suppressions', 'extensions', 'exclude', 'defaultExcludes', 'maxFileSize', 'resilience', 'definitionOfDone', 'attribution', 'churnWindowDays', 'tickets', 'scopes', 'owners'] as const;
+const KNOWN_KEYS = ['$schema', 'tags', 'suppressions', 'extensions', 'languages', 'markdownTasks', 'exclude', 'defaultExcludes', 'maxFileSize', 'resilience', 'definitionOfDone', 'attribution', 'churnWindowDays', 'tickets', 'scopes', 'owners'] as const;
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -81,8 +83,10 @@ export const RANGES = {
 const validatorTable: Record<Exclude<(typeof KNOWN_KEYS)[number], '$schema'>, Validator> = {
   tags: stringList((s) => (s.length > CONFIG_LIMITS.tagLength ? `tag longer than ${CONFIG_LIMITS.tagLength} characters` : TAG_SHAPE.test(s) ? undefined : `tag ${JSON.stringify(s)} must be a word (letters, digits, _ or -, starting with a letter)`), CONFIG_LIMITS.tags),
   suppressions: resolveSuppressions,
-  extensions: stringList((s) => (/^\.[A-Za-z0-9]+$/.test(s) ? undefined : `extension ${JSON.stringify(s)} must look like ".ts"`)),
+  extensions: stringList((s) => (/^\.[A-Za-z0-9]+$/.test(s) || isKnownFileName(s) ? undefined : `extension ${JSON.stringify(s)} must look like ".ts"`)),
   exclude: stringList(globProblem),
+  languages: resolveLanguages,
+  markdownTasks: boolean,
   defaultExcludes: boolean,
   maxFileSize: integerIn(...RANGES.maxFileSize),
   resilience: resilienceValidator,

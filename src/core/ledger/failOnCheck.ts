@@ -1,12 +1,12 @@
 import type { DebtLedgerConfig } from '../config/config';
 import { RULE_IDS } from '../resilience/model';
-import { SUPPRESSION_MARKERS } from '../scan/markerParser';
+import { knownSuppressionTags } from '../languages/registry';
 import { didYouMean } from '../text/didYouMean';
 import { SELECTOR_NAMES, type FailCondition } from './failOn';
 
 /** Every selector `--fail-on` understands under this configuration: built-ins, its tags, suppressions, rules. */
 export function knownSelectors(config: DebtLedgerConfig): string[] {
-  return [...SELECTOR_NAMES, ...config.tags, ...(config.suppressions ? SUPPRESSION_MARKERS : []), ...Object.values(RULE_IDS)];
+  return [...SELECTOR_NAMES, ...config.tags, ...(config.suppressions ? knownSuppressionTags() : []), ...Object.values(RULE_IDS)];
 }
 
 /**

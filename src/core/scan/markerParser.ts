@@ -4,7 +4,7 @@ import { LineIndex } from './lineIndex';
 import { NO_OWNERS, parseMetadata, type OwnerDirectory } from './metadata';
 import { escapeRegExp } from './regex';
 import { suppressionSettings, type SuppressionSettings } from './suppressionConfig';
-import { createDirectiveMatcher, SUPPRESSION_DIRECTIVES, type DirectiveMatcher } from './suppressionDirectives';
+import { createDirectiveMatcher, SUPPRESSION_DIRECTIVES, type DirectiveMatcher, type SuppressionDirective } from './suppressionDirectives';
 export { escapeRegExp } from './regex';
 
 /** What a marker parser looks for; build once per configuration with `createMarkerMatcher`. */
@@ -23,9 +23,16 @@ export interface MarkerMatcher {
 export const SUPPRESSION_MARKERS: readonly string[] = SUPPRESSION_DIRECTIVES.map((d) => d.tag).sort((a, b) => b.length - a.length);
 
 /** Compiles the tag list into the patterns the parser uses. */
-export function createMarkerMatcher(tags: readonly string[], suppressions: boolean | SuppressionSettings, directory: OwnerDirectory = NO_OWNERS): MarkerMatcher {
+export function createMarkerMatcher(
+  tags: readonly string[],
+  suppressions: boolean | SuppressionSettings,
+  directory: OwnerDirectory = NO_OWNERS,
+  /** The directives of the file's language (a front-end's list); the JS/TS tools' by default. */
+  known: readonly SuppressionDirective[] = SUPPRESSION_DIRECTIVES,
+): MarkerMatcher {
   const settings = suppressionSettings(suppressions);
-  const directives = createDirectiveMatcher((family) => settings.families[family] !== false);
+  // A family the settings do not name (another language's) follows the boolean form; the object form leaves it on.
+  const directives = createDirectiveMatcher((family) => settings.families[family] ?? suppressions !== false, known);
   const common = { directives, suppressions: directives.prefilterSource !== null, requireReason: settings.requireReason, directory };
   if (tags.length === 0) return { tagAtStart: null, tagInLine: null, tagInDocTag: null, ...common };
   const alternatives = [...tags].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
@@ -58,7 +65,17 @@ function commentLines(text: string, comment: CommentRange): CommentLine[] {
     const lineEnd = nl < 0 ? raw.length : start + nl;
     let line = raw.slice(start, lineEnd);
     let skip = 0;
-    if (comment.kind === 'line') {
+    if (comment.open !== undefined) {
+      // Another language's delimiters (`#`, `--`, `<!--`): lengths come from its lexer.
+      if (nl < 0 && comment.close) line = line.slice(0, Math.max(0, line.length - comment.close));
+      if (first) {
+        skip = comment.open;
+        // `##`, `---`, `//!`, `/**`: a run of the delimiter's last character is decoration.
+        while (comment.open > 0 && skip < line.length && (line[skip] === line[comment.open - 1] || line[skip] === '!') && line[skip] !== ' ') skip++;
+      } else {
+        skip = comment.kind === 'block' ? /^\s*\*?(?![/}])/.exec(line)?.[0].length ?? 0 : 0;
+      }
+    } else if (comment.kind === 'line') {
       skip = /^\/\/[/!]?/.exec(line)![0].length;
     } else {
       if (nl < 0 && line.endsWith('*/')) line = line.slice(0, -2);
@@ -74,16 +91,16 @@ function commentLines(text: string, comment: CommentRange): CommentLine[] {
 }
 
 /** Joins runs of `//` comments that stand alone on consecutive lines into one logical comment. */
-function groupComments(text: string, comments: readonly CommentRange[], index: LineIndex): CommentLine[][] {
-  const groups: CommentLine[][] = [];
+function groupComments(text: string, comments: readonly CommentRange[], index: LineIndex): (CommentLine[] & { suppressionOnly?: boolean })[] {
+  const groups: (CommentLine[] & { suppressionOnly?: boolean })[] = [];
   let lastLine = -2;
   let lastWasLine = false;
   for (const c of comments) {
     const line = index.line(c.pos);
     const lineStartsHere = /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', c.pos - 1) + 1, c.pos));
     const lines = commentLines(text, c);
-    if (c.kind === 'line' && lastWasLine && line === lastLine + 1 && lineStartsHere) groups[groups.length - 1]!.push(...lines);
-    else groups.push(lines);
+    if (c.kind === 'line' && lastWasLine && line === lastLine + 1 && lineStartsHere && !c.suppressionOnly && !groups[groups.length - 1]!.suppressionOnly) groups[groups.length - 1]!.push(...lines);
+    else groups.push(c.suppressionOnly ? Object.assign(lines, { suppressionOnly: true }) : lines);
     lastLine = index.line(c.end);
     lastWasLine = c.kind === 'line';
   }
@@ -176,6 +193,7 @@ export function parseMarkers(text: string, comments: readonly CommentRange[], ma
         previous = content;
         continue;
       }
+      if (group.suppressionOnly) continue;
       const marker = markerIn(content, offset, previous);
       if (marker) {
         draft = finish(draft);

@@ -23,8 +23,13 @@ export function compileExcludes(patterns: readonly string[]): PathTest {
   };
 }
 
-/** True when the file name ends with one of the extensions (case-insensitive). */
+/**
+ * True when the file name ends with one of the extensions, or is one of the file names listed with them
+ * (`dockerfile`, or `dockerfile.*` for `Dockerfile.dev`). The set holds lower-case entries.
+ */
 export function hasExtension(relPath: string, extensions: ReadonlySet<string>): boolean {
+  const base = relPath.slice(relPath.lastIndexOf('/') + 1).toLowerCase();
+  if (extensions.has(base) || (base.indexOf('.') > 0 && extensions.has(`${base.slice(0, base.indexOf('.'))}.*`))) return true;
   const dot = relPath.lastIndexOf('.');
   return dot > relPath.lastIndexOf('/') && extensions.has(relPath.slice(dot).toLowerCase());
 }

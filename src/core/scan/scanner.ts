@@ -15,6 +15,12 @@ import { compileExcludes, hasExtension } from './pathFilter';
 import { createMarkerMatcher, parseMarkers, type MarkerMatcher } from './markerParser';
 import { createPrefilter } from './prefilter';
 import { lexicalComments } from './lexicalComments';
+import { createRegistry, SCRIPT_FALLBACK, type LanguageRegistry } from '../languages/registry';
+import type { LanguageFrontEnd } from '../languages/frontEnd';
+import { scanEntries } from '../languages/scanEntries';
+import { lexScriptComments } from '../languages/jsLexer';
+import { findTaskItems } from './taskItems';
+import type { CommentRange } from './commentRange';
 import { contentHash, ScanCache, type CacheEntry } from './scanCache';
 import { TOOL_VERSION } from '../version';
 import { fingerprint, fingerprintDigest, readSnapshot, snapshotFileFor, snapshotKey, writeSnapshot } from './ledgerSnapshot';
@@ -47,14 +53,26 @@ function loadParser(): typeof Parser {
   return parser;
 }
 
+/**
+ * The TS/JS the compiler sees for a file: an SFC's script blocks with the rest blanked (same offsets), the
+ * file itself for TS/JS. Quick fixes are computed on it, so their edits apply to the file unchanged.
+ */
+function scriptViewFor(fileName: string, text: string): { fileName: string; text: string } {
+  return (createRegistry().frontEndFor(fileName) ?? SCRIPT_FALLBACK).script(fileName, text) ?? { fileName, text };
+}
+
 /** Quick fixes for a resilience finding (loads the compiler on first use). See `resilienceFixes`. */
 export function computeResilienceFixes(...args: Parameters<typeof Parser.resilienceFixes>): ReturnType<typeof Parser.resilienceFixes> {
-  return loadParser().resilienceFixes(...args);
+  const [fileName, text, ...rest] = args;
+  const view = scriptViewFor(fileName, text);
+  return loadParser().resilienceFixes(view.fileName, view.text, ...rest);
 }
 
 /** The fix at an instance's creation site (loads the compiler on first use). See `instanceTimeoutFix`. */
 export function computeInstanceTimeoutFix(...args: Parameters<typeof Parser.instanceTimeoutFix>): ReturnType<typeof Parser.instanceTimeoutFix> {
-  return loadParser().instanceTimeoutFix(...args);
+  const [fileName, text, ...rest] = args;
+  const view = scriptViewFor(fileName, text);
+  return loadParser().instanceTimeoutFix(view.fileName, view.text, ...rest);
 }
 
 /** Whether the compiler has been loaded in this process (activation must not load it). */
@@ -74,8 +92,14 @@ const RELATIVE_IMPORT = /(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*['"]((?:\.{1,
 /** Compiled per-configuration state for scanning single texts. */
 export interface TextScanner {
   matcher: MarkerMatcher;
-  mayContain: (text: string) => boolean;
+  /** The raw-text prefilter of a front-end (its tags and its own suppression directives). */
+  mayContain: (text: string, frontEnd: LanguageFrontEnd) => boolean;
   resilience: boolean;
+  /** Which front-end reads a path; never a switch on a language name here. */
+  languages: LanguageRegistry;
+  /** A marker matcher per front-end (its own suppression directives), made on first use. */
+  matcherFor: (frontEnd: LanguageFrontEnd) => MarkerMatcher;
+  markdownTasks: boolean;
 }
 
 const textScanners = new WeakMap<DebtLedgerConfig, TextScanner>();
@@ -92,13 +116,37 @@ export function createTextScanner(config: DebtLedgerConfig, directory?: OwnerDir
 }
 
 function compileTextScanner(config: DebtLedgerConfig, directory: OwnerDirectory): TextScanner {
+  const languages = createRegistry(config.languages);
   const matcher = createMarkerMatcher(config.tags, config.suppressions, directory);
-  return { matcher, mayContain: createPrefilter(config.tags, matcher.suppressions ? matcher.directives : null), resilience: config.resilience.enabled };
+  // One matcher and one prefilter per language: each knows its own suppression directives.
+  const matchers = new Map<LanguageFrontEnd, MarkerMatcher>();
+  const matcherFor = (fe: LanguageFrontEnd): MarkerMatcher => {
+    let m = matchers.get(fe);
+    if (!m) matchers.set(fe, (m = createMarkerMatcher(config.tags, config.suppressions, directory, fe.suppressions)));
+    return m;
+  };
+  const prefilters = new Map<LanguageFrontEnd, (text: string) => boolean>();
+  const mayContain = (text: string, fe: LanguageFrontEnd): boolean => {
+    let p = prefilters.get(fe);
+    if (!p) {
+      const m = matcherFor(fe);
+      prefilters.set(fe, (p = createPrefilter(config.tags, m.suppressions ? m.directives : null)));
+    }
+    return p(text);
+  };
+  return { matcher, mayContain, resilience: config.resilience.enabled, languages, matcherFor, markdownTasks: config.markdownTasks };
 }
 
 /** A scanner for a folder: its CODEOWNERS and .mailmap join the owner directory. */
 export function createFolderScanner(root: string | null, config: DebtLedgerConfig): TextScanner {
   return createTextScanner(config, loadOwnerDirectory(root, config.owners));
+}
+
+/** Both lists in document order. */
+function mergeComments(a: CommentRange[], b: CommentRange[]): CommentRange[] {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  return [...a, ...b].sort((x, y) => x.pos - y.pos);
 }
 
 /** What one file's text yields. `summary` is null when the file cannot take part in resilience analysis. */
@@ -119,22 +167,40 @@ export interface TextScan {
  * analyses a file the network prefilter let through (it imports a project client module).
  */
 export function scanText(scanner: TextScanner, fileName: string, text: string, forceResilience = false): TextScan {
-  const markers = scanner.mayContain(text);
-  const resilience = scanner.resilience && (forceResilience || NETWORK_WORDS.test(text));
+  const frontEnd = scanner.languages.frontEndFor(fileName) ?? SCRIPT_FALLBACK;
+  const markers = scanner.mayContain(text, frontEnd);
+  const tasks = scanner.markdownTasks && frontEnd.taskItems;
+  const mayCall = scanner.resilience && (forceResilience || NETWORK_WORDS.test(text));
+  // The TS/JS the compiler reads: the file itself, an SFC's script blocks (same offsets), or none.
+  const script = markers || mayCall ? frontEnd.script(fileName, text) : null;
+  const resilience = mayCall && script !== null;
   // Only the resilience second pass reads these: not needed when analysed now, or when resilience is off.
-  const imports = resilience || !scanner.resilience ? [] : [...text.matchAll(RELATIVE_IMPORT)].map((m) => m[1]!);
-  if (!markers && !resilience) return { items: [], parsed: false, summary: null, imports };
-  let parsed: Parser.ParsedFile;
-  try {
-    parsed = loadParser().parseFile(fileName, text, resilience);
-  } catch (err) {
-    // One file never takes the scan down: its markers come from a lexical comment scan instead.
-    const why = err instanceof RangeError && /call stack/i.test(err.message) ? 'too deeply nested to parse' : `the parser failed (${(err as Error).message.split('\n')[0]})`;
-    return { items: markers ? parseMarkers(text, lexicalComments(text), scanner.matcher) : [], parsed: false, summary: null, imports: [], note: `${why}: markers read by a comment scan, no resilience analysis` };
+  const imports = resilience || !scanner.resilience || !frontEnd.embedsScript ? [] : [...text.matchAll(RELATIVE_IMPORT)].map((m) => m[1]!);
+  if (!markers && !resilience && !tasks) return { items: [], parsed: false, summary: null, imports };
+  let comments = markers ? frontEnd.lexComments(text) : [];
+  let summary: ResilienceSummary | null = null;
+  let note: string | undefined;
+  if (script) {
+    // Markers alone need no syntax tree: the lexer pass decides, the compiler parses only when it cannot
+    // (JSX, ambiguous `/`) or when resilience analysis needs the AST.
+    const lexed = resilience ? null : lexScriptComments(script.fileName, script.text);
+    if (lexed) comments = mergeComments(comments, lexed);
+    else {
+      try {
+        const parsed = loadParser().parseFile(script.fileName, script.text, resilience);
+        comments = mergeComments(comments, parsed.comments);
+        summary = parsed.resilience && isRelevant(parsed.resilience) ? parsed.resilience : null;
+      } catch (err) {
+        // One file never takes the scan down: its markers come from a lexical comment scan instead.
+        const why = err instanceof RangeError && /call stack/i.test(err.message) ? 'too deeply nested to parse' : `the parser failed (${(err as Error).message.split('\n')[0]})`;
+        if (markers) comments = mergeComments(comments, lexicalComments(script.text));
+        note = `${why}: markers read by a comment scan, no resilience analysis`;
+      }
+    }
   }
-  const summary = parsed.resilience && isRelevant(parsed.resilience) ? parsed.resilience : null;
-  const items = markers ? parseMarkers(text, parsed.comments, scanner.matcher) : [];
-  return { items, parsed: true, summary, imports: summary || !resilience ? imports : [], ...(items.length > 0 || summary ? { generated: hasGeneratedHeader(text) } : {}) };
+  const items = markers ? parseMarkers(text, comments, scanner.matcherFor(frontEnd)) : [];
+  if (tasks) items.push(...findTaskItems(text));
+  return { items, parsed: note === undefined, summary, imports: summary || !resilience ? imports : [], ...(note ? { note } : {}), ...(items.length > 0 || summary ? { generated: hasGeneratedHeader(text) } : {}) };
 }
 
 /** A summary worth keeping: it makes, wraps, configures or re-exports something the link phase needs. */
@@ -144,7 +210,7 @@ function isRelevant(s: ResilienceSummary): boolean {
 
 /** Whether a file (POSIX path relative to the root) is one the configuration scans. */
 export function isScannedPath(config: DebtLedgerConfig, relPath: string): boolean {
-  return hasExtension(relPath, new Set(config.extensions.map((e) => e.toLowerCase()))) && !compileExcludes(effectiveExcludes(config))(relPath);
+  return hasExtension(relPath, new Set(scanEntries(config).map((e) => e.toLowerCase()))) && !compileExcludes(effectiveExcludes(config))(relPath);
 }
 
 /**
@@ -175,7 +241,7 @@ export function scanFileTextFull(config: DebtLedgerConfig, relPath: string, text
 
 /** A cache key for everything besides file content that changes per-file results. */
 function cacheKey(config: DebtLedgerConfig, owners: string): string {
-  return JSON.stringify({ engine: 3, tags: config.tags, suppressions: config.suppressions, owners, resilience: config.resilience.enabled });
+  return JSON.stringify({ engine: 3, tags: config.tags, suppressions: config.suppressions, owners, resilience: config.resilience.enabled, languages: config.languages, markdownTasks: config.markdownTasks });
 }
 
 /**
@@ -190,7 +256,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   const today = options.today ?? localToday();
   const discovered = await discoverFiles({
     root,
-    extensions: config.extensions,
+    extensions: scanEntries(config),
     excludes: effectiveExcludes(config),
     useGit: options.useGit ?? true,
     ...(options.signal ? { signal: options.signal } : {}),

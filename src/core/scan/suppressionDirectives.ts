@@ -72,20 +72,36 @@ export interface DirectiveMatcher {
   readonly prefilterSource: string | null;
 }
 
-/** Compiles the directives of the enabled families (all when `enabled` is absent). */
-export function createDirectiveMatcher(enabled: (family: string) => boolean = () => true): DirectiveMatcher {
-  const active = SUPPRESSION_DIRECTIVES.filter((d) => enabled(d.family)).sort((a, b) => b.tag.length - a.tag.length);
+/** `type: ignore` also matches `type:ignore`; `shellcheck disable` any run of blanks. */
+export function directivePattern(directive: string): string {
+  return escapeRegExp(directive).replace(/: /g, ':\\s*').replace(/ /g, '\\s+');
+}
+
+/** The lookup form of a directive as written: lower case, single blanks, one blank after a colon. */
+function normaliseDirective(s: string): string {
+  return s.toLowerCase().replace(/\s+/g, ' ').replace(/:(?=\S)/g, ': ');
+}
+
+/**
+ * Another language's directives (`noqa`, `nolint`, `# shellcheck disable`) as table entries of one
+ * family, the language's id: the whole rest of the line is the reason.
+ */
+export function languageDirectives(family: string, tags: readonly string[]): SuppressionDirective[] {
+  return tags.map((tag) => ({ family, tag, syntax: 'reason' }));
+}
+
+/** Compiles the directives of the enabled families (all when `enabled` is absent) out of `known` (the JS/TS table by default). */
+export function createDirectiveMatcher(enabled: (family: string) => boolean = () => true, known: readonly SuppressionDirective[] = SUPPRESSION_DIRECTIVES): DirectiveMatcher {
+  const active = known.filter((d) => enabled(d.family)).sort((a, b) => b.tag.length - a.tag.length);
   if (active.length === 0) return { match: () => null, prefilterSource: null };
-  const byTag = new Map(active.map((d) => [d.tag, d]));
-  // Directives may be written with any spacing between words (`istanbul  ignore`).
-  const tagSource = (tag: string): string => escapeRegExp(tag).replace(/ /g, '\\s+');
-  const atStart = new RegExp(`^(${active.map((d) => tagSource(d.tag)).join('|')})(?![\\w-])`, 'i');
+  const byTag = new Map(active.map((d) => [normaliseDirective(d.tag), d]));
+  const atStart = new RegExp(`^(${active.map((d) => directivePattern(d.tag)).join('|')})(?![\\w-])`, 'i');
   return {
-    prefilterSource: [...new Set(active.map((d) => tagSource(d.tag.replace(/-(next-line|line|file|all|start)$/, ''))))].join('|'),
+    prefilterSource: [...new Set(active.map((d) => directivePattern(d.tag.replace(/-(next-line|line|file|all|start)$/, ''))))].join('|'),
     match(content) {
       const m = atStart.exec(content);
       if (!m) return null;
-      const directive = byTag.get(m[1]!.toLowerCase().replace(/\s+/g, ' '));
+      const directive = byTag.get(normaliseDirective(m[1]!));
       if (!directive) return null;
       const after = content.slice(m[0].length);
       const trimmed = after.trim();

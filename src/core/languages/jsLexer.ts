@@ -1,0 +1,190 @@
+import type { CommentRange } from '../scan/commentRange';
+
+/*
+ * A comment lexer for TS/JS that needs no syntax tree: strings, template literals (with `${}` nesting)
+ * and regex literals are skipped, and `/` is read as a regex or a division from the token before it,
+ * as the compiler's scanner is told by its parser. Whatever it cannot decide (JSX, a regex or string
+ * running into a line break, an unterminated template) returns null and the caller parses the file.
+ * Checked against the compiler on every TS/JS file of the bench corpus (test/unit/jsLexer.test.ts).
+ */
+
+/** After these words an expression starts, so `/` opens a regex. */
+const EXPRESSION_KEYWORDS = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await', 'extends']);
+/** `if (...) /re/.test(x)`: after these keywords' parentheses an expression starts. */
+const CONTROL_KEYWORDS = new Set(['if', 'while', 'for', 'with']);
+
+const enum Prev {
+  /** Start, an operator or an opening bracket: `/` opens a regex. */
+  Operator,
+  /** An identifier, literal or closing bracket: `/` divides. */
+  Value,
+}
+
+function isIdentifierChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36 || c > 127;
+}
+
+/** Comments of a TS/JS text, or null when a lexer alone cannot be sure (the caller then parses). */
+export function lexScriptComments(fileName: string, text: string): CommentRange[] | null {
+  if (/\.[jt]sx$/i.test(fileName)) return null;
+  // Only .ts files cannot hold JSX: elsewhere `<div` where an expression starts means JSX text follows.
+  const mayHoldJsx = !/\.[cm]?ts$/i.test(fileName);
+  const n = text.length;
+  const out: CommentRange[] = [];
+  /** Open braces: true for a template's `${`, false for a block or object. */
+  const braces: boolean[] = [];
+  /** Open parentheses: true when a control keyword came before. */
+  const parens: boolean[] = [];
+  let prev = Prev.Operator;
+  let lastWord = '';
+  let i = text.startsWith('#!') ? text.indexOf('\n') : 0;
+  if (i < 0) return out;
+
+  /** Scans template text from `i` (just after the backtick or `}`); returns the index after it, or -1. */
+  const template = (from: number): number => {
+    for (let j = from; j < n; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 92 /* \ */) j++;
+      else if (c === 96 /* ` */) return j + 1;
+      else if (c === 36 /* $ */ && text.charCodeAt(j + 1) === 123 /* { */) {
+        braces.push(true);
+        return -(j + 2) - 2;
+      }
+    }
+    return -1;
+  };
+
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) {
+      i++;
+      continue;
+    }
+    if (c === 47 /* / */) {
+      const next = text.charCodeAt(i + 1);
+      if (next === 47) {
+        let end = text.indexOf('\n', i);
+        if (end < 0) end = n;
+        else if (text.charCodeAt(end - 1) === 13) end--;
+        out.push({ pos: i, end, kind: 'line' });
+        i = end;
+        continue;
+      }
+      if (next === 42) {
+        const close = text.indexOf('*/', i + 2);
+        const end = close < 0 ? n : close + 2;
+        out.push({ pos: i, end, kind: 'block' });
+        i = end;
+        continue;
+      }
+      if (prev === Prev.Operator) {
+        // A regex literal: to the unescaped `/` outside a character class, then its flags.
+        let j = i + 1;
+        let inClass = false;
+        for (; j < n; j++) {
+          const r = text.charCodeAt(j);
+          if (r === 10 || r === 13) return null;
+          if (r === 92) j++;
+          else if (r === 91) inClass = true;
+          else if (r === 93) inClass = false;
+          else if (r === 47 && !inClass) break;
+        }
+        if (j >= n) return null;
+        i = j + 1;
+        while (i < n && isIdentifierChar(text.charCodeAt(i))) i++;
+        prev = Prev.Value;
+        continue;
+      }
+      i++;
+      prev = Prev.Operator;
+      continue;
+    }
+    if (c === 34 || c === 39) {
+      let j = i + 1;
+      for (; j < n; j++) {
+        const s = text.charCodeAt(j);
+        if (s === 92) j++;
+        else if (s === c) break;
+        else if (s === 10 || s === 13) return null;
+      }
+      if (j >= n) return null;
+      i = j + 1;
+      prev = Prev.Value;
+      continue;
+    }
+    if (c === 96 || (c === 125 /* } */ && braces.at(-1) === true)) {
+      if (c === 125) braces.pop();
+      const r = template(i + 1);
+      if (r === -1) return null;
+      if (r >= 0) {
+        i = r;
+        prev = Prev.Value;
+      } else {
+        i = -(r + 2);
+        prev = Prev.Operator;
+      }
+      continue;
+    }
+    if (isIdentifierChar(c) || c === 35 /* # */ || c === 64 /* @ */) {
+      let j = i + 1;
+      while (j < n && isIdentifierChar(text.charCodeAt(j))) j++;
+      const word = text.slice(i, j);
+      const isNumber = c >= 48 && c <= 57;
+      if (isNumber) {
+        // 1.5e-3, 0x1F, 1_000n: digits, letters, `.`, and a sign after an exponent.
+        while (j < n && (isIdentifierChar(text.charCodeAt(j)) || text.charCodeAt(j) === 46 || ((text.charCodeAt(j) === 43 || text.charCodeAt(j) === 45) && /[eE]/.test(text[j - 1]!) && !/^0[xX]/.test(word)))) j++;
+      }
+      prev = !isNumber && (EXPRESSION_KEYWORDS.has(word) || c === 64) ? Prev.Operator : Prev.Value;
+      lastWord = word;
+      i = j;
+      continue;
+    }
+    if (c === 46 /* . */ && text.charCodeAt(i + 1) >= 48 && text.charCodeAt(i + 1) <= 57) {
+      // .5: a number.
+      i++;
+      continue;
+    }
+    switch (c) {
+      case 123: // {
+        braces.push(false);
+        prev = Prev.Operator;
+        break;
+      case 125: // } of a block or object: a statement may follow.
+        braces.pop();
+        prev = Prev.Operator;
+        break;
+      case 40: // (
+        parens.push(CONTROL_KEYWORDS.has(lastWord) && prev === Prev.Value);
+        prev = Prev.Operator;
+        break;
+      case 41: // )
+        prev = parens.pop() === true ? Prev.Operator : Prev.Value;
+        break;
+      case 93: // ]
+        prev = Prev.Value;
+        break;
+      case 60: // <
+        if (mayHoldJsx && prev === Prev.Operator) {
+          const next = text.charCodeAt(i + 1);
+          if (next === 62 || (next >= 65 && next <= 90) || (next >= 97 && next <= 122)) return null;
+        }
+        prev = Prev.Operator;
+        break;
+      case 43: // +
+      case 45: // -
+        if (text.charCodeAt(i + 1) === c) {
+          // x++ / 2: postfix, a value came before.
+          i += 2;
+          prev = Prev.Value;
+          continue;
+        }
+        prev = Prev.Operator;
+        break;
+      default:
+        prev = Prev.Operator;
+    }
+    lastWord = '';
+    i++;
+  }
+  return braces.includes(true) ? null : out;
+}
