@@ -50,7 +50,7 @@ describe('hover model', () => {
     const [item] = items('// @ts-ignore');
     const model = hoverModel(item!, TODAY, null);
     assert.equal(model.title, '@ts-ignore (suppression)');
-    assert.deepEqual(model.rows, [{ label: 'Age', value: 'not committed yet, or not dated yet' }]);
+    assert.deepEqual(model.rows, [{ label: 'Age', value: 'not committed yet, or not dated yet' }, { label: 'Scope', value: 'source' }]);
   });
 });
 

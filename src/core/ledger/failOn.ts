@@ -23,7 +23,7 @@ const SELECTORS: Record<string, (item: LedgerItem) => boolean> = {
 };
 
 /** The built-in selectors (besides tags and rules), for validation and help. */
-export const SELECTOR_NAMES: readonly string[] = Object.keys(SELECTORS);
+export const SELECTOR_NAMES: readonly string[] = [...Object.keys(SELECTORS), 'closed-ticket'];
 
 const CONDITION = /^\s*([A-Za-z@][\w@/-]*)\s*(?:(>=|<=|>|<|=)\s*(\d+))?\s*$/;
 
