@@ -4,6 +4,7 @@ import { parseSince, trend, type TrendPoint } from '../core/intel/trend';
 import { csvCell } from './formatters/csvFormatter';
 import { loadCliConfig } from './cliConfig';
 import { EXIT, UsageError, type CliIo } from './io';
+import { didYouMean } from '../core/text/didYouMean';
 import { defaultCacheFile } from './scanCommand';
 
 export function formatTrend(points: readonly TrendPoint[], format: string): string {
@@ -16,7 +17,7 @@ export function formatTrend(points: readonly TrendPoint[], format: string): stri
 /** `debt-ledger trend`: debt per kind at evenly spaced commits of the current branch's history. */
 export async function runTrend(args: { dir?: string; config?: string; since?: string; points?: string; format?: string; ref?: string }, io: CliIo): Promise<number> {
   const format = args.format ?? 'table';
-  if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`unknown --format "${format}" for trend (expected table, json, csv)`);
+  if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`unknown --format "${format}" for trend${didYouMean(format, ['table', 'json', 'csv'])} (expected table, json, csv)`);
   const points = Number(args.points ?? 12);
   if (!Number.isInteger(points) || points < 1 || points > 500) throw new UsageError('--points takes a whole number from 1 to 500');
   let sinceMs: number;

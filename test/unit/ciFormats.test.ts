@@ -8,7 +8,9 @@ import { toCodeQuality } from '../../src/cli/formatters/gitlabFormatter';
 import { DEFAULT_MARKDOWN_BUDGET, formatMarkdown } from '../../src/cli/formatters/markdownFormatter';
 import { SARIF_MAX_RESULTS, toSarif } from '../../src/cli/formatters/sarifFormatter';
 import { emptyScanStats, type LedgerItem, type ScanResult } from '../../src/core/model';
+import { blobPrefix, webRepository } from '../../src/core/git/remoteLinks';
 import { cli } from './helpers/cli';
+import { TestRepo } from './helpers/gitRepo';
 import { GITLAB_SCHEMA, RDJSON_SCHEMA, SARIF_SCHEMA } from './helpers/ciSchemas';
 import { gap, makeItem } from './helpers/items';
 import { validate } from './helpers/jsonSchema';
@@ -142,5 +144,26 @@ describe('native CI formats against their published schemas', () => {
     assert.match(ten, /… and \d+ more \(--max-items 10;/);
     const linked = formatMarkdown(result([makeItem({ file: 'src/a b#.ts', line: 3 })]), { links: { blob: 'https://github.com/o/r/blob/0123456789abcdef0123456789abcdef01234567/' } });
     assert.match(linked, /\[src\/a b#\.ts:3\]\(https:\/\/github\.com\/o\/r\/blob\/0123456789abcdef0123456789abcdef01234567\/src\/a%20b%23\.ts#L3\)/);
+  });
+});
+
+describe('permalinks from the remote and commit', () => {
+  it('reads GitHub and GitLab remotes (ssh, https with credentials, subgroups) and nothing else', () => {
+    assert.deepEqual(webRepository('git@github.com:o/r.git'), { web: 'https://github.com/o/r', kind: 'github' });
+    assert.deepEqual(webRepository('https://user:token@github.com/o/r'), { web: 'https://github.com/o/r', kind: 'github' });
+    assert.deepEqual(webRepository('ssh://git@gitlab.example.com:2222/g/sub/p.git'), { web: 'https://gitlab.example.com/g/sub/p', kind: 'gitlab' });
+    assert.equal(webRepository('/srv/git/r.git'), null);
+    assert.equal(webRepository('https://bitbucket.org/o/r.git'), null);
+    assert.equal(webRepository('https://github.com/o/r"><script>.git'), null);
+    assert.equal(blobPrefix({ web: 'https://gitlab.com/g/p', kind: 'gitlab' }, 'abc'), 'https://gitlab.com/g/p/-/blob/abc/');
+  });
+
+  it('scan --format markdown links to the commit when origin is on GitHub; relative dod links otherwise', async (t) => {
+    const repo = await TestRepo.create(t, { 'src/a b.ts': '// TODO: linked\n' });
+    const head = (await repo.git.revparse(['HEAD'])).trim();
+    assert.doesNotMatch((await cli(['scan', '--format', 'markdown', '--no-blame'], repo.dir)).stdout, /\]\(/, 'no remote: no links');
+    await repo.git.addRemote('origin', 'git@github.com:acme/service.git');
+    const md = (await cli(['scan', '--format', 'markdown', '--no-blame'], repo.dir)).stdout;
+    assert.ok(md.includes(`[src/a b.ts:1](https://github.com/acme/service/blob/${head}/src/a%20b.ts#L1)`), md);
   });
 });

@@ -68,6 +68,11 @@ describe('hostile workspace text through every formatter', () => {
       if (f.name === 'compact') assert.equal(out.trimEnd().split('\n').length, items.length);
       if (f.name === 'github') for (const l of out.trimEnd().split('\n')) assert.match(l, /^::(error|warning|notice) [^\r\n]*$/);
       if (f.name === 'csv') for (const row of out.split('\r\n').slice(1)) assert.ok(!/(^|,)"?[=+\-@]/.test(row), `formula in ${row.slice(0, 80)}`);
+      if (f.name === 'rdjson') {
+        for (const d of (JSON.parse(out) as { diagnostics: { message: string }[] }).diagnostics) {
+          assert.ok(!/@[\w-]|!\[|<|:\/\/|\n/.test(d.message), `reviewdog posts this as Markdown: ${d.message.slice(0, 120)}`);
+        }
+      }
       if (f.name === 'sarif') for (const uri of out.match(/"uri": "src\/[^"]*"/g) ?? []) assert.ok(!/[#?]|%(?![0-9A-F]{2})/.test(uri.slice(7)), uri);
     });
   }

@@ -65,7 +65,7 @@ async function run(io: CliIo): Promise<number> {
 
   const blob = await headBlobPrefix(root);
   const links = blob ? { blob } : null;
-  const ctx: FormatContext = { color: false, width: Number.POSITIVE_INFINITY, newIds, links, automationId: `debt-ledger/${io.env.GITHUB_WORKFLOW ?? 'ci'}/`, ...(inputs.maxItems !== null ? { maxItems: inputs.maxItems } : {}) };
+  const ctx: FormatContext = { color: false, width: Number.POSITIVE_INFINITY, newIds, links, automationId: `debt-ledger/${(io.env.GITHUB_WORKFLOW ?? 'ci').replace(/[^\w.-]+/g, '-')}/`, ...(inputs.maxItems !== null ? { maxItems: inputs.maxItems } : {}) };
   const dodMd = dod ? formatDodMarkdown(dod, links) : '';
   const scanMd = formatMarkdown(result, { ...ctx, budget: DEFAULT_MARKDOWN_BUDGET - dodMd.length - COMMENT_MARKER.length - 2 });
   const markdown = `${COMMENT_MARKER}\n${dodMd}${dodMd ? '\n' : ''}${scanMd}`;

@@ -70,7 +70,7 @@ export function formatMarkdown(result: ScanResult, ctx: Pick<FormatContext, 'new
   for (const s of sections) {
     const total = totals.get(s)!;
     if (total === 0) continue;
-    lines.push(`<details${s.title === 'Debt' && news > 0 ? ' open' : ''}><summary>${s.title} (${total})</summary>`, '', ...s.header, ...s.items.map((i) => rows.get(i)!));
+    lines.push(`<details${s.items.some((i) => newIds.has(i.id)) ? ' open' : ''}><summary>${s.title} (${total})</summary>`, '', ...s.header, ...s.items.map((i) => rows.get(i)!));
     if (s.items.length < total) lines.push('', `… and ${total - s.items.length} more (${ctx.maxItems !== undefined ? `--max-items ${ctx.maxItems}` : `size budget ${budget} characters`}; the full list is in --format json or sarif).`);
     lines.push('', '</details>', '');
   }

@@ -1,5 +1,5 @@
 import type { LedgerItem, ScanResult } from '../../core/model';
-import { stripControls } from '../escape/controls';
+import { markdownText } from '../escape/markdown';
 import type { FormatContext, Formatter, Suggestion } from './formatter';
 import { messageOf } from './messages';
 import { levelOf, README_URI, ruleIdOf, ruleUrlOf } from './ruleInfo';
@@ -33,7 +33,8 @@ function diagnostic(item: LedgerItem, ctx: FormatContext): RdDiagnostic {
   const end = item.endColumn ? { line: item.endLine, column: col(item.endLine, item.endColumn) } : undefined;
   const suggestions = ctx.suggestions?.get(item.id);
   return {
-    message: stripControls(messageOf(item)),
+    // reviewdog posts the message as Markdown in a PR review: no pings, images, links or HTML from the workspace.
+    message: markdownText(messageOf(item)),
     location: { path: item.file, range: end ? { start, end } : { start } },
     severity: SEVERITY[levelOf(item, ctx.newIds?.has(item.id) ?? false)],
     code: { value: ruleIdOf(item), url: ruleUrlOf(item) },
