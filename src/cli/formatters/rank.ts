@@ -3,11 +3,11 @@ import { levelOf } from './ruleInfo';
 
 const LEVEL_RANK = { error: 0, warning: 1, note: 2 } as const;
 /** At the same level a resilience gap (a live risk) outranks a marker, and a marker a suppression. */
-const KIND_RANK = { resilience: 0, marker: 1, suppression: 2 } as const;
+const KIND_RANK = { resilience: 0, marker: 1, suppression: 2, task: 3 } as const;
 
 /**
  * Most important first, for every output that must cut: new on the branch, then level (error, warning,
- * note), then kind (gaps, markers, suppressions), then interest (costliest first), then path and line so the order is deterministic.
+ * note), then kind (gaps, markers, suppressions, tasks), then interest (costliest first), then path and line so the order is deterministic.
  */
 export function rankItems(items: readonly LedgerItem[], newIds: ReadonlySet<string> = new Set()): LedgerItem[] {
   return [...items].sort((a, b) => {
