@@ -13,6 +13,8 @@ export const COMMANDS = {
   showNewOnBranch: 'debtLedger.showNewOnBranch',
   showAllDebt: 'debtLedger.showAllDebt',
   writeCommitGraph: 'debtLedger.writeCommitGraph',
+  createIssue: 'debtLedger.createIssue',
+  setTrackerToken: 'debtLedger.setTrackerToken',
   dodRecheck: 'debtLedger.dod.recheck',
   dodSignOff: 'debtLedger.dod.signOff',
   dodRevoke: 'debtLedger.dod.revoke',
