@@ -35,7 +35,7 @@ function itemFrom(ctx: CommandContext, arg: unknown): { item: LedgerItem; root: 
 /**
  * "Create Issue...": opens the tracker's new-issue page for an unticketed marker with title, body (text,
  * permalink at HEAD, owner, age) and labels filled in, then asks for the created issue's number and
- * writes it into the marker (`TODO(#812): ...`) as an undoable workspace edit. Trusted folders only: it
+ * writes it into the marker (as `<tag>(#812): ...`) as an undoable workspace edit. Trusted folders only: it
  * reads the git remote and HEAD.
  */
 export async function createIssueCommand(ctx: CreateIssueContext, arg?: unknown, rawOptions?: unknown): Promise<void> {
