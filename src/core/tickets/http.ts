@@ -12,7 +12,7 @@ export interface HttpPolicy {
   maxWaitMs: number;
 }
 
-export const DEFAULT_HTTP_POLICY: HttpPolicy = { timeoutMs: 10_000, retries: 2, baseDelayMs: 500, maxWaitMs: 15_000 };
+export const DEFAULT_HTTP_POLICY: HttpPolicy = { timeoutMs: 5000, retries: 2, baseDelayMs: 500, maxWaitMs: 15_000 };
 
 export interface HttpResponse {
   status: number;
