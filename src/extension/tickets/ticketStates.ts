@@ -33,7 +33,7 @@ export class TicketStates implements vscode.Disposable {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      void this.deps.activity.track(this.resolve());
+      void this.deps.activity.track(this.resolve().catch((err: unknown) => this.deps.output.error(`tickets: ${(err as Error).message}`)));
     }, 500);
   }
 
