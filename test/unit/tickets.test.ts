@@ -39,6 +39,7 @@ const github: Handler = (req) => {
 describe('ticket references and remotes', () => {
   it('parses every reference form and rejects the rest', () => {
     assert.deepEqual(parseTicketRef('#812'), { kind: 'number', number: 812, raw: '#812' });
+    assert.deepEqual(parseTicketRef('812'), { kind: 'number', number: 812, raw: '812' }, 'a bare number, should the finder report one');
     assert.deepEqual(parseTicketRef('ABC-12'), { kind: 'key', key: 'ABC-12', project: 'ABC', host: null, raw: 'ABC-12' });
     assert.deepEqual(parseTicketRef('acme/app#3'), { kind: 'repoNumber', repo: 'acme/app', number: 3, raw: 'acme/app#3' });
     assert.deepEqual(parseTicketRef('https://github.com/acme/app/pull/9'), { kind: 'url', forge: 'github', host: 'github.com', repo: 'acme/app', number: 9, type: 'pull', raw: 'https://github.com/acme/app/pull/9' });

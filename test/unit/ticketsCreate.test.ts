@@ -119,8 +119,14 @@ describe('debt to issues', () => {
 
     const third = await cli(['tickets', 'create', '.', '--scope', 'src/**'], repo.dir, env);
     assert.equal(third.stdout, 'No unticketed markers match.\n');
-    const tagged = await cli(['tickets', 'create', '.', '--tag', 'FIXME', '--dry-run'], repo.dir, env);
-    assert.equal(tagged.stdout, 'No unticketed markers match.\n', '--tag filters (lib/c.ts holds only a TODO)');
+    await repo.commit('markers updated');
+    await repo.branch('feature');
+    await repo.commit('new debt', { 'lib/d.ts': '// FIXME: new on the branch\n' });
+    const fresh = await cli(['tickets', 'create', '.', '--new-since', 'main', '--dry-run'], repo.dir, env);
+    assert.match(fresh.stdout, /^would create {2}lib\/d.ts:1 {2}FIXME: new on the branch$/m);
+    assert.match(fresh.stderr, /0 created, 0 found, 1 would create/, '--new-since leaves lib/c.ts (on main) out');
+    const tagged = await cli(['tickets', 'create', '.', '--tag', 'HACK', '--dry-run'], repo.dir, env);
+    assert.equal(tagged.stdout, 'No unticketed markers match.\n', '--tag filters (no HACK anywhere)');
   });
 
   it('GitLab: lists labelled issues page by page (x-next-page), creates with description and labels, never twice', async (t) => {
