@@ -34,6 +34,9 @@ import { dodExcludeUncommittedCommand, dodIncludeUncommittedCommand, dodRecheckC
 import { DodController } from './dod/dodController';
 import { DodStatusBar } from './views/dodStatusBar';
 import { DodTreeProvider } from './views/dodTreeProvider';
+import { createIssueCommand } from './commands/createIssueCommand';
+import { TicketStates } from './tickets/ticketStates';
+import { setTrackerTokenCommand, TrackerSecrets } from './tickets/trackerSecrets';
 
 /** A plain snapshot of a tree node, for tests and diagnostics. */
 export interface NodeSnapshot {
@@ -83,6 +86,8 @@ export interface DebtLedgerApi {
   ledgerSelection(): string[];
   /** Per folder: how its files were last listed (git, or a walk in Restricted Mode). */
   folders(): { name: string; listedWith: 'git' | 'walk' | null; trusted: boolean }[];
+  /** Replaces opening URLs in the browser (Create Issue...); undefined restores the browser. */
+  stubOpenExternal(open: ((url: string) => Promise<boolean>) | undefined): void;
 }
 
 export interface ActivationTiming {
@@ -162,6 +167,11 @@ export class DebtLedgerExtension {
     own(controller.onDidChange(render));
     own(state.onDidChange(render));
 
+    const secrets = new TrackerSecrets(context.secrets);
+    const tickets = own(new TicketStates({ controller, activity, secrets, enabled: () => configuration.ticketsEnabled(), storage: context.storageUri, output, onResolved: () => tree.refresh() }));
+    own(controller.onDidChange(() => tickets.schedule()));
+    let openExternal = (url: string): Promise<boolean> => Promise.resolve(vscode.env.openExternal(vscode.Uri.parse(url, true)));
+
     const ctx: CommandContext = { controller, state, tree, output };
     const register = (id: string, run: (ctx: CommandContext, ...args: unknown[]) => Promise<void>): void => {
       own(vscode.commands.registerCommand(id, async (...args: unknown[]) => {
@@ -187,6 +197,8 @@ export class DebtLedgerExtension {
     register(COMMANDS.previousItem, previousItemCommand);
     register(COMMANDS.revealInLedger, (_c, ...args) => revealInLedgerCommand(editorCtx, ...args));
     register(COMMANDS.copyPermalink, (_c, ...args) => copyPermalinkCommand(editorCtx, ...args));
+    register(COMMANDS.createIssue, (c, ...args) => createIssueCommand({ ...c, openExternal: (url) => openExternal(url) }, ...args));
+    register(COMMANDS.setTrackerToken, () => setTrackerTokenCommand(secrets));
     const dodCtx: DodCommandContext = { ...ctx, dod };
     const registerDod = (id: string, run: (c: DodCommandContext, ...args: unknown[]) => Promise<void>): void => register(id, (_c, ...args) => run(dodCtx, ...args));
     let dashboard: DashboardPanel | undefined;
@@ -257,6 +269,7 @@ export class DebtLedgerExtension {
         reportHighlight();
         decorations.reset();
       }
+      if (configuration.affectsTickets(e)) tickets.schedule();
     }));
     own(vscode.workspace.onDidChangeWorkspaceFolders(() => {
       const added = controller.syncFolders();
@@ -292,6 +305,9 @@ export class DebtLedgerExtension {
       decorations: () => decorations.snapshot(),
       ledgerSelection: () => view.selection.map((n) => n.id),
       folders: () => controller.folders().map((l) => ({ name: l.folder.name, listedWith: l.listedWith, trusted: vscode.workspace.isTrusted })),
+      stubOpenExternal: (open) => {
+        openExternal = open ?? ((url) => Promise.resolve(vscode.env.openExternal(vscode.Uri.parse(url, true))));
+      },
     };
   }
 

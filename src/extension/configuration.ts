@@ -55,6 +55,15 @@ export class Configuration {
     return SCAN_KEYS.some((k) => e.affectsConfiguration(`${SETTINGS_SECTION}.${k}`));
   }
 
+  /** `debtLedger.tickets.enabled`: ask trackers for ticket state (off by default). */
+  ticketsEnabled(): boolean {
+    return vscode.workspace.getConfiguration(SETTINGS_SECTION).get<boolean>('tickets.enabled', false);
+  }
+
+  affectsTickets(e: vscode.ConfigurationChangeEvent): boolean {
+    return e.affectsConfiguration(`${SETTINGS_SECTION}.tickets.enabled`);
+  }
+
   affectsEditor(e: vscode.ConfigurationChangeEvent): boolean {
     return ['groupBy', 'statusBar.enabled', 'debounceMs'].some((k) => e.affectsConfiguration(`${SETTINGS_SECTION}.${k}`));
   }

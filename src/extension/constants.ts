@@ -17,6 +17,8 @@ export const COMMANDS = {
   previousItem: 'debtLedger.previousItem',
   revealInLedger: 'debtLedger.revealInLedger',
   copyPermalink: 'debtLedger.copyPermalink',
+  createIssue: 'debtLedger.createIssue',
+  setTrackerToken: 'debtLedger.setTrackerToken',
   dodRecheck: 'debtLedger.dod.recheck',
   dodSignOff: 'debtLedger.dod.signOff',
   dodRevoke: 'debtLedger.dod.revoke',

@@ -39,6 +39,7 @@ const github: Handler = (req) => {
 describe('ticket references and remotes', () => {
   it('parses every reference form and rejects the rest', () => {
     assert.deepEqual(parseTicketRef('#812'), { kind: 'number', number: 812, raw: '#812' });
+    assert.deepEqual(parseTicketRef('812'), { kind: 'number', number: 812, raw: '812' }, 'a bare number, should the finder report one');
     assert.deepEqual(parseTicketRef('ABC-12'), { kind: 'key', key: 'ABC-12', project: 'ABC', host: null, raw: 'ABC-12' });
     assert.deepEqual(parseTicketRef('acme/app#3'), { kind: 'repoNumber', repo: 'acme/app', number: 3, raw: 'acme/app#3' });
     assert.deepEqual(parseTicketRef('https://github.com/acme/app/pull/9'), { kind: 'url', forge: 'github', host: 'github.com', repo: 'acme/app', number: 9, type: 'pull', raw: 'https://github.com/acme/app/pull/9' });
@@ -78,11 +79,12 @@ describe('ticket references and remotes', () => {
   });
 
   it('validates the tickets section with key paths', () => {
-    const { config, errors } = resolveConfig({ tickets: { providers: [{ type: 'jira', keys: ['ops'] }, { type: 'svn' }, { type: 'github', host: 'ghe.acme.io', tokenEnv: 'GHE_TOKEN', extra: 1 }], closedGraceDays: -1, cacheTtlSeconds: 60 } });
-    assert.deepEqual(errors.map((e) => e.path), ['tickets.providers[0].keys', 'tickets.providers[0].baseUrl', 'tickets.providers[1].type', 'tickets.providers[2].extra', 'tickets.closedGraceDays']);
+    const { config, errors } = resolveConfig({ tickets: { providers: [{ type: 'jira', keys: ['ops'] }, { type: 'svn' }, { type: 'gitlab', apiUrl: 'http://gitlab.acme.io/api/v4' }, { type: 'github', host: 'ghe.acme.io', tokenEnv: 'GHE_TOKEN', extra: 1 }], closedGraceDays: -1, cacheTtlSeconds: 60 } });
+    assert.deepEqual(errors.map((e) => e.path), ['tickets.providers[0].keys', 'tickets.providers[0].baseUrl', 'tickets.providers[1].type', 'tickets.providers[2].apiUrl', 'tickets.providers[3].extra', 'tickets.closedGraceDays']);
+    assert.match(errors[3]!.message, /https URL \(http only for 127.0.0.1 or localhost\)/);
     assert.equal(config.tickets.cacheTtlSeconds, 60);
     assert.equal(config.tickets.closedGraceDays, 0);
-    assert.deepEqual(config.tickets.providers.map((p) => `${p.type} ${p.host} ${p.tokenEnv}`), ['github ghe.acme.io GHE_TOKEN']);
+    assert.deepEqual(config.tickets.providers.map((p) => `${p.type} ${p.host} ${p.apiUrl} ${p.tokenEnv}`), ['gitlab null null null', 'github ghe.acme.io null GHE_TOKEN']);
   });
 });
 

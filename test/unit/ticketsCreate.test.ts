@@ -6,7 +6,11 @@ import { addTicketToMarker } from '../../src/core/tickets/markerEdit';
 import { issueContent, newIssueUrl } from '../../src/core/tickets/issueContent';
 import { parseRemoteUrl } from '../../src/core/git/remote';
 import type { LedgerItem } from '../../src/core/model';
+import { createIssues } from '../../src/core/tickets/createIssues';
+import { DEFAULT_HTTP_POLICY } from '../../src/core/tickets/http';
+import { gitlabProvider } from '../../src/core/tickets/providers/gitlabProvider';
 import { cli } from './helpers/cli';
+import { tempDir } from './helpers/tempDir';
 import { FakeTracker, githubIssue, githubRateHeaders, type Handler } from './helpers/fakeTracker';
 import { TestRepo } from './helpers/gitRepo';
 
@@ -115,7 +119,48 @@ describe('debt to issues', () => {
 
     const third = await cli(['tickets', 'create', '.', '--scope', 'src/**'], repo.dir, env);
     assert.equal(third.stdout, 'No unticketed markers match.\n');
-    const tagged = await cli(['tickets', 'create', '.', '--tag', 'FIXME', '--dry-run'], repo.dir, env);
-    assert.equal(tagged.stdout, 'No unticketed markers match.\n', '--tag filters (lib/c.ts holds only a TODO)');
+    await repo.commit('markers updated');
+    await repo.branch('feature');
+    await repo.commit('new debt', { 'lib/d.ts': '// FIXME: new on the branch\n' });
+    const fresh = await cli(['tickets', 'create', '.', '--new-since', 'main', '--dry-run'], repo.dir, env);
+    assert.match(fresh.stdout, /^would create {2}lib\/d.ts:1 {2}FIXME: new on the branch$/m);
+    assert.match(fresh.stderr, /0 created, 0 found, 1 would create/, '--new-since leaves lib/c.ts (on main) out');
+    const tagged = await cli(['tickets', 'create', '.', '--tag', 'HACK', '--dry-run'], repo.dir, env);
+    assert.equal(tagged.stdout, 'No unticketed markers match.\n', '--tag filters (no HACK anywhere)');
+  });
+
+  it('GitLab: lists labelled issues page by page (x-next-page), creates with description and labels, never twice', async (t) => {
+    const issues: Record<string, unknown>[] = [{ iid: 1, description: 'old', web_url: 'u1' }, { iid: 2, description: null, web_url: 'u2' }];
+    const server = await FakeTracker.start(t, (req) => {
+      const url = new URL(req.url, 'http://x');
+      assert.equal(url.pathname.startsWith('/api/v4/projects/group%2Fproj/issues'), true, url.pathname);
+      assert.equal(req.headers['private-token'], 'glpat');
+      if (req.method === 'GET') {
+        assert.equal(url.searchParams.get('labels'), 'debt-ledger');
+        const page = Number(url.searchParams.get('page'));
+        const total = Math.ceil(issues.length / 2);
+        return { status: 200, headers: { 'x-page': String(page), 'x-per-page': '2', 'x-total-pages': String(total), 'x-next-page': page < total ? String(page + 1) : '' }, body: issues.slice((page - 1) * 2, page * 2) };
+      }
+      const { title, description, labels } = JSON.parse(req.body) as { title: string; description: string; labels: string };
+      assert.equal(labels, 'debt-ledger,fixme');
+      const issue = { id: 900 + issues.length, iid: issues.length + 1, title, description, web_url: `https://gitlab.example.com/group/proj/-/issues/${issues.length + 1}` };
+      issues.push(issue);
+      return { status: 201, body: issue };
+    });
+    const root = tempDir(t, { 'src/x.ts': '// FIXME: flaky\n' });
+    const provider = gitlabProvider({ type: 'gitlab', host: 'gitlab.example.com', apiUrl: `${server.url}/api/v4`, baseUrl: null, repo: null, keys: [], tokenEnv: null, emailEnv: null }, { GITLAB_TOKEN: 'glpat' });
+    const remote = parseRemoteUrl('git@gitlab.example.com:group/proj.git')!;
+    const fixme = item({ id: 'fedcba654321', tag: 'FIXME', file: 'src/x.ts', line: 1, text: 'flaky', owner: null, introduced: null });
+    const opts = { root, provider, forge: 'gitlab' as const, remote, repo: 'group/proj', commit: 'a'.repeat(40), dryRun: false, policy: { ...DEFAULT_HTTP_POLICY, baseDelayMs: 10 } };
+    const first = await createIssues([fixme], opts);
+    assert.equal(first[0]!.action, 'created');
+    assert.equal(first[0]!.issue!.number, 3);
+    assert.match(String(issues[2]!.description), /\(https:\/\/gitlab.example.com\/group\/proj\/-\/blob\/a{40}\/src\/x.ts#L1\)/);
+    assert.equal(first[0]!.edit!.after, '// FIXME(#3): flaky');
+    for (let i = 0; i < 3; i++) issues.splice(issues.length - 1, 0, { iid: 50 + i, description: 'filler', web_url: 'f' });
+    const again = await createIssues([fixme], opts);
+    assert.equal(again[0]!.action, 'found', 'the id on page 3 is found');
+    assert.equal(again[0]!.issue!.number, 3);
+    assert.equal(issues.length, 6, 'no duplicate');
   });
 });

@@ -12,7 +12,7 @@ export interface HttpPolicy {
   maxWaitMs: number;
 }
 
-export const DEFAULT_HTTP_POLICY: HttpPolicy = { timeoutMs: 10_000, retries: 2, baseDelayMs: 500, maxWaitMs: 15_000 };
+export const DEFAULT_HTTP_POLICY: HttpPolicy = { timeoutMs: 5000, retries: 2, baseDelayMs: 500, maxWaitMs: 15_000 };
 
 export interface HttpResponse {
   status: number;
@@ -67,7 +67,7 @@ function retryable(res: HttpResponse): boolean {
 export async function httpRequest(request: HttpRequest, policy: HttpPolicy = DEFAULT_HTTP_POLICY): Promise<HttpResponse> {
   const attempts = 1 + (request.idempotent ? Math.max(0, policy.retries) : 0);
   let problem = 'no answer';
-  for (let attempt = 1; ; attempt++) {
+  for (let attempt = 1; attempt <= attempts; attempt++) {
     let wait: number | null = null;
     try {
       const res = await fetch(request.url, {
@@ -85,9 +85,10 @@ export async function httpRequest(request: HttpRequest, policy: HttpPolicy = DEF
     } catch (err) {
       const e = err as Error & { cause?: { code?: string } };
       problem = e.name === 'TimeoutError' ? `no answer within ${policy.timeoutMs} ms` : (e.cause?.code ?? e.message);
-      if (attempt >= attempts) throw new TrackerProblem(`${request.label ?? new URL(request.url).host} unreachable (${problem})`, true);
+      if (attempt >= attempts) break;
     }
     const backoff = policy.baseDelayMs * 2 ** (attempt - 1);
     await sleep(Math.min(policy.maxWaitMs, wait ?? backoff + Math.random() * backoff * 0.25));
   }
+  throw new TrackerProblem(`${request.label ?? new URL(request.url).host} unreachable (${problem})`, true);
 }

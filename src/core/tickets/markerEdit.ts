@@ -14,8 +14,8 @@ export interface LineEdit {
 }
 
 /**
- * Puts a ticket into the marker at `column` (1-based) of `lineText`: `TODO: x` -> `TODO(#812): x`,
- * `TODO(@ann): x` -> `TODO(@ann, #812): x`. Null when the tag is no longer there (the file moved on).
+ * Puts a ticket into the marker at `column` (1-based) of `lineText`: `<tag>: x` becomes `<tag>(#812): x`,
+ * and `<tag>(@ann): x` becomes `<tag>(@ann, #812): x`. Null when the tag is no longer there (the file moved on).
  */
 export function addTicketToMarker(lineText: string, column: number, tag: string, ticket: string): Omit<LineEdit, 'file' | 'line'> | null {
   const at = column - 1;

@@ -37,7 +37,7 @@ export interface TicketsConfig {
 }
 
 export function defaultTicketsConfig(): TicketsConfig {
-  return { providers: [], closedGraceDays: 0, cacheTtlSeconds: 3600, timeoutMs: 10_000 };
+  return { providers: [], closedGraceDays: 0, cacheTtlSeconds: 3600, timeoutMs: 5000 };
 }
 
 /** What a tracker said about one ticket. */

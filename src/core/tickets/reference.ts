@@ -3,7 +3,7 @@
  * item's `ticket` string (found by `scan/metadata.ts`), so the finder and the resolver evolve apart.
  */
 export type TicketRef =
-  /** `#123`: an issue of the repository's own tracker (origin remote, or the configured repo). */
+  /** `#123` (or a bare `123`): an issue of the repository's own tracker (origin remote, or the configured repo). */
   | { kind: 'number'; number: number; raw: string }
   /** `owner/repo#123` or `group/sub/project#123`. */
   | { kind: 'repoNumber'; repo: string; number: number; raw: string }
@@ -12,7 +12,7 @@ export type TicketRef =
   /** `ABC-123`, or a Jira `/browse/ABC-123` or Linear `/issue/ABC-123` URL (then `host` is set). */
   | { kind: 'key'; key: string; project: string; host: string | null; raw: string };
 
-const NUMBER = /^#(\d{1,9})$/;
+const NUMBER = /^#?(\d{1,9})$/;
 const REPO_NUMBER = /^([\w.-]+(?:\/[\w.-]+)+)#(\d{1,9})$/;
 const KEY = /^([A-Z][A-Z0-9]{1,9})-(\d{1,9})$/;
 const GITLAB_PATH = /^\/(.+?)\/-\/(issues|merge_requests|work_items)\/(\d{1,9})(?:[/?#].*)?$/;

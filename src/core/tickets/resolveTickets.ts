@@ -108,7 +108,7 @@ export async function resolveTicketStates(items: LedgerItem[], options: ResolveT
 }
 
 /**
- * Debt that believes it is tracked but is not: the ticket is missing, or closed for longer than
+ * Whether an item believes it is tracked but is not: the ticket is missing, or closed for longer than
  * `graceDays` (a closed ticket without a close date counts as closed long ago).
  */
 export function isClosedTicketDebt(item: LedgerItem, graceDays: number, now = Date.now()): boolean {

@@ -29,10 +29,14 @@ function text(raw: Record<string, unknown>, key: string, path: string, errors: E
   return v.trim();
 }
 
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+// Tokens travel to these URLs: plain http only to this machine.
 const url = (s: string): string | null => {
   try {
     const u = new URL(s);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? null : 'expected an http(s) URL';
+    if (u.protocol === 'https:') return null;
+    return u.protocol === 'http:' && LOOPBACK.has(u.hostname) ? null : 'expected an https URL (http only for 127.0.0.1 or localhost)';
   } catch {
     return 'expected a URL such as https://example.com';
   }

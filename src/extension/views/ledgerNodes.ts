@@ -78,7 +78,7 @@ export class ItemNode implements LedgerNode {
     const label = i.kind === 'resilience' ? `${RESILIENCE_LABELS[i.tag] ?? i.tag}: ${i.client}` : i.text || i.tag;
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    const meta = i.kind === 'resilience' ? [i.severity, i.callers && `${i.callers.length} caller${i.callers.length === 1 ? '' : 's'}`].filter(Boolean) : [i.owner, i.ticket, i.due && (i.overdue ? `overdue ${i.due}` : `due ${i.due}`)].filter(Boolean);
+    const meta = i.kind === 'resilience' ? [i.severity, i.callers && `${i.callers.length} caller${i.callers.length === 1 ? '' : 's'}`].filter(Boolean) : [i.owner, i.ticket && (i.ticketState ? `${i.ticket} (${i.ticketState})` : i.ticket), i.due && (i.overdue ? `overdue ${i.due}` : `due ${i.due}`)].filter(Boolean);
     const tag = this.groupedBy === 'tag' ? [] : [i.tag];
     item.description = [this.groupedBy === 'file' ? `line ${i.line}` : shortenPath(`${i.file}:${i.line}`, PLACE_CHARS), ...tag, ...meta].join(' · ');
     item.iconPath = itemIcon(i);
