@@ -1,3 +1,7 @@
+import { webBase } from '../git/remote';
+
+export { webBase } from '../git/remote';
+
 /**
  * A web link to a line at a commit, from a remote URL as git prints it (`https://github.com/o/r.git`,
  * `git@github.com:o/r.git`, `ssh://git@gitlab.com/g/r`). GitHub-style (`/blob/<sha>/<path>#L<n>`) for
@@ -12,21 +16,6 @@ export function permalink(remote: string, commit: string, file: string, line: nu
   if (host.includes('gitlab')) return `${web}/-/blob/${commit}/${encoded}#L${line}`;
   if (host.includes('bitbucket')) return `${web}/src/${commit}/${encoded}#lines-${line}`;
   return `${web}/blob/${commit}/${encoded}#L${line}`;
-}
-
-/** `https://host/owner/repo` for a remote URL, or null. Credentials in the URL are dropped. */
-export function webBase(remote: string): string | null {
-  const scp = /^(?:[\w.-]+@)?([\w.-]+):(?!\/\/)([\w./~-]+?)(?:\.git)?\/?$/.exec(remote);
-  if (scp && !/^[a-zA-Z]$/.test(scp[1]!)) return `https://${scp[1]}/${scp[2]!.replace(/^\/+/, '')}`;
-  try {
-    const url = new URL(remote);
-    if (!['https:', 'http:', 'ssh:', 'git:'].includes(url.protocol) || !url.hostname) return null;
-    const repoPath = url.pathname.replace(/\.git\/?$/, '').replace(/\/+$/, '');
-    if (repoPath === '') return null;
-    return `https://${url.hostname}${repoPath}`;
-  } catch {
-    return null;
-  }
 }
 
 /** A link for a ticket: its own URL, or `#123` on the repository's issue tracker when the web base is known. */

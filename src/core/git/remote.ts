@@ -1,5 +1,4 @@
 import * as path from 'node:path';
-import { webBase } from '../editor/permalink';
 import { gitClient } from './loadGit';
 
 /** Where a folder's files live on the web: the repository's web base (from `origin`), HEAD and the folder's path in the repo. */
@@ -30,6 +29,12 @@ export async function repositoryWeb(root: string): Promise<RepositoryWeb | null>
   return { web: remote ? webBase(remote) : null, head, prefix: prefix.startsWith('..') ? '' : prefix };
 }
 
+
+/** `https://host/owner/repo` for a remote URL a browser can open, or null (a local path). Credentials are dropped. */
+export function webBase(remote: string): string | null {
+  const facts = parseRemoteUrl(remote);
+  return facts ? `https://${facts.host}/${facts.path}` : null;
+}
 
 /** Where a repository lives, read from a remote URL: web host and repository path (`owner/repo`, `group/sub/project`). */
 export interface RemoteFacts {

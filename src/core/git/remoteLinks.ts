@@ -1,3 +1,4 @@
+import { parseRemoteUrl } from './remote';
 import { gitClient } from './loadGit';
 
 /**
@@ -6,16 +7,11 @@ import { gitClient } from './loadGit';
  * else. Credentials in an https URL are dropped.
  */
 export function webRepository(remoteUrl: string): { web: string; kind: 'github' | 'gitlab' } | null {
-  const url = remoteUrl.trim();
-  const scp = /^[\w.-]+@([\w.-]+):(?!\/)(.+?)(?:\.git)?\/?$/.exec(url);
-  const std = /^(?:https?|ssh|git):\/\/(?:[^@/]+@)?([\w.-]+)(?::\d+)?\/(.+?)(?:\.git)?\/?$/.exec(url);
-  const m = scp ?? std;
-  if (!m) return null;
-  const host = m[1]!.toLowerCase();
-  const repoPath = m[2]!;
-  if (!/^[\w.-]+(?:\/[\w.-]+)+$/.test(repoPath)) return null;
+  const facts = parseRemoteUrl(remoteUrl);
+  if (!facts || !/^[\w.-]+(?:\/[\w.-]+)+$/.test(facts.path)) return null;
+  const host = facts.host.replace(/:\d+$/, '');
   const kind = host === 'github.com' || host.startsWith('github.') ? 'github' : host.includes('gitlab') ? 'gitlab' : null;
-  return kind ? { web: `https://${host}/${repoPath}`, kind } : null;
+  return kind ? { web: `https://${facts.host}/${facts.path}`, kind } : null;
 }
 
 /** Blob permalink prefix for a web repository and commit: `<web>/blob/<sha>/` or `<web>/-/blob/<sha>/`. */
