@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { it } from 'node:test';
 import { COMMANDS } from '../../src/extension/constants';
@@ -9,6 +9,7 @@ const manifest = JSON.parse(readFileSync(path.join(__dirname, '../../../package.
   engines: { vscode: string };
   main: string;
   bin: Record<string, string>;
+  files: string[];
 };
 
 it('contributes exactly the commands in the constants file, each titled under the Debt Ledger category', () => {
@@ -52,4 +53,15 @@ it('contributes the settings the configuration facade reads, the view, the schem
   assert.deepEqual(full.contributes.views.debtLedger!.map((v) => v.id), ['debtLedger.ledger', 'debtLedger.dod']);
   assert.deepEqual(full.contributes.jsonValidation, [{ fileMatch: '.debtledger.json', url: './schemas/debtledger.schema.json' }]);
   assert.equal(full.capabilities.untrustedWorkspaces.supported, 'limited');
+});
+
+it('keeps a top-level .vscodeignore allowlist for the .vsix naming the same paths as "files" for npm pack', () => {
+  const ignoreFile = path.join(__dirname, '../../../.vscodeignore');
+  assert.ok(existsSync(ignoreFile), '.vscodeignore at the top level');
+  const rules = readFileSync(ignoreFile, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+  assert.equal(rules[0], '**', 'everything is ignored first');
+  const allowed = rules.slice(1);
+  for (const rule of allowed) assert.ok(rule.startsWith('!'), `${rule}: after "**" every rule allows`);
+  // package.json always ships (vsce and npm add it themselves); .vscodeignore names it for the reader.
+  assert.deepEqual(allowed.map((r) => r.slice(1)).filter((r) => r !== 'package.json').sort(), [...manifest.files].sort());
 });

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { TOOL_VERSION } from '../../src/core/version';
 import { GITLAB_SCHEMA, SARIF_SCHEMA } from './helpers/ciSchemas';
 import { validate } from './helpers/jsonSchema';
 import { tempDir } from './helpers/tempDir';
+import { zipEntries } from './helpers/zip';
 
 const REPO = path.join(__dirname, '../../..');
 
@@ -100,5 +101,45 @@ describe('the npm package, packed and installed into a throwaway project', () =>
     const report = JSON.parse(readFileSync(path.join(project, artifact), 'utf8')) as { fingerprint: string }[];
     assert.deepEqual(validate(report, GITLAB_SCHEMA), []);
     assert.equal(report.length, 2);
+  });
+});
+
+// vsce renames these three inside the .vsix; everything else keeps its repository path under extension/.
+const VSIX_NAMES: Record<string, string> = { 'extension/readme.md': 'README.md', 'extension/changelog.md': 'CHANGELOG.md', 'extension/LICENSE.txt': 'LICENSE' };
+
+describe('the .vsix, built by npm run package from the .vscodeignore allowlist', () => {
+  it('holds exactly the bundles, webview script, media, schema, README, LICENSE and CHANGELOG, the same set npm pack ships', (t) => {
+    const ignore = readFileSync(path.join(REPO, '.vscodeignore'), 'utf8');
+    assert.equal(ignore.split('\n').find((l) => l.trim() !== '' && !l.startsWith('#')), '**', '.vscodeignore is an allowlist');
+    const work = tempDir(t);
+    ok(run(process.execPath, ['scripts/build.mjs', '--production'], REPO), 'production build');
+    const out = path.join(work, 'debt-ledger.vsix');
+    const packaged = ok(run(process.execPath, ['scripts/package-vsix.mjs', '--out', out], REPO, { NO_COLOR: '1' }), 'package-vsix');
+    const entries = zipEntries(readFileSync(out));
+    const names = entries.map((e) => e.name).sort();
+    // media/ and schemas/ ship whole (media/**, schemas/**); the rest is named one by one.
+    const whole = ['media', 'schemas'].flatMap((dir) => readdirSync(path.join(REPO, dir)).map((f) => `extension/${dir}/${f}`));
+    const expected = [
+      '[Content_Types].xml', 'extension.vsixmanifest',
+      'extension/LICENSE.txt', 'extension/changelog.md', 'extension/package.json', 'extension/readme.md',
+      'extension/dist/cli.js', 'extension/dist/extension.js', 'extension/dist/parser.js', 'extension/dist/webview/dashboard.js',
+      ...whole,
+    ].sort();
+    assert.deepEqual(names, expected);
+    assert.match(packaged, new RegExp(`Packaged: .*debt-ledger\\.vsix \\(${expected.length} files`), 'vsce packaged no more than it listed');
+    assert.ok(existsSync(path.join(REPO, 'dist/action.js')), 'the build wrote dist/action.js, which the .vsix leaves out');
+
+    // The packaged manifest is the repository's, without the npm allowlist vsce cannot combine with .vscodeignore.
+    const repoManifest = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as Record<string, unknown>;
+    assert.ok(Array.isArray(repoManifest.files), 'package.json keeps "files" for npm pack');
+    const withoutFiles = { ...repoManifest };
+    delete withoutFiles.files;
+    assert.deepEqual(JSON.parse(entries.find((e) => e.name === 'extension/package.json')!.read().toString('utf8')), withoutFiles);
+    assert.equal(entries.find((e) => e.name === 'extension/dist/extension.js')!.read().length, readFileSync(path.join(REPO, 'dist/extension.js')).length);
+
+    // Both allowlists select the same files (npm pack needs no build for its list: --dry-run, no prepack).
+    const dry = JSON.parse(ok(run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], REPO, NPM_ENV), 'npm pack --dry-run')) as { files: { path: string }[] }[];
+    const fromVsix = names.filter((n) => n.startsWith('extension/')).map((n) => VSIX_NAMES[n] ?? n.slice('extension/'.length)).sort();
+    assert.deepEqual(dry[0]!.files.map((f) => f.path).sort(), fromVsix);
   });
 });
