@@ -72,6 +72,8 @@ export interface DebtLedgerApi {
   dodSnapshot(): NodeSnapshot[];
   /** Per folder: how its files were last listed (git, or a walk in Restricted Mode). */
   folders(): { name: string; listedWith: 'git' | 'walk' | null; trusted: boolean }[];
+  /** Files the last scans skipped or read by the fallback path, with the reason (all folders). */
+  skipped(): { file: string; reason: string }[];
 }
 
 export interface ActivationTiming {
@@ -258,6 +260,7 @@ export class DebtLedgerExtension {
       dashboardData: () => dashboard?.lastData,
       dodSnapshot: () => snapshotTree(dodTree),
       folders: () => controller.folders().map((l) => ({ name: l.folder.name, listedWith: l.listedWith, trusted: vscode.workspace.isTrusted })),
+      skipped: () => controller.folders().flatMap((l) => l.index.skipped()),
     };
   }
 

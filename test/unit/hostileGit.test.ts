@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
@@ -78,6 +78,25 @@ describe('git faults say what is wrong', () => {
       assert.equal(r.status, 2, `${args[0]}: ${r.stderr}`);
       assert.equal(r.stderr, 'debt-ledger: git was not found (install git, or put it on PATH)\n', args[0]);
     }
+  });
+});
+
+describe('submodules', () => {
+  it('git mode and walk mode list the same files, with and without "submodules": false', async (t) => {
+    const sub = await TestRepo.create(t, { 's.ts': '// TODO: in the submodule\n' });
+    const top = await TestRepo.create(t, { 't.ts': '// TODO: in the superproject\n' });
+    execFileSync('git', ['-c', 'protocol.file.allow=always', 'submodule', 'add', '--quiet', sub.dir, 'sub'], { cwd: top.dir, stdio: 'ignore' });
+    await top.commit('add the submodule');
+    const files = async (...args: string[]): Promise<string[]> => {
+      const run = await cli(['scan', top.dir, '--no-cache', '--no-blame', '-f', 'json', ...args], top.dir);
+      assert.equal(run.code, 0, run.stderr);
+      return (JSON.parse(run.stdout) as { items: { file: string }[] }).items.map((i) => i.file).sort();
+    };
+    assert.deepEqual(await files(), ['sub/s.ts', 't.ts']);
+    assert.deepEqual(await files('--no-git'), ['sub/s.ts', 't.ts']);
+    writeFileSync(path.join(top.dir, '.debtledger.json'), '{ "submodules": false }');
+    assert.deepEqual(await files(), ['t.ts']);
+    assert.deepEqual(await files('--no-git'), ['t.ts']);
   });
 });
 

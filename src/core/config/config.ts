@@ -23,6 +23,8 @@ export interface DebtLedgerConfig {
   attribution: 'blameless' | 'author';
   /** Days of history that count as churn for interest. */
   churnWindowDays: number;
+  /** Whether the files of submodules (nested repositories) are scanned, in git mode and walk mode alike. */
+  submodules: boolean;
 }
 
 export const DEFAULT_TAGS: readonly string[] = ['TODO', 'FIXME', 'HACK', 'XXX', 'BUG', 'DEBT'];
@@ -45,6 +47,7 @@ export function defaultConfig(): DebtLedgerConfig {
     definitionOfDone: null,
     attribution: 'blameless',
     churnWindowDays: 90,
+    submodules: true,
   };
 }
 

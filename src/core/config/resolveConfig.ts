@@ -18,7 +18,7 @@ export interface ResolvedConfig {
 
 type Validator = (value: unknown, path: string, errors: ConfigError[]) => unknown;
 
-const KNOWN_KEYS = ['$schema', 'tags', 'suppressions', 'extensions', 'exclude', 'defaultExcludes', 'maxFileSize', 'resilience', 'definitionOfDone', 'attribution', 'churnWindowDays'] as const;
+const KNOWN_KEYS = ['$schema', 'tags', 'suppressions', 'extensions', 'exclude', 'defaultExcludes', 'maxFileSize', 'resilience', 'definitionOfDone', 'attribution', 'churnWindowDays', 'submodules'] as const;
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -90,6 +90,7 @@ const validatorTable: Record<Exclude<(typeof KNOWN_KEYS)[number], '$schema'>, Va
     return undefined;
   },
   churnWindowDays: integerIn(...RANGES.churnWindowDays),
+  submodules: boolean,
 };
 /** Looked up by own key only: `valueOf`, `constructor` or `__proto__` in a file are unknown keys, never Object.prototype's. */
 const validators = new Map<string, Validator>(Object.entries(validatorTable));

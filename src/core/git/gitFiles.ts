@@ -6,7 +6,7 @@ export type GitFileList = { ok: true; files: string[] } | { ok: false; reason: s
  * Files git knows in the work tree below `root`: tracked plus untracked-but-not-ignored, as POSIX paths
  * relative to `root`. Arguments go to git as an array; nothing passes through a shell.
  */
-export async function listGitFiles(root: string): Promise<GitFileList> {
+export async function listGitFiles(root: string, options: { submodules?: boolean } = {}): Promise<GitFileList> {
   try {
     const git = gitClient(root);
     const inside = (await git.raw(['rev-parse', '--is-inside-work-tree'])).trim();
@@ -15,8 +15,11 @@ export async function listGitFiles(root: string): Promise<GitFileList> {
     // simple-git resolves on exit code 1 with empty stderr, so read the output: it names the path if ignored.
     const ignored = await git.raw(['check-ignore', '.']).then((out) => out.trim() === '.', () => false);
     if (ignored) return { ok: false, reason: 'the folder is ignored by git' };
-    const out = await git.raw(['-c', 'core.quotePath=false', 'ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate']);
-    return { ok: true, files: [...new Set(out.split('\0').filter(Boolean))] };
+    // Tracked files, with the contents of checked-out submodules unless turned off (so git mode lists
+    // what the walk finds); then untracked-not-ignored files of this repository. NUL-separated.
+    const cached = await git.raw(['-c', 'core.quotePath=false', 'ls-files', '-z', '--cached', ...(options.submodules === false ? [] : ['--recurse-submodules'])]);
+    const others = await git.raw(['-c', 'core.quotePath=false', 'ls-files', '-z', '--others', '--exclude-standard']);
+    return { ok: true, files: [...new Set(`${cached}\0${others}`.split('\0').filter(Boolean))] };
   } catch (err) {
     const message = (err as Error).message ?? String(err);
     if (/not a git repository/i.test(message)) return { ok: false, reason: 'not a git repository' };

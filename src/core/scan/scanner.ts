@@ -130,9 +130,9 @@ export function isScannedPath(config: DebtLedgerConfig, relPath: string): boolea
  * Scans one file on disk (no cache): the editor's answer to a save, create or rename.
  * Returns its items, or the reason it was skipped.
  */
-export function scanOneFile(root: string, relPath: string, config: DebtLedgerConfig, today = localToday()): { items: LedgerItem[]; summary: ResilienceSummary | null } | { reason: string } {
+export function scanOneFile(root: string, relPath: string, config: DebtLedgerConfig, today = localToday()): { items: LedgerItem[]; summary: ResilienceSummary | null; note?: string } | { reason: string } {
   const outcome = scanFile(path.resolve(root), relPath, config, createTextScanner(config), ScanCache.none(), emptyScanStats(), true);
-  return 'reason' in outcome ? outcome : { items: toLedgerItems(relPath, outcome.items, today), summary: outcome.summary };
+  return 'reason' in outcome ? outcome : { items: toLedgerItems(relPath, outcome.items, today), summary: outcome.summary, ...(outcome.note ? { note: outcome.note } : {}) };
 }
 
 /** Ledger items (markers and suppressions) of one file's text, with ids and overdue flags. */
@@ -141,9 +141,9 @@ export function scanFileText(config: DebtLedgerConfig, relPath: string, text: st
 }
 
 /** One file's markers and resilience summary, for the editor's incremental updates. */
-export function scanFileTextFull(config: DebtLedgerConfig, relPath: string, text: string, today = localToday()): { items: LedgerItem[]; summary: ResilienceSummary | null } {
+export function scanFileTextFull(config: DebtLedgerConfig, relPath: string, text: string, today = localToday()): { items: LedgerItem[]; summary: ResilienceSummary | null; note?: string } {
   const scan = scanText(createTextScanner(config), relPath, text, true);
-  return { items: toLedgerItems(relPath, scan.items, today), summary: scan.summary };
+  return { items: toLedgerItems(relPath, scan.items, today), summary: scan.summary, ...(scan.note ? { note: scan.note } : {}) };
 }
 
 /** A cache key for everything besides file content that changes per-file results. */
@@ -166,6 +166,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
     extensions: config.extensions,
     excludes: effectiveExcludes(config),
     useGit: options.useGit ?? true,
+    submodules: config.submodules,
     ...(options.signal ? { signal: options.signal } : {}),
   });
   const cache = await ScanCache.open(options.cacheFile ?? null, cacheKey(config));
