@@ -187,7 +187,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
       lastYield = performance.now();
     }
     const override = options.overrides?.get(rel);
-    const entry = override !== undefined ? scanText(scanner, rel, override) : scanFile(root, rel, config, scanner, cache, stats);
+    const entry = override !== undefined ? scanTextGuarded(scanner, rel, override) : scanFile(root, rel, config, scanner, cache, stats);
     if ('reason' in entry) {
       skipped.push({ file: rel, reason: entry.reason });
       continue;
@@ -239,7 +239,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
         if (!importsSummarised(rel, specifiers)) continue;
         pendingImports.delete(rel);
         const override = options.overrides?.get(rel);
-        const entry = override !== undefined ? scanText(scanner, rel, override, true) : scanFile(root, rel, config, scanner, cache, stats, true);
+        const entry = override !== undefined ? scanTextGuarded(scanner, rel, override, true) : scanFile(root, rel, config, scanner, cache, stats, true);
         if ('summary' in entry && entry.summary) {
           summaries.set(rel, entry.summary);
           changed = true;
@@ -276,8 +276,21 @@ function scanFile(
     return scanFileUnguarded(root, rel, config, scanner, cache, stats, forceResilience);
   } catch (err) {
     // Per-file isolation: whatever goes wrong in one file is that file's skip reason, never the scan's end.
-    return { reason: err instanceof RangeError && /call stack/i.test(err.message) ? 'too deeply nested to parse' : `cannot scan: ${(err as Error).message.split('\n')[0]}` };
+    return { reason: failureReason(err) };
   }
+}
+
+/** `scanText` for an unsaved buffer, with the same per-file isolation as a file on disk. */
+function scanTextGuarded(scanner: TextScanner, rel: string, text: string, forceResilience = false): FileOutcome {
+  try {
+    return scanText(scanner, rel, text, forceResilience);
+  } catch (err) {
+    return { reason: failureReason(err) };
+  }
+}
+
+function failureReason(err: unknown): string {
+  return err instanceof RangeError && /call stack/i.test(err.message) ? 'too deeply nested to parse' : `cannot scan: ${(err as Error).message.split('\n')[0]}`;
 }
 
 function scanFileUnguarded(
