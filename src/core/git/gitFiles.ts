@@ -17,8 +17,11 @@ export async function listGitFiles(root: string, options: { submodules?: boolean
     if (ignored) return { ok: false, reason: 'the folder is ignored by git' };
     // Tracked files, with the contents of checked-out submodules unless turned off (so git mode lists
     // what the walk finds); then untracked-not-ignored files of this repository. NUL-separated.
-    const cached = await git.raw(['-c', 'core.quotePath=false', 'ls-files', '-z', '--cached', ...(options.submodules === false ? [] : ['--recurse-submodules'])]);
-    const others = await git.raw(['-c', 'core.quotePath=false', 'ls-files', '-z', '--others', '--exclude-standard']);
+    // (--recurse-submodules cannot be combined with --others: two listings, run side by side.)
+    const [cached, others] = await Promise.all([
+      git.raw(['-c', 'core.quotePath=false', 'ls-files', '-z', '--cached', ...(options.submodules === false ? [] : ['--recurse-submodules'])]),
+      git.raw(['-c', 'core.quotePath=false', 'ls-files', '-z', '--others', '--exclude-standard']),
+    ]);
     return { ok: true, files: [...new Set(`${cached}\0${others}`.split('\0').filter(Boolean))] };
   } catch (err) {
     const message = (err as Error).message ?? String(err);
