@@ -18,7 +18,7 @@ export async function runBaselineUpdate(args: { dir?: string; config?: string; f
   } catch (err) {
     if (err instanceof BaselineError) {
       io.stderr(`debt-ledger: ${err.message}\n`);
-      return EXIT.failed;
+      return err.kind === 'growth' ? EXIT.failed : EXIT.usage;
     }
     throw err;
   }

@@ -88,6 +88,8 @@ export interface DebtLedgerApi {
   folders(): { name: string; listedWith: 'git' | 'walk' | null; trusted: boolean }[];
   /** Replaces opening URLs in the browser (Create Issue...); undefined restores the browser. */
   stubOpenExternal(open: ((url: string) => Promise<boolean>) | undefined): void;
+  /** Files the last scans skipped or read by the fallback path, with the reason (all folders). */
+  skipped(): { file: string; reason: string }[];
 }
 
 export interface ActivationTiming {
@@ -308,6 +310,7 @@ export class DebtLedgerExtension {
       stubOpenExternal: (open) => {
         openExternal = open ?? ((url) => Promise.resolve(vscode.env.openExternal(vscode.Uri.parse(url, true))));
       },
+      skipped: () => controller.folders().flatMap((l) => l.index.skipped()),
     };
   }
 

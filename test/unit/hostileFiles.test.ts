@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
@@ -136,7 +136,7 @@ describe('nothing outside the workspace is read or written', () => {
     const dir = tempDir(t, { 'a.ts': '// TODO: one\n' });
     symlinkSync(path.join(outside, 'x.json'), path.join(dir, '.debtledger-baseline.json'));
     const run = await cli(['baseline', 'update', dir, '--no-git'], dir);
-    assert.notEqual(run.code, 0);
+    assert.equal(run.code, 2);
     assert.match(run.stderr, /^debt-ledger: refusing to write .*\.debtledger-baseline\.json: it is a symlink out of its folder/);
     assert.equal(run.stderr.split('\n').length, 2);
     assert.equal(existsSync(path.join(outside, 'x.json')), false);
@@ -150,6 +150,21 @@ describe('nothing outside the workspace is read or written', () => {
     await writeFileAtomic(path.join(dir, 'deep/er/out.txt'), 'x', { createDir: true });
     assert.equal(readFileSync(path.join(dir, 'deep/er/out.txt'), 'utf8'), 'x');
     await assert.rejects(writeFileAtomic(path.join(dir, 'missing/out.txt'), 'x'), /the folder .*missing does not exist/);
+  });
+
+  it('kill -9 in the middle of a write leaves the old file or the new one, never part of one', { timeout: 60_000 }, async (t) => {
+    const dir = tempDir(t, { 'baseline.json': 'old' });
+    const target = path.join(dir, 'baseline.json');
+    const safeFs = path.join(__dirname, '../../src/core/fs/safeFs.js');
+    for (let round = 0; round < 5; round++) {
+      // A child rewriting 40 MB over and over, killed at a random moment.
+      const child = spawn(process.execPath, ['-e', `const { writeFileAtomic } = require(${JSON.stringify(safeFs)}); const big = 'n'.repeat(40 * 1024 * 1024); (async () => { for (;;) await writeFileAtomic(${JSON.stringify(target)}, big); })();`], { stdio: 'ignore' });
+      await new Promise((resolve) => setTimeout(resolve, 200 + Math.random() * 600));
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.on('close', resolve));
+      const text = readFileSync(target, 'utf8');
+      assert.ok(text === 'old' || text.length === 40 * 1024 * 1024, `round ${round}: ${text.length} bytes`);
+    }
   });
 
   it('-o into a missing folder creates it; -o onto a folder is one line, exit 2', async (t) => {

@@ -38,6 +38,8 @@ export interface DebtLedgerConfig {
   scopes: ScopeGlobs;
   /** People and teams who can own a marker: `TODO(name)` is an owner when listed here (or in CODEOWNERS, .mailmap). */
   owners: string[];
+  /** Whether the files of submodules (nested repositories) are scanned, in git mode and walk mode alike. */
+  submodules: boolean;
 }
 
 export const DEFAULT_TAGS: readonly string[] = ['TODO', 'FIXME', 'HACK', 'XXX', 'BUG', 'DEBT'];
@@ -66,6 +68,7 @@ export function defaultConfig(): DebtLedgerConfig {
     tickets: defaultTicketsConfig(),
     scopes: {},
     owners: [],
+    submodules: true,
   };
 }
 

@@ -23,7 +23,7 @@ export interface ResolvedConfig {
 
 type Validator = (value: unknown, path: string, errors: ConfigError[]) => unknown;
 
-const KNOWN_KEYS = ['$schema', 'tags', 'suppressions', 'extensions', 'languages', 'markdownTasks', 'exclude', 'defaultExcludes', 'maxFileSize', 'resilience', 'definitionOfDone', 'attribution', 'churnWindowDays', 'tickets', 'scopes', 'owners'] as const;
+const KNOWN_KEYS = ['$schema', 'tags', 'suppressions', 'extensions', 'languages', 'markdownTasks', 'exclude', 'defaultExcludes', 'maxFileSize', 'resilience', 'definitionOfDone', 'attribution', 'churnWindowDays', 'tickets', 'scopes', 'owners', 'submodules'] as const;
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -100,6 +100,7 @@ const validatorTable: Record<Exclude<(typeof KNOWN_KEYS)[number], '$schema'>, Va
   tickets: (value, path, errors) => resolveTicketsConfig(value, path, errors),
   scopes: resolveScopesConfig,
   owners: stringList(),
+  submodules: boolean,
 };
 /** Looked up by own key only: `valueOf`, `constructor` or `__proto__` in a file are unknown keys, never Object.prototype's. */
 const validators = new Map<string, Validator>(Object.entries(validatorTable));

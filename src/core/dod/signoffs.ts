@@ -1,6 +1,6 @@
 import { GitFactsError } from '../git/branchFacts';
 import type { SimpleGit } from 'simple-git';
-import { ensureGit } from '../git/gitGuards';
+import { assertRefShape, ensureGit } from '../git/gitGuards';
 import { gitClient } from '../git/loadGit';
 import type { DodItem, Signoff } from './model';
 
@@ -107,9 +107,11 @@ async function appendNoteAtomically(git: SimpleGit, commit: string, line: string
  * merges line by line (`cat_sort_uniq`), so two reviewers signing the same commit both survive.
  */
 export async function mergeRemoteSignoffs(root: string, remote = 'origin'): Promise<void> {
+  assertRefShape(remote, 'remote');
+  ensureGit();
   const git = gitClient(root);
   const tracking = 'refs/notes/debt-ledger-remote';
-  await git.raw(['fetch', remote, `+${NOTES_REF}:${tracking}`]);
+  await git.raw(['fetch', '--end-of-options', remote, `+${NOTES_REF}:${tracking}`]);
   const local = await git.raw(['rev-parse', '--verify', '--quiet', NOTES_REF]).then((o) => o.trim(), () => '');
   if (!local) await git.raw(['update-ref', NOTES_REF, tracking]);
   else await git.raw(['notes', `--ref=${NOTES_REF}`, 'merge', '--strategy=cat_sort_uniq', tracking]);

@@ -12,7 +12,12 @@ export interface BaselineFile {
 
 export const BASELINE_FILE = '.debtledger-baseline.json';
 
-export class BaselineError extends Error {}
+export class BaselineError extends Error {
+  /** `growth`: the baseline would grow (a failing check, exit 1); `unusable`: it cannot be read or written (exit 2). */
+  constructor(message: string, readonly kind: 'growth' | 'unusable' = 'unusable') {
+    super(message);
+  }
+}
 
 /** The most a baseline file may weigh (a 100k-item baseline is about 10 MiB). */
 export const MAX_BASELINE_FILE = 64 * 1024 * 1024;
@@ -78,7 +83,7 @@ export async function updateBaseline(file: string, items: readonly LedgerItem[],
   const growth = existing?.growth ?? [];
   const { fresh, gone } = existing ? compareWithBaseline(items, existing) : { fresh: [...items], gone: [] };
   if (existing && fresh.length > 0) {
-    if (!options.allowGrowth || !options.reason) throw new BaselineError(`${fresh.length} new item(s) would grow the baseline; fix them, or pass --allow-growth --reason "why"`);
+    if (!options.allowGrowth || !options.reason) throw new BaselineError(`${fresh.length} new item(s) would grow the baseline; fix them, or pass --allow-growth --reason "why"`, 'growth');
     growth.push({ at: (options.now ?? new Date()).toISOString(), added: fresh.length, reason: options.reason });
   }
   // Temp file + rename in the baseline's folder; a symlink out of that folder is refused, never followed.

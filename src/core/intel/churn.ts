@@ -6,12 +6,13 @@ import { gitClient } from '../git/loadGit';
  */
 export async function churnByFile(top: string, windowDays: number, now = new Date()): Promise<Map<string, number>> {
   const since = new Date(now.getTime() - windowDays * 86_400_000).toISOString();
-  const out = await gitClient(top).raw(['log', '--no-renames', '--numstat', '--format=%x1e', `--since=${since}`, 'HEAD']).catch(() => '');
+  // -z: entries end with NUL, so a file name holding a newline stays one name.
+  const out = await gitClient(top).raw(['log', '-z', '--no-renames', '--numstat', '--format=%x1e', `--since=${since}`, 'HEAD', '--']).catch(() => '');
   const churn = new Map<string, number>();
   for (const commit of out.split('\x1e')) {
     const files = new Set<string>();
-    for (const line of commit.split('\n')) {
-      const m = /^(?:\d+|-)\t(?:\d+|-)\t(.+)$/.exec(line);
+    for (const entry of commit.split('\0')) {
+      const m = /^\n?(?:\d+|-)\t(?:\d+|-)\t([\s\S]+)$/.exec(entry);
       if (m) files.add(m[1]!);
     }
     for (const f of files) churn.set(f, (churn.get(f) ?? 0) + 1);

@@ -28,8 +28,9 @@ function isTrendCache(v: unknown): v is Record<string, TrendPoint> {
 export function parseSince(since: string): number {
   const m = /^(\d+)\.(day|week|month|year)s?$/.exec(since);
   if (!m) throw new Error(`--since: expected e.g. 6.months, 90.days, 2.weeks, 1.year; got "${since}"`);
-  const days = { day: 1, week: 7, month: 30, year: 365 }[m[2] as 'day'];
-  return Number(m[1]) * days * 86_400_000;
+  const days = { day: 1, week: 7, month: 30, year: 365 }[m[2] as 'day'] * Number(m[1]);
+  if (days < 1 || days > 36_500) throw new Error(`--since: from 1 day to 100 years; got "${since}"`);
+  return days * 86_400_000;
 }
 
 /** Reads many blobs through one `git cat-file --batch` process (simple-git cannot stream stdin). */

@@ -44,11 +44,14 @@ export class LedgerIndex {
    * Replaces one file's items (and, when given, its resilience summary); returns false when nothing
    * changed (no refresh needed).
    */
-  setFile(file: string, items: readonly LedgerItem[], summary?: ResilienceSummary | null): boolean {
+  setFile(file: string, items: readonly LedgerItem[], summary?: ResilienceSummary | null, note?: string): boolean {
     const before = this.byFile.get(file) ?? [];
-    this.skippedByFile.delete(file);
+    // A note (the parser failed, markers came from a comment scan) is kept beside the file's items.
+    const noteChanged = (this.skippedByFile.get(file) ?? null) !== (note ?? null);
+    if (note) this.skippedByFile.set(file, note);
+    else this.skippedByFile.delete(file);
     const summaryChanged = summary !== undefined && this.setSummary(file, summary);
-    if (sameItems(before, items)) return summaryChanged;
+    if (sameItems(before, items)) return summaryChanged || noteChanged;
     if (items.length === 0) this.byFile.delete(file);
     else this.byFile.set(file, [...items]);
     return true;

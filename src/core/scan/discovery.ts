@@ -13,6 +13,8 @@ export interface DiscoveryOptions {
   /** False in untrusted workspaces or with `--no-git`: list by walking the folder instead. */
   useGit: boolean;
   signal?: AbortSignal;
+  /** False: leave submodules out (git mode lists their files, the walk enters them, by default). */
+  submodules?: boolean;
 }
 
 export interface Discovered {
@@ -37,13 +39,13 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<Discover
   const keep = (rel: string): boolean => hasExtension(rel, extensions) && !excluded(rel);
   let gitNote: string | null = null;
   if (options.useGit) {
-    const listed = await listGitFiles(options.root);
+    const listed = await listGitFiles(options.root, { submodules: options.submodules !== false });
     if (listed.ok) return { files: listed.files.filter(keep).sort(), source: 'git', gitNote: null };
     gitNote = listed.reason;
   }
   const files: string[] = [];
   const skipped: { file: string; reason: string }[] = [];
-  const walker = { excluded, visited: new Set<string>(), signal: options.signal, lastYield: performance.now(), onFile: (rel: string) => {
+  const walker = { excluded, submodules: options.submodules !== false, visited: new Set<string>(), signal: options.signal, lastYield: performance.now(), onFile: (rel: string) => {
     if (keep(rel)) files.push(rel);
   }, onSkip: (rel: string, reason: string) => skipped.push({ file: rel, reason }) };
   await walk(walker, options.root);
@@ -79,6 +81,8 @@ function isIgnored(scopes: readonly IgnoreScope[], rel: string, isDir: boolean):
 
 interface Walker {
   excluded: PathTest;
+  /** Whether to enter nested repositories (a folder holding `.git`). */
+  submodules: boolean;
   /** Real paths of folders entered, so symlink loops end. */
   visited: Set<string>;
   signal: AbortSignal | undefined;
@@ -113,6 +117,7 @@ async function walk(w: Walker, rootDir: string): Promise<void> {
     } catch {
       continue;
     }
+    if (!w.submodules && relDir !== '' && entries.some((e) => e.name === '.git')) continue; // a submodule
     const own = entries.some((e) => e.name === '.gitignore') ? readIgnoreFile(absDir, rootDir) : null;
     const scopes = own ? [...dir.scopes, { base: relDir, rules: own }] : dir.scopes;
     const subdirs: typeof stack = [];

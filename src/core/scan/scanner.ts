@@ -217,9 +217,9 @@ export function isScannedPath(config: DebtLedgerConfig, relPath: string): boolea
  * Scans one file on disk (no cache): the editor's answer to a save, create or rename.
  * Returns its items, or the reason it was skipped.
  */
-export function scanOneFile(root: string, relPath: string, config: DebtLedgerConfig, today = localToday()): { items: LedgerItem[]; summary: ResilienceSummary | null } | { reason: string } {
+export function scanOneFile(root: string, relPath: string, config: DebtLedgerConfig, today = localToday()): { items: LedgerItem[]; summary: ResilienceSummary | null; note?: string } | { reason: string } {
   const outcome = scanFile(path.resolve(root), relPath, config, createFolderScanner(root, config), ScanCache.none(), emptyScanStats(), true);
-  return 'reason' in outcome ? outcome : { items: placed(createPlacement(root, config), relPath, toLedgerItems(relPath, outcome.items, today), outcome.generated), summary: outcome.summary };
+  return 'reason' in outcome ? outcome : { items: placed(createPlacement(root, config), relPath, toLedgerItems(relPath, outcome.items, today), outcome.generated), summary: outcome.summary, ...(outcome.note ? { note: outcome.note } : {}) };
 }
 
 function placed(placement: Placement, file: string, items: LedgerItem[], generated: boolean | undefined): LedgerItem[] {
@@ -234,9 +234,9 @@ export function scanFileText(config: DebtLedgerConfig, relPath: string, text: st
 }
 
 /** One file's markers and resilience summary, for the editor's incremental updates. */
-export function scanFileTextFull(config: DebtLedgerConfig, relPath: string, text: string, today = localToday(), root: string | null = null): { items: LedgerItem[]; summary: ResilienceSummary | null } {
+export function scanFileTextFull(config: DebtLedgerConfig, relPath: string, text: string, today = localToday(), root: string | null = null): { items: LedgerItem[]; summary: ResilienceSummary | null; note?: string } {
   const scan = scanText(createFolderScanner(root, config), relPath, text, true);
-  return { items: placed(createPlacement(root, config), relPath, toLedgerItems(relPath, scan.items, today), scan.generated), summary: scan.summary };
+  return { items: placed(createPlacement(root, config), relPath, toLedgerItems(relPath, scan.items, today), scan.generated), summary: scan.summary, ...(scan.note ? { note: scan.note } : {}) };
 }
 
 /** A cache key for everything besides file content that changes per-file results. */
@@ -259,6 +259,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
     extensions: scanEntries(config),
     excludes: effectiveExcludes(config),
     useGit: options.useGit ?? true,
+    submodules: config.submodules,
     ...(options.signal ? { signal: options.signal } : {}),
   });
   const directory = loadOwnerDirectory(root, config.owners);
@@ -291,7 +292,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
       lastYield = performance.now();
     }
     const override = options.overrides?.get(rel);
-    const entry = override !== undefined ? scanText(scanner, rel, override) : scanFile(root, rel, config, scanner, cache, stats);
+    const entry = override !== undefined ? scanTextGuarded(scanner, rel, override) : scanFile(root, rel, config, scanner, cache, stats);
     if ('reason' in entry) {
       skipped.push({ file: rel, reason: entry.reason });
       continue;
@@ -346,7 +347,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
         if (!importsSummarised(rel, specifiers)) continue;
         pendingImports.delete(rel);
         const override = options.overrides?.get(rel);
-        const entry = override !== undefined ? scanText(scanner, rel, override, true) : scanFile(root, rel, config, scanner, cache, stats, true);
+        const entry = override !== undefined ? scanTextGuarded(scanner, rel, override, true) : scanFile(root, rel, config, scanner, cache, stats, true);
         if ('summary' in entry && entry.summary) {
           summaries.set(rel, entry.summary);
           changed = true;
@@ -386,8 +387,21 @@ function scanFile(
     return scanFileUnguarded(root, rel, config, scanner, cache, stats, forceResilience);
   } catch (err) {
     // Per-file isolation: whatever goes wrong in one file is that file's skip reason, never the scan's end.
-    return { reason: err instanceof RangeError && /call stack/i.test(err.message) ? 'too deeply nested to parse' : `cannot scan: ${(err as Error).message.split('\n')[0]}` };
+    return { reason: failureReason(err) };
   }
+}
+
+/** `scanText` for an unsaved buffer, with the same per-file isolation as a file on disk. */
+function scanTextGuarded(scanner: TextScanner, rel: string, text: string, forceResilience = false): FileOutcome {
+  try {
+    return scanText(scanner, rel, text, forceResilience);
+  } catch (err) {
+    return { reason: failureReason(err) };
+  }
+}
+
+function failureReason(err: unknown): string {
+  return err instanceof RangeError && /call stack/i.test(err.message) ? 'too deeply nested to parse' : `cannot scan: ${(err as Error).message.split('\n')[0]}`;
 }
 
 function scanFileUnguarded(

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CONFIG_FILE_NAME } from '../../core/config/config';
+import { resolveLayers } from '../../core/config/layers';
 import { loadLayeredConfig } from '../../core/config/loadConfig';
 import { isGitIgnored } from '../../core/git/gitIgnore';
 import { localToday } from '../../core/ledger/ids';
@@ -161,7 +162,14 @@ export class LedgerController implements vscode.Disposable {
    * with an action and diagnostics on the file, and returns false (the caller keeps the old ledger).
    */
   async loadConfig(ledger: FolderLedger): Promise<boolean> {
-    const loaded = await loadLayeredConfig(ledger.root, this.deps.configuration.scanSettingsLayer(ledger.folder));
+    let loaded: Awaited<ReturnType<typeof loadLayeredConfig>>;
+    try {
+      loaded = await loadLayeredConfig(ledger.root, this.deps.configuration.scanSettingsLayer(ledger.folder));
+    } catch (err) {
+      // Never an unhandled rejection: a configuration that cannot be loaded is a configuration problem.
+      this.deps.output.error(`${ledger.folder.name}: loading the configuration failed: ${(err as Error).stack ?? String(err)}`);
+      loaded = { ...resolveLayers([]), file: null, text: null, errors: [{ source: CONFIG_FILE_NAME, path: '', message: `cannot be loaded: ${(err as Error).message}` }] };
+    }
     const fileUri = vscode.Uri.joinPath(ledger.folder.uri, CONFIG_FILE_NAME);
     this.deps.diagnostics.update(ledger.folder, fileUri, loaded.text, loaded.errors.filter((e) => e.source === CONFIG_FILE_NAME));
     const problems = loaded.errors.map((e) => `${e.source}${e.path ? ` ${e.path}` : ''}: ${e.message}`);
@@ -173,7 +181,10 @@ export class LedgerController implements vscode.Disposable {
       void this.deps.notifier
         .error(key, `Debt Ledger: the configuration of ${ledger.folder.name} is invalid (${problems[0]}). The ledger keeps its last good result.`, 'Open Configuration')
         .then((action) => action && vscode.commands.executeCommand(COMMANDS.openConfiguration, ledger.folder));
-      return false;
+      if (ledger.config) return false;
+      // No good result yet: scan with defaults standing in for the invalid values, so the ledger is not empty.
+      ledger.config = loaded.config;
+      return true;
     }
     this.deps.notifier.forget(key);
     const changed = ledger.configProblem !== null || JSON.stringify(ledger.config) !== JSON.stringify(loaded.config);
@@ -211,7 +222,7 @@ export class LedgerController implements vscode.Disposable {
       if (document.isClosed || !at.ledger.config) return;
       this.apply(at.ledger, at.rel, () => {
         const scan = scanFileTextFull(at.ledger.config!, at.rel, document.getText(), localToday());
-        return at.ledger.index.setFile(at.rel, scan.items, scan.summary);
+        return at.ledger.index.setFile(at.rel, scan.items, scan.summary, scan.note);
       });
     });
   }
@@ -235,13 +246,16 @@ export class LedgerController implements vscode.Disposable {
     if (open) {
       this.apply(ledger, rel, () => {
         const scan = scanFileTextFull(config, rel, open.getText(), localToday());
-        return ledger.index.setFile(rel, scan.items, scan.summary);
+        return ledger.index.setFile(rel, scan.items, scan.summary, scan.note);
       });
       return;
     }
     const outcome = scanOneFile(ledger.root, rel, config);
     this.apply(ledger, rel, () => {
-      if ('items' in outcome) return ledger.index.setFile(rel, outcome.items, outcome.summary);
+      if ('items' in outcome) {
+        if (outcome.note) this.deps.output.warn(`${ledger.folder.name}: ${rel}: ${outcome.note}`);
+        return ledger.index.setFile(rel, outcome.items, outcome.summary, outcome.note);
+      }
       if (/ENOENT|no such file/.test(outcome.reason)) return ledger.index.removeFile(rel);
       ledger.index.skipFile(rel, outcome.reason);
       this.deps.output.warn(`${ledger.folder.name}: skipped ${rel}: ${outcome.reason}`);

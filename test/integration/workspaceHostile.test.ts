@@ -1,0 +1,5 @@
+import { hostileWorkspaceTests } from './hostileWorkspace';
+
+describe('Debt Ledger in a hostile workspace (trusted)', () => {
+  hostileWorkspaceTests();
+});
