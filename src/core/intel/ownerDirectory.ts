@@ -61,3 +61,20 @@ export function loadOwnerDirectory(root: string | null, configured: readonly str
   }
   return ownerDirectoryOf(handles);
 }
+
+/**
+ * The handles a git author goes by: e-mail local part (GitHub no-reply ids without the number), the name
+ * without spaces, first name, last name, initial + last name (`Mack Duan <mduan@x>` -> mduan, mackduan,
+ * mack, duan).
+ */
+export function authorHandles(name: string | null, email: string | null): string[] {
+  const out: string[] = [];
+  const local = email ? /^([^@]+)@/.exec(email)?.[1] : undefined;
+  if (local) out.push(local.replace(/^\d+\+/, ''));
+  const words = (name ?? '').toLowerCase().split(/[\s._-]+/).filter((w) => /^[a-z0-9]+$/.test(w));
+  if (words.length > 0) {
+    out.push(words.join(''));
+    if (words.length > 1) out.push(words[0]!, words[words.length - 1]!, `${words[0]![0]}${words[words.length - 1]}`);
+  }
+  return out;
+}
