@@ -203,17 +203,18 @@ export class DebtLedgerExtension {
     own(watcher.onDidCreate((uri) => controller.fileChanged(uri, true)));
     own(watcher.onDidChange((uri) => {
       controller.fileChanged(uri);
-      if (uri.path.endsWith('/.debtledger.json')) dod.schedule();
+      if (uri.path.endsWith('/.debtledger.json')) dod.schedule('config');
     }));
     own(watcher.onDidDelete((uri) => controller.fileDeleted(uri)));
     own(vscode.workspace.onDidSaveTextDocument((doc) => {
       controller.fileChanged(doc.uri);
-      dod.schedule();
+      // A save never starts the DoD's commands (npm test...): see commandRunMode.
+      dod.schedule('save');
     }));
     // Commits, branch switches and sign-offs move these refs: re-check the Definition of Done.
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const gitWatcher = own(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '.git/{HEAD,refs/heads/**,refs/notes/**}')));
-      for (const event of [gitWatcher.onDidCreate, gitWatcher.onDidChange, gitWatcher.onDidDelete]) own(event(() => dod.schedule()));
+      for (const event of [gitWatcher.onDidCreate, gitWatcher.onDidChange, gitWatcher.onDidDelete]) own(event(() => dod.schedule('git')));
     }
     own(vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length > 0) controller.bufferChanged(e.document);
@@ -222,7 +223,7 @@ export class DebtLedgerExtension {
     own(vscode.workspace.onDidChangeConfiguration((e) => {
       if (configuration.affectsScan(e)) {
         void activity.track(controller.configChanged());
-        dod.schedule();
+        dod.schedule('config');
       }
       if (configuration.affectsEditor(e)) render();
     }));
@@ -232,7 +233,7 @@ export class DebtLedgerExtension {
     }));
     own(vscode.workspace.onDidGrantWorkspaceTrust(() => {
       void controller.scan({ interactive: false });
-      void dod.recheck();
+      void dod.recheck('config');
     }));
     own(vscode.window.onDidChangeActiveTextEditor(() => {
       if (state.currentFileOnly) render();
@@ -241,7 +242,7 @@ export class DebtLedgerExtension {
     // The first scan starts now but runs after activation returns (its first step is async), so
     // activation stays cheap; the compiler loads on the first parse.
     void controller.scan({ interactive: true });
-    void dod.recheck();
+    void dod.recheck('config');
     render();
 
     this.api = {

@@ -4,6 +4,7 @@ import { branchFacts, changedBetween, GitFactsError, type BranchFacts } from '..
 import { branchLedger } from './branchLedger';
 import { evaluateCheck } from './checks/automatedChecks';
 import { runCommandCheck } from './checks/runCommandCheck';
+import { commandRunKey, type CommandRunCache, type CommandRunMode } from './commandRuns';
 import type { DodItem, DodItemResult, DodResult, Evidence, Signoff } from './model';
 import { mayAct, readSignoffs } from './signoffs';
 
@@ -23,6 +24,8 @@ export interface EvaluateDodOptions {
   overrides?: ReadonlyMap<string, string>;
   /** Content cache for the scan of the work tree (the editor keeps one per workspace). */
   cacheFile?: string | null;
+  /** When `command` checks run (default `force`: always, as in the CLI) and where their results are kept. */
+  commandRuns?: { mode: CommandRunMode; cache: CommandRunCache };
 }
 
 async function manualResult(item: DodItem, all: Signoff[], facts: BranchFacts): Promise<Pick<DodItemResult, 'state' | 'evidence' | 'signoffs'>> {
@@ -73,8 +76,18 @@ export async function evaluateDod(options: EvaluateDodOptions): Promise<DodResul
     } else if (item.check?.type === 'command') {
       if (!options.allowCommands) items.push({ ...base, state: 'pending', evidence: [{ text: 'commands run only in the CLI or a trusted workspace' }] });
       else {
-        const run = await runCommandCheck(options.root, item.check.command, item.check.timeoutMs, options.signal);
-        items.push({ ...base, state: run.pass ? 'pass' : 'fail', evidence: run.evidence });
+        const policy = options.commandRuns;
+        const key = policy ? commandRunKey(facts, item.check.command, options.overrides, options.root) : '';
+        const cached = policy?.cache.get(key);
+        if (cached && policy!.mode !== 'force') {
+          items.push({ ...base, state: cached.pass ? 'pass' : 'fail', evidence: [...cached.evidence, { text: 'result of the last run for this HEAD and these changes' }] });
+        } else if (policy?.mode === 'cached-only') {
+          items.push({ ...base, state: 'pending', evidence: [{ text: `${item.check.command.join(' ')}: not run for these changes yet (runs on Re-check, commit or branch switch)` }] });
+        } else {
+          const run = await runCommandCheck(options.root, item.check.command, item.check.timeoutMs, options.signal);
+          if (policy && !options.signal?.aborted) policy.cache.set(key, run);
+          items.push({ ...base, state: run.pass ? 'pass' : 'fail', evidence: run.evidence });
+        }
       }
     } else if (item.check) {
       items.push({ ...base, ...evaluateCheck(item.check, facts, ledger) });
