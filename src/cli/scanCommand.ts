@@ -92,7 +92,7 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
   if (sort === 'age') result.items.sort((a, b) => (a.introduced?.date ?? '9999').localeCompare(b.introduced?.date ?? '9999') || a.file.localeCompare(b.file) || a.line - b.line);
   const color = io.isTTY && !io.env.NO_COLOR && !args.output;
   // Cut long texts to the terminal only; piped output stays whole for grep and friends.
-  const text = formatResult(result, format, { color, width: io.isTTY && !args.output ? io.columns : Number.POSITIVE_INFINITY, sort: sort as 'file' | 'interest' | 'age', ranked, counted, hidden });
+  const text = formatResult(result, format, { color, width: io.isTTY && !args.output ? io.columns : Number.POSITIVE_INFINITY, sort: sort as 'file' | 'interest' | 'age', ranked, counted: sort === 'interest' ? ranked : counted, hidden });
   if (args.output) await fs.writeFile(path.resolve(io.cwd, args.output), text);
   else io.stdout(text);
   // Generated and vendored copies are listed, not counted, unless --scope asks for them.

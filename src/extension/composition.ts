@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { HostToWebview } from '../webview/protocol';
 import type { LedgerItem } from '../core/model';
 import { clearFilterCommand, filterCommand } from './commands/filterCommand';
+import { filterScopeCommand } from './commands/filterScopeCommand';
+import { countedItems } from '../core/scope/views';
 import type { CommandContext } from './commands/commandContext';
 import { showAllFilesCommand, showCurrentFileOnlyCommand } from './commands/currentFileCommands';
 import { exportLedgerCommand } from './commands/exportLedgerCommand';
@@ -130,15 +132,18 @@ export class DebtLedgerExtension {
       tree.refresh();
       resilienceDiagnostics.refresh();
       const visible = tree.visibleItems();
-      const total = controller.folders().reduce((n, l) => n + l.index.items().length, 0);
+      // Counts leave out generated and vendored copies; the status bar counts what the view shows (source by default).
+      const total = controller.folders().reduce((n, l) => n + countedItems(l.index.items()).length, 0);
       view.badge = total > 0 ? { value: total, tooltip: `${total} debt item${total === 1 ? '' : 's'}` } : undefined;
       const filter = state.filter;
       const parts = [`by ${state.groupBy}`];
       if (filter.text || filter.tags.length) parts.push(`filter: ${[filter.text && `"${filter.text}"`, ...filter.tags].filter(Boolean).join(' ')}`);
       if (state.currentFileOnly) parts.push('current file');
       if (state.newOnBranch) parts.push('new on branch');
+      const scopes = state.scopesFor(controller.folders().some((l) => l.index.items().some((i) => i.scope === 'test')));
+      if (scopes) parts.push(scopes.join(', '));
       view.description = parts.join(' · ');
-      statusBar.update(visible, configuration.editor().statusBar);
+      statusBar.update(countedItems(visible), configuration.editor().statusBar);
     };
     own(controller.onDidChange(render));
     own(state.onDidChange(render));
@@ -159,6 +164,7 @@ export class DebtLedgerExtension {
     register(COMMANDS.groupBy, groupByCommand);
     register(COMMANDS.filter, filterCommand);
     register(COMMANDS.clearFilter, clearFilterCommand);
+    register(COMMANDS.filterScope, filterScopeCommand);
     register(COMMANDS.showCurrentFileOnly, showCurrentFileOnlyCommand);
     register(COMMANDS.showAllFiles, showAllFilesCommand);
     register(COMMANDS.exportLedger, exportLedgerCommand);

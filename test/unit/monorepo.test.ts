@@ -62,7 +62,7 @@ describe('scan of a monorepo', () => {
     assert.match(table, /^By package: @acme\/server 5, web 1 \(outside packages 2\)$/m);
     const ranked = (await cli(['scan', dir, '--no-git', '--sort', 'interest'], '/')).stdout;
     assert.doesNotMatch(ranked, /router\.test\.ts/);
-    assert.match(ranked, /Ranked: source only; 5 items in other scopes not shown \(--scope all to include them\)/);
+    assert.match(ranked, /Ranked: source only; 5 more items in test, example, tooling, generated or vendored files not shown \(--scope all to include them\)/);
     const all = (await cli(['scan', dir, '--no-git', '--sort', 'interest', '--scope', 'all'], '/')).stdout;
     assert.match(all, /router\.test\.ts/);
     assert.equal((await cli(['scan', dir, '--no-git', '--fail-on', 'count>8'], '/')).code, 0, 'the generated copy is not counted');

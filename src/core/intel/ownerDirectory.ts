@@ -38,6 +38,19 @@ export function ownerDirectoryOf(handles: Iterable<string>): OwnerDirectory & { 
  * (small files, read once per scan); a missing or unreadable file adds nothing.
  */
 export function loadOwnerDirectory(root: string | null, configured: readonly string[]): ReturnType<typeof ownerDirectoryOf> {
+  // Editor updates ask on every edit: reuse a directory read in the last few seconds.
+  const key = `${root ?? ''}\0${configured.join('\0')}`;
+  const hit = recent.get(key);
+  if (hit && Date.now() - hit.at < 5000) return hit.directory;
+  const directory = readOwnerDirectory(root, configured);
+  recent.set(key, { at: Date.now(), directory });
+  if (recent.size > 20) recent.delete(recent.keys().next().value!);
+  return directory;
+}
+
+const recent = new Map<string, { at: number; directory: ReturnType<typeof ownerDirectoryOf> }>();
+
+function readOwnerDirectory(root: string | null, configured: readonly string[]): ReturnType<typeof ownerDirectoryOf> {
   const handles: string[] = [...configured];
   if (root) {
     for (const loc of CODEOWNERS_LOCATIONS) {
