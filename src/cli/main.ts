@@ -6,6 +6,7 @@ import { runDod, runSignoff } from './dodCommand';
 import { runBaselineUpdate } from './baselineCommand';
 import { runScan } from './scanCommand';
 import { runTrend } from './trendCommand';
+import { runInit } from './initCommand';
 
 export const HELP = `debt-ledger ${TOOL_VERSION}: a technical-debt ledger for TypeScript and JavaScript
 
@@ -15,6 +16,7 @@ Usage:
   debt-ledger signoff <item> [dir]     sign off a manual item on HEAD (--revoke to take it back)
   debt-ledger baseline update [dir]    accept today's items as the baseline (--allow-growth --reason to grow it)
   debt-ledger trend [dir]              debt per kind over the main branch's history
+  debt-ledger init [dir]               write a commented .debtledger.json (Definition of Done for the layout found)
   debt-ledger --help | --version
 
 Options for scan:
@@ -102,8 +104,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return await runBaselineUpdate({ dir: rest[1], config: values.config, file: values['baseline-file'], allowGrowth: !!values['allow-growth'], reason: values.reason ?? null, git: !values['no-git'] }, io);
     }
     if (command === 'trend') return await runTrend({ dir: rest[0], config: values.config, since: values.since, points: values.points, format: values.format, ref: values.ref }, io);
+    if (command === 'init') return await runInit({ dir: rest[0] }, io);
     if (command === 'signoff') return await runSignoff({ item: rest[0], dir: rest[1], config: values.config, comment: values.comment, revoke: !!values.revoke }, io);
-    if (command !== 'scan') throw new UsageError(`unknown command "${command}" (try: debt-ledger scan [dir], dod, signoff, or --help)`);
+    if (command !== 'scan') throw new UsageError(`unknown command "${command}" (try: debt-ledger scan [dir], dod, signoff, baseline, trend, init, or --help)`);
     if (rest.length > 1) throw new UsageError(`scan takes one folder, got ${rest.length}: ${rest.join(' ')}`);
     return await runScan({
       dir: rest[0],

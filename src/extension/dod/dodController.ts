@@ -73,7 +73,7 @@ export class DodController implements vscode.Disposable {
     const loaded = await loadLayeredConfig(folder.uri.fsPath, this.deps.configuration.scanSettingsLayer(folder));
     if (loaded.errors.length > 0) return this.set({ kind: 'message', text: 'The configuration is invalid: see the Ledger view.' });
     const dod = loaded.config.definitionOfDone;
-    if (!dod) return this.set({ kind: 'message', text: 'No Definition of Done yet: add "definitionOfDone" to .debtledger.json.' });
+    if (!dod) return this.set({ kind: 'message', text: loaded.file ? 'No Definition of Done yet: add "definitionOfDone" to .debtledger.json.' : 'No .debtledger.json yet.', detail: loaded.file ? 'See README, "Definition of done".' : 'Run "Debt Ledger: Open Configuration" to create one with a Definition of Done for this layout.' });
     this.manualIds = new Set(dod.items.filter((i) => i.manual).map((i) => i.id));
     this.running?.cancel();
     const cancel = (this.running = new vscode.CancellationTokenSource());
