@@ -7,6 +7,7 @@ import { runBaselineUpdate } from './baselineCommand';
 import { runScan } from './scanCommand';
 import { runTrend } from './trendCommand';
 import { runInit } from './initCommand';
+import { CLI_OPTIONS } from './options';
 
 export const HELP = `debt-ledger ${TOOL_VERSION}: a technical-debt ledger for TypeScript and JavaScript
 
@@ -42,6 +43,7 @@ Options for dod:
   -f, --format <fmt>          table | json | markdown | sarif (default: table)
       --require-signoffs      manual items must be signed off on HEAD
       --include-uncommitted   count uncommitted changes (CI leaves this off)
+  -o, --output <file>         write the report to a file instead of stdout
 Options for signoff: --comment <text>, --revoke
 Options for trend: --since <n.unit> (e.g. 6.months, 90.days; default 6.months), --points <n> (default 12),
                    --ref <branch> (default: origin's default branch, main, master),
@@ -57,34 +59,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       args: [...argv],
       allowPositionals: true,
       strict: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-        format: { type: 'string', short: 'f' },
-        config: { type: 'string', short: 'c' },
-        'fail-on': { type: 'string' },
-        output: { type: 'string', short: 'o' },
-        'no-cache': { type: 'boolean' },
-        'no-git': { type: 'boolean' },
-        base: { type: 'string' },
-        'require-signoffs': { type: 'boolean' },
-        'include-uncommitted': { type: 'boolean' },
-        comment: { type: 'string' },
-        revoke: { type: 'boolean' },
-        sort: { type: 'string' },
-        'no-blame': { type: 'boolean' },
-        'write-commit-graph': { type: 'boolean' },
-        'new-since': { type: 'string' },
-        baseline: { type: 'boolean' },
-        'baseline-file': { type: 'string' },
-        'allow-growth': { type: 'boolean' },
-        reason: { type: 'string' },
-        since: { type: 'string' },
-        points: { type: 'string' },
-        ref: { type: 'string' },
-        scope: { type: 'string' },
-        package: { type: 'string' },
-      },
+      options: CLI_OPTIONS,
     });
     if (values.help) {
       io.stdout(HELP);

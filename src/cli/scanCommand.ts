@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { evaluateFailOn, parseFailOn, type FailCondition } from '../core/ledger/failOn';
 import { scanWorkspace } from '../core/scan/scanner';
 import { branchLedger } from '../core/dod/branchLedger';
-import { branchFacts } from '../core/git/branchFacts';
+import { branchFacts, GitFactsError } from '../core/git/branchFacts';
 import { BASELINE_FILE, compareWithBaseline, readBaseline } from '../core/intel/baseline';
 import { enrichLedger } from '../core/intel/enrich';
 import { writeCommitGraph } from '../core/git/commitGraph';
@@ -68,7 +68,8 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
     await enrichLedger(result.items, { root, config: config, today: localToday(), useGit: true, blameCacheFile: args.cache ? defaultCacheFile(root, io.env).replace(/\.json$/, '.blame.json') : null });
   }
   if (args.newSince) {
-    const facts = await branchFacts(root, { base: args.newSince, includeUncommitted: true }).catch(gitProblem);
+    // The hints name dod's --base; here the ref came from --new-since.
+    const facts = await branchFacts(root, { base: args.newSince, includeUncommitted: true }).catch((err: unknown) => gitProblem(err instanceof GitFactsError ? new GitFactsError(`--new-since: ${err.message}`, err.hint.replace(/--base\b/g, '--new-since')) : err));
     const added = new Set((await branchLedger(root, config, facts, { current: result.listedWith === 'git' ? result : undefined })).added.map((i) => i.id));
     result.items = result.items.filter((i) => added.has(i.id));
   }

@@ -213,7 +213,7 @@ describe('debt-ledger dod and signoff (CLI)', () => {
     const bad = await cli(['dod', '--base', 'nope'], repo.dir);
     assert.deepEqual([bad.code, bad.stderr], [2, 'debt-ledger: unknown base "nope"; fetch it first (git fetch origin nope) or pass another --base\n']);
     const none = await cli(['dod'], (await TestRepo.create(t, BASE_FILES)).dir);
-    assert.deepEqual([none.code, none.stderr], [2, 'debt-ledger: no definitionOfDone in .debtledger.json; add a "definitionOfDone" section (see README, "Definition of done")\n']);
+    assert.deepEqual([none.code, none.stderr], [2, 'debt-ledger: no .debtledger.json in .: create one with a Definition of Done for this layout with: debt-ledger init\n']);
   });
 
   it('signs off from the command line and the result shows it', async (t) => {

@@ -38,7 +38,7 @@ export function formatMarkdown(result: ScanResult): string {
     lines.push('');
   }
   if (result.skipped.length > 0) {
-    lines.push(`<details><summary>${result.skipped.length} file(s) skipped</summary>`, '');
+    lines.push(`<details><summary>${result.skipped.length} file${result.skipped.length === 1 ? '' : 's'} skipped</summary>`, '');
     for (const s of result.skipped) lines.push(`- ${escapeMarkdownCell(s.file)}: ${escapeMarkdownCell(s.reason)}`);
     lines.push('', '</details>', '');
   }

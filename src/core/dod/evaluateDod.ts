@@ -2,7 +2,7 @@ import picomatch from 'picomatch';
 import type { DebtLedgerConfig } from '../config/config';
 import { branchFacts, changedBetween, GitFactsError, type BranchFacts } from '../git/branchFacts';
 import { branchLedger } from './branchLedger';
-import { evaluateCheck } from './checks/automatedChecks';
+import { evaluateCheck, plural } from './checks/automatedChecks';
 import { runCommandCheck } from './checks/runCommandCheck';
 import { commandRunKey, type CommandRunCache, type CommandRunMode } from './commandRuns';
 import type { DodItem, DodItemResult, DodResult, Evidence, Signoff } from './model';
@@ -45,7 +45,7 @@ async function manualResult(item: DodItem, all: Signoff[], facts: BranchFacts): 
     else {
       const since = facts.commits.slice(facts.commits.findIndex((c) => c.sha === s.commit) + 1);
       const files = await changedBetween(facts.top, s.commit, facts.head).catch(() => []);
-      evidence.push({ text: `stale: ${s.name} signed off on ${s.commit.slice(0, 7)}; since then ${since.length} commit(s) changed ${files.length} file(s)${files.length ? `: ${files.slice(0, 5).join(', ')}${files.length > 5 ? '…' : ''}` : ''}`, commit: s.commit });
+      evidence.push({ text: `stale: ${s.name} signed off on ${s.commit.slice(0, 7)}; since then ${plural(since.length, 'commit')} changed ${plural(files.length, 'file')}${files.length ? `: ${files.slice(0, 5).join(', ')}${files.length > 5 ? '…' : ''}` : ''}`, commit: s.commit });
     }
   }
   const state = signoffs.some((s) => !s.stale) ? 'pass' : signoffs.length > 0 ? 'stale' : 'pending';
