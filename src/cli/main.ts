@@ -24,7 +24,7 @@ Options for scan:
   -f, --format <fmt>     ${FORMATS.join(' | ')} (default: table)
   -c, --config <file>    configuration file (default: <dir>/.debtledger.json)
       --fail-on <expr>   exit 1 when a condition holds; comma-separated, e.g.
-                         overdue | unticketed | FIXME | count>50 | suppression>=10
+                         overdue | unticketed | FIXME | count>50 | suppression>=10 | no-reason
   -o, --output <file>    write the report to a file instead of stdout
       --no-cache         do not read or write the content cache
       --no-git           list files by walking the folder instead of asking git
