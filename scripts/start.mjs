@@ -6,6 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import * as esbuild from 'esbuild';
 import { makeSampleRepo } from './sample-repo.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -15,8 +17,12 @@ const built = run([path.join(repo, 'scripts/build.mjs')]);
 if (built !== 0) process.exit(built);
 
 const args = process.argv.slice(2);
-const valueFlags = new Set(['-f', '--format', '-c', '--config', '--fail-on', '-o', '--output']);
-const hasDir = args.some((a, i) => !a.startsWith('-') && !valueFlags.has(args[i - 1]) && a !== 'scan');
+// Parse with the CLI's own option table (src/cli/options.ts), so every valued option (--sort interest,
+// --new-since HEAD~3...) is known: bundled in memory, nothing written.
+const bundled = await esbuild.build({ entryPoints: [path.join(repo, 'src/cli/options.ts')], bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'silent' });
+const { CLI_OPTIONS } = await import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`);
+const { positionals } = parseArgs({ args, options: CLI_OPTIONS, allowPositionals: true, strict: false });
+const hasDir = positionals.some((p) => p !== 'scan');
 const scanArgs = args[0] === 'scan' ? args.slice(1) : args;
 const sample = path.join(repo, 'examples/sample-service');
 const cli = path.join(repo, 'dist/cli.js');

@@ -1,3 +1,6 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { CONFIG_FILE_NAME } from '../core/config/config';
 import { evaluateDod } from '../core/dod/evaluateDod';
 import { recordSignoff } from '../core/dod/signoffs';
 import { formatDodJson, formatDodMarkdown, formatDodSarif, formatDodTable } from './formatters/dodFormatters';
@@ -14,6 +17,12 @@ export async function runDod(args: { dir?: string; config?: string; base?: strin
   const format = args.format ?? 'table';
   if (!DOD_FORMATS.includes(format)) throw new UsageError(`unknown --format "${format}" for dod${didYouMean(format, DOD_FORMATS)} (expected ${DOD_FORMATS.join(', ')})`);
   const { root, config } = await loadCliConfig(io, args.dir, args.config);
+  if (!config.definitionOfDone) {
+    const exists = args.config !== undefined || (await fs.stat(path.join(root, CONFIG_FILE_NAME)).catch(() => null)) !== null;
+    throw new UsageError(exists
+      ? `no definitionOfDone in ${args.config ?? CONFIG_FILE_NAME}: add one (see README, "Definition of done")`
+      : `no ${CONFIG_FILE_NAME} in ${path.relative(io.cwd, root) || '.'}: create one with a Definition of Done for this layout with: debt-ledger init ${args.dir ?? ''}`.trimEnd());
+  }
   const result = await evaluateDod({ root, config, base: args.base ?? null, includeUncommitted: args.includeUncommitted, allowCommands: true, requireSignoffs: args.requireSignoffs, tickets: cliTicketSource(root, config, io) }).catch(gitProblem);
   const text = format === 'json' ? formatDodJson(result) : format === 'markdown' ? formatDodMarkdown(result, await headBlobPrefix(root).then((blob) => (blob ? { blob } : null))) : format === 'sarif' ? formatDodSarif(result, root) : formatDodTable(result);
   if (args.output) await writeOutput(io, args.output, text);

@@ -8,6 +8,8 @@ import { runBaselineUpdate } from './baselineCommand';
 import { runScan } from './scanCommand';
 import { runTrend } from './trendCommand';
 import { runTicketsCreate } from './ticketsCommand';
+import { runInit } from './initCommand';
+import { CLI_OPTIONS } from './options';
 
 export const HELP = `debt-ledger ${TOOL_VERSION}: a technical-debt ledger for TypeScript and JavaScript
 
@@ -18,6 +20,7 @@ Usage:
   debt-ledger baseline update [dir]    accept today's items as the baseline (--allow-growth --reason to grow it)
   debt-ledger trend [dir]              debt per kind over the main branch's history
   debt-ledger tickets create [dir]     open an issue per unticketed marker (GitHub/GitLab, token; docs/tickets.md)
+  debt-ledger init [dir]               write a commented .debtledger.json (Definition of Done for the layout found)
   debt-ledger --help | --version
 
 Options for scan:
@@ -26,7 +29,7 @@ ${FORMATTERS.map((f) => `                           ${f.name.padEnd(9)} ${f.summ
       --max-items <n>    markdown: rows at most; github: annotations per level at most
   -c, --config <file>    configuration file (default: <dir>/.debtledger.json)
       --fail-on <expr>   exit 1 when a condition holds; comma-separated, e.g.
-                         overdue | unticketed | closed-ticket | FIXME | count>50 | suppression>=10
+                         overdue | unticketed | closed-ticket | FIXME | count>50 | suppression>=10 | no-reason
   -o, --output <file>    write the report to a file instead of stdout
       --no-cache         do not read or write the content cache
       --no-git           list files by walking the folder instead of asking git
@@ -48,6 +51,7 @@ Options for dod:
       --include-uncommitted   count uncommitted changes (CI leaves this off)
 Options for tickets create: --new-since <ref>, --tag <TAG> (repeatable), --scope <glob>, --dry-run (create nothing),
                    --write (apply the marker edits, e.g. TODO: x -> TODO(#812): x)
+  -o, --output <file>         write the report to a file instead of stdout
 Options for signoff: --comment <text>, --revoke
 Options for trend: --since <n.unit> (e.g. 6.months, 90.days; default 6.months), --points <n> (default 12),
                    --ref <branch> (default: origin's default branch, main, master),
@@ -65,40 +69,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       args: [...argv],
       allowPositionals: true,
       strict: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-        format: { type: 'string', short: 'f' },
-        config: { type: 'string', short: 'c' },
-        'fail-on': { type: 'string' },
-        output: { type: 'string', short: 'o' },
-        'no-cache': { type: 'boolean' },
-        'no-git': { type: 'boolean' },
-        base: { type: 'string' },
-        'require-signoffs': { type: 'boolean' },
-        'include-uncommitted': { type: 'boolean' },
-        comment: { type: 'string' },
-        revoke: { type: 'boolean' },
-        sort: { type: 'string' },
-        'no-blame': { type: 'boolean' },
-        'write-commit-graph': { type: 'boolean' },
-        'new-since': { type: 'string' },
-        baseline: { type: 'boolean' },
-        'baseline-file': { type: 'string' },
-        'allow-growth': { type: 'boolean' },
-        reason: { type: 'string' },
-        since: { type: 'string' },
-        points: { type: 'string' },
-        ref: { type: 'string' },
-        debug: { type: 'boolean' },
-        'max-items': { type: 'string' },
-        tickets: { type: 'boolean' },
-        tag: { type: 'string', multiple: true },
-        scope: { type: 'string' },
-        write: { type: 'boolean' },
-        'dry-run': { type: 'boolean' },
-        package: { type: 'string' },
-      },
+      options: CLI_OPTIONS,
     });
     if (values.help) {
       io.stdout(HELP);
@@ -122,8 +93,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return await runTicketsCreate({ dir: rest[1], config: values.config, newSince: values['new-since'], tags: values.tag ?? [], scope: values.scope, write: !!values.write, dryRun: !!values['dry-run'], blame: !values['no-blame'], cache: !values['no-cache'] }, io);
     }
     if (command === 'trend') return await runTrend({ dir: rest[0], config: values.config, since: values.since, points: values.points, format: values.format, ref: values.ref }, io);
+    if (command === 'init') return await runInit({ dir: rest[0] }, io);
     if (command === 'signoff') return await runSignoff({ item: rest[0], dir: rest[1], config: values.config, comment: values.comment, revoke: !!values.revoke }, io);
-    if (command !== 'scan') throw new UsageError(`unknown command "${command}" (try: debt-ledger scan [dir], dod, signoff, or --help)`);
+    if (command !== 'scan') throw new UsageError(`unknown command "${command}" (try: debt-ledger scan [dir], dod, signoff, baseline, trend, init, or --help)`);
     if (rest.length > 1) throw new UsageError(`scan takes one folder, got ${rest.length}: ${rest.join(' ')}`);
     return await runScan({
       dir: rest[0],

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { evaluateFailOn, parseFailOn, type FailCondition } from '../core/ledger/failOn';
 import { scanWorkspace } from '../core/scan/scanner';
 import { branchLedger } from '../core/dod/branchLedger';
-import { branchFacts } from '../core/git/branchFacts';
+import { branchFacts, GitFactsError } from '../core/git/branchFacts';
 import { BASELINE_FILE, compareWithBaseline, readBaseline } from '../core/intel/baseline';
 import { enrichLedgerCached } from '../core/intel/enrichSnapshot';
 import { writeCommitGraph } from '../core/git/commitGraph';
@@ -87,7 +87,8 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
   }
   let newIds: ReadonlySet<string> | undefined;
   if (args.newSince) {
-    const facts = await branchFacts(root, { base: args.newSince, includeUncommitted: true }).catch(gitProblem);
+    // The hints name dod's --base; here the ref came from --new-since.
+    const facts = await branchFacts(root, { base: args.newSince, includeUncommitted: true }).catch((err: unknown) => gitProblem(err instanceof GitFactsError ? new GitFactsError(`--new-since: ${err.message}`, err.hint.replace(/--base\b/g, '--new-since')) : err));
     const added = new Set((await branchLedger(root, config, facts, { current: result.listedWith === 'git' ? result : undefined })).added.map((i) => i.id));
     result.items = result.items.filter((i) => added.has(i.id));
     newIds = added;
@@ -121,7 +122,7 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
     ...(newIds ? { newIds } : {}),
     ...(maxItems !== undefined ? { maxItems } : {}),
     ranked,
-    counted,
+    counted: sort === 'interest' ? ranked : counted,
     hidden,
     ...(baselineNote && baselineNote.fresh === 0 ? { emptyMessage: `The baseline holds: no items outside ${baselineNote.file} (${baselineNote.size} in it).` } : {}),
   };

@@ -9,6 +9,8 @@ import { RepositoryLinks } from './editor/repositoryLinks';
 import type { HostToWebview } from '../webview/protocol';
 import type { LedgerItem } from '../core/model';
 import { clearFilterCommand, filterCommand } from './commands/filterCommand';
+import { filterScopeCommand } from './commands/filterScopeCommand';
+import { countedItems } from '../core/scope/views';
 import type { CommandContext } from './commands/commandContext';
 import { showAllFilesCommand, showCurrentFileOnlyCommand } from './commands/currentFileCommands';
 import { exportLedgerCommand } from './commands/exportLedgerCommand';
@@ -156,15 +158,18 @@ export class DebtLedgerExtension {
       tree.refresh();
       resilienceDiagnostics.refresh();
       const visible = tree.visibleItems();
-      const total = controller.folders().reduce((n, l) => n + l.index.items().length, 0);
+      // Counts leave out generated and vendored copies; the status bar counts what the view shows (source by default).
+      const total = controller.folders().reduce((n, l) => n + countedItems(l.index.items()).length, 0);
       view.badge = total > 0 ? { value: total, tooltip: `${total} debt item${total === 1 ? '' : 's'}` } : undefined;
       const filter = state.filter;
       const parts = [`by ${state.groupBy}`];
       if (filter.text || filter.tags.length) parts.push(`filter: ${[filter.text && `"${filter.text}"`, ...filter.tags].filter(Boolean).join(' ')}`);
       if (state.currentFileOnly) parts.push('current file');
       if (state.newOnBranch) parts.push('new on branch');
+      const scopes = state.scopesFor(controller.folders().some((l) => l.index.items().some((i) => i.scope === 'test')));
+      if (scopes) parts.push(scopes.join(', '));
       view.description = parts.join(' · ');
-      statusBar.update(visible, configuration.editor().statusBar);
+      statusBar.update(countedItems(visible), configuration.editor().statusBar);
     };
     own(controller.onDidChange(render));
     own(state.onDidChange(render));
@@ -190,6 +195,7 @@ export class DebtLedgerExtension {
     register(COMMANDS.groupBy, groupByCommand);
     register(COMMANDS.filter, filterCommand);
     register(COMMANDS.clearFilter, clearFilterCommand);
+    register(COMMANDS.filterScope, filterScopeCommand);
     register(COMMANDS.showCurrentFileOnly, showCurrentFileOnlyCommand);
     register(COMMANDS.showAllFiles, showAllFilesCommand);
     register(COMMANDS.exportLedger, exportLedgerCommand);
@@ -241,18 +247,19 @@ export class DebtLedgerExtension {
     own(watcher.onDidCreate((uri) => controller.fileChanged(uri, true)));
     own(watcher.onDidChange((uri) => {
       controller.fileChanged(uri);
-      if (uri.path.endsWith('/.debtledger.json')) dod.schedule();
+      if (uri.path.endsWith('/.debtledger.json')) dod.schedule('config');
     }));
     own(watcher.onDidDelete((uri) => controller.fileDeleted(uri)));
     own(vscode.workspace.onDidSaveTextDocument((doc) => {
       controller.fileChanged(doc.uri);
-      dod.schedule();
+      // A save never starts the DoD's commands (npm test...): see commandRunMode.
+      dod.schedule('save');
     }));
     // Commits, branch switches and sign-offs move these refs: re-check the Definition of Done.
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const gitWatcher = own(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '.git/{HEAD,refs/heads/**,refs/notes/**}')));
       for (const event of [gitWatcher.onDidCreate, gitWatcher.onDidChange, gitWatcher.onDidDelete]) own(event(() => {
-        dod.schedule();
+        dod.schedule('git');
         links.forget();
       }));
     }
@@ -263,7 +270,7 @@ export class DebtLedgerExtension {
     own(vscode.workspace.onDidChangeConfiguration((e) => {
       if (configuration.affectsScan(e)) {
         void activity.track(controller.configChanged());
-        dod.schedule();
+        dod.schedule('config');
       }
       if (configuration.affectsEditor(e)) render();
       if (configuration.affectsHighlight(e)) {
@@ -279,7 +286,7 @@ export class DebtLedgerExtension {
     }));
     own(vscode.workspace.onDidGrantWorkspaceTrust(() => {
       void controller.scan({ interactive: false });
-      void dod.recheck();
+      void dod.recheck('config');
     }));
     own(vscode.window.onDidChangeActiveTextEditor(() => {
       if (state.currentFileOnly) render();
@@ -288,7 +295,7 @@ export class DebtLedgerExtension {
     // The first scan starts now but runs after activation returns (its first step is async), so
     // activation stays cheap; the compiler loads on the first parse.
     void controller.scan({ interactive: true });
-    void dod.recheck();
+    void dod.recheck('config');
     render();
 
     this.api = {

@@ -5,6 +5,7 @@ export const COMMANDS = {
   groupBy: 'debtLedger.groupBy',
   filter: 'debtLedger.filter',
   clearFilter: 'debtLedger.clearFilter',
+  filterScope: 'debtLedger.filterScope',
   showCurrentFileOnly: 'debtLedger.showCurrentFileOnly',
   showAllFiles: 'debtLedger.showAllFiles',
   exportLedger: 'debtLedger.exportLedger',
@@ -47,6 +48,7 @@ export const STATE = {
   currentFileOnly: 'debtLedger.view.currentFileOnly',
   dodUncommitted: 'debtLedger.dod.includeUncommitted',
   newOnBranch: 'debtLedger.view.newOnBranch',
+  scopes: 'debtLedger.view.scopes',
 } as const;
 
 export const OUTPUT_CHANNEL_NAME = 'Debt Ledger';

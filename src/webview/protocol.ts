@@ -24,6 +24,9 @@ export interface DashboardData {
   hotspots: { file: string; interest: number; items: number }[];
   oldest: DashboardItem[];
   overdue: DashboardItem[];
+  /** Items per scope (all scopes); the figures above count only `headlineScopes`. */
+  scopes?: { scope: string; count: number; counted: boolean }[];
+  headlineScopes?: string[];
 }
 
 export type HostToWebview = { type: 'data'; data: DashboardData };

@@ -45,6 +45,7 @@ export function renderDashboard(d: DashboardData): string {
   return `
 <header><h1>Debt Dashboard</h1><span class="meta">${total} items · ${escapeHtml(d.generated)}</span></header>
 <section class="wide"><h2>Trend</h2>${d.trend.length ? trendChart(d.trend) : `<p class="empty">${escapeHtml(d.trendNote ?? 'No history yet.')}</p>`}</section>
+${d.scopes && d.scopes.length > 0 ? `<section><h2>By scope</h2><p class="meta">Figures count ${escapeHtml((d.headlineScopes ?? ['source']).join(', '))} only; generated and vendored copies are never counted.</p>${table(d.scopes.map((s) => [`${s.scope}${s.counted ? '' : ' (not counted)'}`, s.count]), 'No items.')}</section>` : ''}
 <section><h2>By kind</h2>${table(d.totals.map((t) => [t.kind, t.count]), 'No items.')}</section>
 <section><h2>By team</h2>${table(d.byTeam.map((t) => [t.team, t.count]), 'No teams: add owners to markers or a CODEOWNERS file.')}</section>
 <section><h2>Hotspots by interest</h2>${table(d.hotspots.map((h) => [`${h.file} (${h.items})`, h.interest]), 'No hotspots.')}</section>

@@ -165,7 +165,7 @@ describe('definition of done: sign-offs as git notes', () => {
     await repo.commit('ABC-1 more', { 'src/later.ts': 'export const later = 1;\n' });
     r = await run(repo, { requireSignoffs: true });
     assert.equal(states(r).runbook, 'stale');
-    assert.match(r.items.find((i) => i.id === 'runbook')!.evidence[0]!.text, /^stale: Rita Reviewer signed off on [0-9a-f]{7}; since then 1 commit\(s\) changed 1 file\(s\): src\/later\.ts$/);
+    assert.match(r.items.find((i) => i.id === 'runbook')!.evidence[0]!.text, /^stale: Rita Reviewer signed off on [0-9a-f]{7}; since then 1 commit changed 1 file: src\/later\.ts$/);
     assert.equal(r.done, false);
     await repo.as('Rita Reviewer', 'rita@example.com');
     await recordSignoff(repo.dir, runbook, 'signoff', null);
@@ -206,14 +206,14 @@ describe('debt-ledger dod and signoff (CLI)', () => {
     await repo.commit('ABC-2 tests', { 'test/x.test.ts': 'export {};\n' });
     const done = await cli(['dod'], repo.dir);
     assert.equal(done.code, 0);
-    assert.match(done.stdout, /^Definition of done for feature \(base main, merge base [0-9a-f]{7}\): DONE, 1\/1 items\n/);
+    assert.match(done.stdout, /^Definition of done for feature \(base main, merge base [0-9a-f]{7}\): DONE, 1\/1 item\n/);
     const md = await cli(['dod', '--format', 'markdown'], repo.dir);
     assert.match(md.stdout, /^## Definition of done: ✅ done\n/m);
     assert.match(md.stdout, /- \[x\] \*\*Tests updated with the code\*\*: pass\n {2}- \[test\/x\.test\.ts\]\(test\/x\.test\.ts\) $/m);
     const bad = await cli(['dod', '--base', 'nope'], repo.dir);
     assert.deepEqual([bad.code, bad.stderr], [2, 'debt-ledger: unknown base "nope"; fetch it first (git fetch origin nope) or pass another --base\n']);
     const none = await cli(['dod'], (await TestRepo.create(t, BASE_FILES)).dir);
-    assert.deepEqual([none.code, none.stderr], [2, 'debt-ledger: no definitionOfDone in .debtledger.json; add a "definitionOfDone" section (see README, "Definition of done")\n']);
+    assert.deepEqual([none.code, none.stderr], [2, 'debt-ledger: no .debtledger.json in .: create one with a Definition of Done for this layout with: debt-ledger init\n']);
   });
 
   it('signs off from the command line and the result shows it', async (t) => {

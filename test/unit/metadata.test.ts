@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultConfig, type DebtLedgerConfig } from '../../src/core/config/config';
+import { authorHandles, ownerDirectoryOf } from '../../src/core/intel/ownerDirectory';
+import { promoteOwners } from '../../src/core/scan/metadata';
 import { scanFileText, scanWorkspace } from '../../src/core/scan/scanner';
 import { tempDir } from './helpers/tempDir';
 
@@ -121,5 +123,49 @@ describe('metadata: prose is not a marker', () => {
     assert.deepEqual(scan('// This works around the\n// BUG: Safari loses focus').map((i) => i.tag), ['BUG']);
     assert.deepEqual(scan('// Bug: Safari loses focus').map((i) => i.tag), ['BUG']);
     assert.deepEqual(scan('// Done.\n// Hack around Safari').map((i) => i.tag), ['HACK']);
+  });
+});
+
+describe('metadata: forms found on real code (babel, firebase-js-sdk, pdf.js, typescript-eslint)', () => {
+  it('TODO(Babel 9) is one milestone label, neither owner Babel nor ticket #9', () => {
+    assert.deepEqual(fields('// TODO(Babel 9): Remove this fallback.'), { owner: null, owners: [], ticket: null, labels: ['Babel 9'], text: 'Remove this fallback.' });
+    assert.deepEqual(fields('// TODO(typescript-eslint@v9) - remove this').labels, ['typescript-eslint@v9']);
+  });
+  it('TODO(b/29183165) is a Google issue tracker ticket', () => {
+    assert.deepEqual([fields('// TODO(b/29183165): unique string').owner, fields('// TODO(b/29183165): unique string').ticket], [null, 'b/29183165']);
+  });
+  it('the @Field decorator and CSS @page are not owners; a word in the parenthesis is not replaced by a mention', () => {
+    assert.equal(fields('// TODO: Can we make this type driven by the @Field decorator').owner, null);
+    assert.deepEqual(fields('// TODO(robwu): named pages\n// In browsers where @page + size is not supported').owners, []);
+  });
+  it('a Google Code / Monorail issue URL keeps its id', () => {
+    assert.equal(fields('// TODO(wingo): See http://code.google.com/p/v8/issues/detail?id=3484.').ticket, 'http://code.google.com/p/v8/issues/detail?id=3484');
+  });
+  it('a handle starting with digits (43081j) is an owner when known', () => {
+    assert.equal(fields('// TODO (43081j): maybe enable these one day?', { owners: ['43081j'] }).owner, '43081j');
+  });
+});
+
+describe('metadata: git authors make a word an owner', () => {
+  it('authorHandles: e-mail local part, joined name, first, last, initial + last', () => {
+    assert.deepEqual(authorHandles('Mack Duan', 'duan.mack@gmail.com'), ['duan.mack', 'mackduan', 'mack', 'duan', 'mduan']);
+    assert.deepEqual(authorHandles('James Garbutt', '12345+43081j@users.noreply.github.com'), ['43081j', 'jamesgarbutt', 'james', 'garbutt', 'jgarbutt']);
+    const item = { owner: null, owners: [], labels: ['mduan'] } as { owner: string | null; owners: string[]; labels: string[] };
+    assert.equal(promoteOwners(item, ownerDirectoryOf(authorHandles('Mack Duan', 'duan.mack@gmail.com'))), true);
+    assert.deepEqual(item, { owner: 'mduan', owners: ['mduan'], labels: [] });
+    const area = { owner: null, owners: [], labels: ['search', 'v9'] } as { owner: string | null; owners: string[]; labels: string[] };
+    assert.equal(promoteOwners(area, ownerDirectoryOf(authorHandles('Mack Duan', 'duan.mack@gmail.com'))), false);
+  });
+});
+
+describe('metadata: enrich promotes git authors', () => {
+  it('TODO(ann) on a repository Ann committed to is an owner; TODO(billing) stays a label', async (t) => {
+    const { TestRepo } = await import('./helpers/gitRepo.js');
+    const { enrichLedger } = await import('../../src/core/intel/enrich.js');
+    const repo = await TestRepo.create(t, { 'src/a.ts': '// TODO(ann): retry\n// TODO(billing): proration\n' });
+    const result = await scanWorkspace({ root: repo.dir, config: defaultConfig() });
+    assert.deepEqual(result.items.map((i) => i.labels), [['ann'], ['billing']]);
+    await enrichLedger(result.items, { root: repo.dir, config: defaultConfig(), today: '2026-11-22', blameCacheFile: null, useGit: true });
+    assert.deepEqual(result.items.map((i) => [i.owner, i.labels, i.team]), [['ann', [], 'ann'], [null, ['billing'], null]]);
   });
 });

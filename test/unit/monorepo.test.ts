@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { detectWorkspaces, pnpmWorkspaceGlobs } from '../../src/core/workspaces/workspaces';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parseConfigText } from '../../src/core/config/loadConfig';
+import { configTemplateFor } from '../../src/core/config/initTemplate';
 import { cli } from './helpers/cli';
 import { tempDir } from './helpers/tempDir';
 
@@ -62,10 +66,39 @@ describe('scan of a monorepo', () => {
     assert.match(table, /^By package: @acme\/server 5, web 1 \(outside packages 2\)$/m);
     const ranked = (await cli(['scan', dir, '--no-git', '--sort', 'interest'], '/')).stdout;
     assert.doesNotMatch(ranked, /router\.test\.ts/);
-    assert.match(ranked, /Ranked: source only; 5 items in other scopes not shown \(--scope all to include them\)/);
+    assert.match(ranked, /Ranked: source only; 5 more items in test, example, tooling, generated or vendored files not shown \(--scope all to include them\)/);
     const all = (await cli(['scan', dir, '--no-git', '--sort', 'interest', '--scope', 'all'], '/')).stdout;
     assert.match(all, /router\.test\.ts/);
     assert.equal((await cli(['scan', dir, '--no-git', '--fail-on', 'count>8'], '/')).code, 0, 'the generated copy is not counted');
     assert.equal((await cli(['scan', dir, '--no-git', '--fail-on', 'count>8', '--scope', 'all'], '/')).code, 1, 'unless asked for');
+  });
+});
+
+describe('debt-ledger init', () => {
+  it('writes a valid configuration whose Definition of Done globs match the workspaces, once', async (t) => {
+    const dir = tempDir(t, MONOREPO);
+    const run = await cli(['init', dir], '/');
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /layout: 3 workspace packages \(pnpm: packages\/\*, apps\/\*\)/);
+    const { config, errors } = parseConfigText(readFileSync(path.join(dir, '.debtledger.json'), 'utf8'));
+    assert.deepEqual(errors, []);
+    const tests = config.definitionOfDone!.items.find((i) => i.id === 'tests')!.check;
+    assert.deepEqual(tests, { type: 'testsChanged', source: ['packages/*/src/**', 'apps/*/src/**'], tests: ['packages/*/{test,tests,__tests__}/**', 'apps/*/{test,tests,__tests__}/**', '**/*.{test,spec}.*'] });
+    const again = await cli(['init', dir], '/');
+    assert.equal(again.code, 2);
+    assert.match(again.stderr, /already exists/);
+  });
+
+  it('a single package gets src/**, and the template always parses', (t) => {
+    const dir = tempDir(t, { 'src/a.ts': '' });
+    assert.deepEqual(parseConfigText(configTemplateFor(dir, null)).config.definitionOfDone!.items[0]!.check, { type: 'testsChanged', source: ['src/**'], tests: ['{test,tests,__tests__}/**', '**/*.{test,spec}.*'] });
+    assert.deepEqual(parseConfigText(configTemplateFor(null, null)).errors, []);
+  });
+
+  it('dod without a configuration file says how to create one', async (t) => {
+    const dir = tempDir(t, { 'src/a.ts': '' });
+    const run = await cli(['dod', dir], '/');
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /no \.debtledger\.json in .*: create one with a Definition of Done for this layout with: debt-ledger init/);
   });
 });

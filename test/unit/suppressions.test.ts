@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultConfig, type DebtLedgerConfig } from '../../src/core/config/config';
 import { resolveConfig } from '../../src/core/config/resolveConfig';
+import { evaluateFailOn, parseFailOn } from '../../src/core/ledger/failOn';
 import { scanFileText } from '../../src/core/scan/scanner';
 import { SUPPRESSION_DIRECTIVES, SUPPRESSION_FAMILIES } from '../../src/core/scan/suppressionDirectives';
 
@@ -83,5 +84,6 @@ describe('the suppressions setting', () => {
       ['biome-ignore', []],
     ]);
     assert.deepEqual(scan('// @ts-expect-error').map((i) => i.labels), [[]]);
+    assert.deepEqual(evaluateFailOn(parseFailOn('no-reason>1'), items).map((t) => t.count), [2]);
   });
 });

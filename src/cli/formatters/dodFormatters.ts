@@ -12,7 +12,9 @@ const MARK: Record<DodState, string> = { pass: '✔', fail: '✘', pending: '…
 function headline(r: DodResult): string {
   const counted = r.items.filter((i) => i.state !== 'n/a');
   const passed = counted.filter((i) => i.state === 'pass').length;
-  return `Definition of done for ${oneLine(r.branch)} (base ${oneLine(r.base)}, merge base ${r.mergeBase.slice(0, 7)}): ${r.done ? 'DONE' : 'NOT DONE'}, ${passed}/${counted.length} items`;
+  const na = r.items.length - counted.length;
+  // Every item is listed below, so say where the others went: `DONE, 4/4 items (3 n/a)`.
+  return `Definition of done for ${oneLine(r.branch)} (base ${oneLine(r.base)}, merge base ${r.mergeBase.slice(0, 7)}): ${r.done ? 'DONE' : 'NOT DONE'}, ${passed}/${counted.length} item${counted.length === 1 ? '' : 's'}${na > 0 ? ` (${na} n/a)` : ''}`;
 }
 
 export function formatDodTable(r: DodResult): string {

@@ -52,7 +52,7 @@ export function formatMarkdown(result: ScanResult, ctx: Pick<FormatContext, 'new
   ];
   const sectionOf = (i: LedgerItem): Section => sections[i.kind === 'resilience' ? 1 : 0]!;
   const totals = new Map(sections.map((s) => [s, result.items.filter((i) => sectionOf(i) === s).length]));
-  const skipped = result.skipped.length > 0 ? [`<details><summary>${result.skipped.length} file(s) skipped</summary>`, '', ...result.skipped.slice(0, 50).map((s) => `- ${markdownCell(s.file)}: ${markdownCell(s.reason)}`), ...(result.skipped.length > 50 ? [`- and ${result.skipped.length - 50} more`] : []), '', '</details>', ''] : [];
+  const skipped = result.skipped.length > 0 ? [`<details><summary>${result.skipped.length} file${result.skipped.length === 1 ? '' : 's'} skipped</summary>`, '', ...result.skipped.slice(0, 50).map((s) => `- ${markdownCell(s.file)}: ${markdownCell(s.reason)}`), ...(result.skipped.length > 50 ? [`- and ${result.skipped.length - 50} more`] : []), '', '</details>', ''] : [];
   // Fixed cost: head, each section's frame and its "and N more" line, the skipped block.
   const frame = (s: Section): number => `<details><summary>${s.title} (${totals.get(s)})</summary>\n\n`.length + s.header.join('\n').length + 2 + '\n\n</details>\n\n'.length + 120;
   let used = head.join('\n').length + 1 + skipped.join('\n').length + 1 + sections.reduce((n, s) => n + (totals.get(s)! > 0 ? frame(s) : 0), 0);

@@ -59,7 +59,7 @@ export function formatTable(result: ScanResult, style: TableStyle): string {
   if (result.items.length > 0) lines.push(`By scope: ${scopeSummary(result.items)}`);
   const packages = packageSummary(counted);
   if (packages) lines.push(`By package: ${packages}`);
-  if (style.hidden) lines.push(`Ranked: source only; ${style.hidden} item${style.hidden === 1 ? '' : 's'} in other scopes not shown (--scope all to include them)`);
+  if (style.hidden) lines.push(`Ranked: source only; ${style.hidden} more item${style.hidden === 1 ? '' : 's'} in test, example, tooling, generated or vendored files not shown (--scope all to include them)`);
   const skipped = result.skipped;
   if (skipped.length > 0) {
     lines.push(`${skipped.length} skipped:`);

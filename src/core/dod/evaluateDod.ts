@@ -2,9 +2,10 @@ import picomatch from 'picomatch';
 import type { DebtLedgerConfig } from '../config/config';
 import { branchFacts, changedBetween, GitFactsError, type BranchFacts } from '../git/branchFacts';
 import { branchLedger } from './branchLedger';
-import { evaluateCheck } from './checks/automatedChecks';
+import { evaluateCheck, plural } from './checks/automatedChecks';
 import { runCommandCheck } from './checks/runCommandCheck';
 import { closedTicketCheck, type TicketStateSource } from '../tickets/closedTicketCheck';
+import { commandRunKey, type CommandRunCache, type CommandRunMode } from './commandRuns';
 import type { DodItem, DodItemResult, DodResult, Evidence, Signoff } from './model';
 import { mayAct, readSignoffs } from './signoffs';
 
@@ -26,6 +27,8 @@ export interface EvaluateDodOptions {
   cacheFile?: string | null;
   /** Asks the trackers for the state of these items' tickets (sets `ticketState`); absent = not allowed here. */
   tickets?: TicketStateSource;
+  /** When `command` checks run (default `force`: always, as in the CLI) and where their results are kept. */
+  commandRuns?: { mode: CommandRunMode; cache: CommandRunCache };
 }
 
 async function manualResult(item: DodItem, all: Signoff[], facts: BranchFacts): Promise<Pick<DodItemResult, 'state' | 'evidence' | 'signoffs'>> {
@@ -45,7 +48,7 @@ async function manualResult(item: DodItem, all: Signoff[], facts: BranchFacts): 
     else {
       const since = facts.commits.slice(facts.commits.findIndex((c) => c.sha === s.commit) + 1);
       const files = await changedBetween(facts.top, s.commit, facts.head).catch(() => []);
-      evidence.push({ text: `stale: ${s.name} signed off on ${s.commit.slice(0, 7)}; since then ${since.length} commit(s) changed ${files.length} file(s)${files.length ? `: ${files.slice(0, 5).join(', ')}${files.length > 5 ? '…' : ''}` : ''}`, commit: s.commit });
+      evidence.push({ text: `stale: ${s.name} signed off on ${s.commit.slice(0, 7)}; since then ${plural(since.length, 'commit')} changed ${plural(files.length, 'file')}${files.length ? `: ${files.slice(0, 5).join(', ')}${files.length > 5 ? '…' : ''}` : ''}`, commit: s.commit });
     }
   }
   const state = signoffs.some((s) => !s.stale) ? 'pass' : signoffs.length > 0 ? 'stale' : 'pending';
@@ -76,8 +79,18 @@ export async function evaluateDod(options: EvaluateDodOptions): Promise<DodResul
     } else if (item.check?.type === 'command') {
       if (!options.allowCommands) items.push({ ...base, state: 'pending', evidence: [{ text: 'commands run only in the CLI or a trusted workspace' }] });
       else {
-        const run = await runCommandCheck(options.root, item.check.command, item.check.timeoutMs, options.signal);
-        items.push({ ...base, state: run.pass ? 'pass' : 'fail', evidence: run.evidence });
+        const policy = options.commandRuns;
+        const key = policy ? commandRunKey(facts, item.check.command, options.overrides, options.root) : '';
+        const cached = policy?.cache.get(key);
+        if (cached && policy!.mode !== 'force') {
+          items.push({ ...base, state: cached.pass ? 'pass' : 'fail', evidence: [...cached.evidence, { text: 'result of the last run for this HEAD and these changes' }] });
+        } else if (policy?.mode === 'cached-only') {
+          items.push({ ...base, state: 'pending', evidence: [{ text: `${item.check.command.join(' ')}: not run for these changes yet (runs on Re-check, commit or branch switch)` }] });
+        } else {
+          const run = await runCommandCheck(options.root, item.check.command, item.check.timeoutMs, options.signal);
+          if (policy && !options.signal?.aborted) policy.cache.set(key, run);
+          items.push({ ...base, state: run.pass ? 'pass' : 'fail', evidence: run.evidence });
+        }
       }
     } else if (item.check?.type === 'noClosedTicketDebt') {
       items.push({ ...base, ...(await closedTicketCheck(item.check.closedGraceDays ?? options.config.tickets.closedGraceDays, ledger, options.tickets)) });

@@ -70,7 +70,11 @@ async function resolveBase(git: SimpleGit, explicit: string | null): Promise<str
   if (explicit) {
     assertRefShape(explicit, 'base');
     if (await verify(explicit)) return explicit;
-    throw new GitFactsError(`unknown base "${explicit}"`, `fetch it first (git fetch origin ${explicit.replace(/^origin\//, '')}) or pass another --base`);
+    // Only a branch name can be fetched; `HEAD~300` or a sha is a commit that is not there (shallow clone?).
+    const branchLike = /^[\w./-]+$/.test(explicit) && !/^[0-9a-f]{7,40}$/i.test(explicit) && !explicit.startsWith('HEAD');
+    throw new GitFactsError(`unknown base "${explicit}"`, branchLike
+      ? `fetch it first (git fetch origin ${explicit.replace(/^origin\//, '')}) or pass another --base`
+      : 'no such commit here (a shallow clone? try git fetch --unshallow) or pass another --base');
   }
   const remoteHead = await tryRaw(git, ['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD']);
   for (const ref of [remoteHead, 'main', 'master', 'origin/main', 'origin/master']) {

@@ -1,11 +1,15 @@
 import type { LedgerItem } from '../model';
 import type { DashboardData, DashboardItem } from '../../webview/protocol';
 import { hotspots } from './interest';
+import { UNCOUNTED_SCOPES } from '../scope/model';
+import { HEADLINE_SCOPES, scopeCounts } from '../scope/views';
 import type { TrendPoint } from './trend';
 
 /** What the Debt Dashboard shows, from ledger items (with age and interest) and a trend. */
-export function dashboardData(folders: { name: string; items: readonly LedgerItem[] }[], trend: readonly TrendPoint[], trendNote: string | null, generated: string): DashboardData {
-  const all = folders.flatMap((f) => f.items.map((item) => ({ folder: f.name, item })));
+export function dashboardData(folders: { name: string; items: readonly LedgerItem[] }[], trend: readonly TrendPoint[], trendNote: string | null, generated: string, headline: readonly string[] = HEADLINE_SCOPES): DashboardData {
+  const everything = folders.flatMap((f) => f.items);
+  // Headline figures are about the code a team ships (source by default); the rest is listed by scope.
+  const all = folders.flatMap((f) => f.items.map((item) => ({ folder: f.name, item }))).filter((a) => headline.includes(a.item.scope));
   const count = <K extends string>(key: (i: LedgerItem) => K | null): { key: K; count: number }[] => {
     const m = new Map<K, number>();
     for (const { item } of all) {
@@ -26,6 +30,8 @@ export function dashboardData(folders: { name: string; items: readonly LedgerIte
     trendNote,
     hotspots: hotspots(all.map((a) => a.item)).slice(0, 10),
     oldest: all.filter((a) => a.item.introduced).sort((a, b) => a.item.introduced!.date.localeCompare(b.item.introduced!.date)).slice(0, 10).map(toItem),
+    scopes: scopeCounts(everything).map((c) => ({ ...c, counted: !UNCOUNTED_SCOPES.includes(c.scope) })),
+    headlineScopes: [...headline],
     overdue: all.filter((a) => a.item.overdue).sort((a, b) => (a.item.due ?? '').localeCompare(b.item.due ?? '')).slice(0, 20).map(toItem),
   };
 }

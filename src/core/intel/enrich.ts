@@ -6,6 +6,9 @@ import type { LedgerItem } from '../model';
 import { churnByFile } from './churn';
 import { CodeOwners } from './codeowners';
 import { ageDays, interestOf } from './interest';
+import { authorHandles, ownerDirectoryOf } from './ownerDirectory';
+import { promoteOwners } from '../scan/metadata';
+import { repoAuthors } from '../git/authors';
 
 export interface EnrichOptions {
   root: string;
@@ -47,6 +50,11 @@ export async function enrichLedger(items: LedgerItem[], options: EnrichOptions):
     for (const [file, lines] of await blamer.blame(wanted, options.signal, options.onProgress)) origins.set(file, lines);
     await blamer.save();
     stats = { blamed: blamer.blamed, fromCache: blamer.fromCache, ms: 0 };
+  }
+  // `TODO(word)` names a person when the word is the handle of one of the repository's authors (docs/metadata.md).
+  if (top && items.some((i) => i.kind === 'marker' && i.labels.length > 0)) {
+    const authors = ownerDirectoryOf((await repoAuthors(top)).flatMap((a) => authorHandles(a.name, a.email)));
+    for (const i of items) if (i.kind === 'marker' && i.labels.length > 0) promoteOwners(i, authors);
   }
   for (const i of items) {
     const origin = origins.get(toTop(i.file))?.get(i.line);

@@ -38,6 +38,19 @@ export function ownerDirectoryOf(handles: Iterable<string>): OwnerDirectory & { 
  * (small files, read once per scan); a missing or unreadable file adds nothing.
  */
 export function loadOwnerDirectory(root: string | null, configured: readonly string[]): ReturnType<typeof ownerDirectoryOf> {
+  // Editor updates ask on every edit: reuse a directory read in the last few seconds.
+  const key = `${root ?? ''}\0${configured.join('\0')}`;
+  const hit = recent.get(key);
+  if (hit && Date.now() - hit.at < 5000) return hit.directory;
+  const directory = readOwnerDirectory(root, configured);
+  recent.set(key, { at: Date.now(), directory });
+  if (recent.size > 20) recent.delete(recent.keys().next().value!);
+  return directory;
+}
+
+const recent = new Map<string, { at: number; directory: ReturnType<typeof ownerDirectoryOf> }>();
+
+function readOwnerDirectory(root: string | null, configured: readonly string[]): ReturnType<typeof ownerDirectoryOf> {
   const handles: string[] = [...configured];
   if (root) {
     for (const loc of CODEOWNERS_LOCATIONS) {
@@ -60,4 +73,21 @@ export function loadOwnerDirectory(root: string | null, configured: readonly str
     }
   }
   return ownerDirectoryOf(handles);
+}
+
+/**
+ * The handles a git author goes by: e-mail local part (GitHub no-reply ids without the number), the name
+ * without spaces, first name, last name, initial + last name (`Mack Duan <mduan@x>` -> mduan, mackduan,
+ * mack, duan).
+ */
+export function authorHandles(name: string | null, email: string | null): string[] {
+  const out: string[] = [];
+  const local = email ? /^([^@]+)@/.exec(email)?.[1] : undefined;
+  if (local) out.push(local.replace(/^\d+\+/, ''));
+  const words = (name ?? '').toLowerCase().split(/[\s._-]+/).filter((w) => /^[a-z0-9]+$/.test(w));
+  if (words.length > 0) {
+    out.push(words.join(''));
+    if (words.length > 1) out.push(words[0]!, words[words.length - 1]!, `${words[0]![0]}${words[words.length - 1]}`);
+  }
+  return out;
 }

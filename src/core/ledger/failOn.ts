@@ -20,6 +20,8 @@ const SELECTORS: Record<string, (item: LedgerItem) => boolean> = {
   suppression: (i) => i.kind === 'suppression',
   resilience: (i) => i.kind === 'resilience',
   error: (i) => i.severity === 'error',
+  // Suppressions without a reason, with `suppressions.requireReason` (docs/suppressions.md).
+  'no-reason': (i) => i.kind === 'suppression' && i.labels.includes('no-reason'),
 };
 
 /** The built-in selectors (besides tags and rules), for validation and help. */

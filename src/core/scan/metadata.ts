@@ -29,13 +29,15 @@ const DUE_BRACKET = /\[(\d{4}-\d{2}-\d{2})\]/;
 const DUE_KEYWORD = /\bdue\s*[:=]\s*(\d{4}-\d{2}-\d{2})\b/i;
 // `@handle` as a word of its own: not a scoped package (`@types/node`), a decorator (`@Injectable()`),
 // an e-mail address or a version (`pkg@1.2`).
-const OWNER_MENTION = /(?:^|[\s(,])(@[A-Za-z0-9][\w.-]*[\w])(?![\w./(@-])/g;
+const OWNER_MENTION = /(?:^|[\s(,])(@[A-Za-z0-9][\w.-]*[\w])(?![\w./(@-])(?!\s+decorators?\b)/g;
 const HANDLE = /^@[A-Za-z0-9][\w.-]*$/;
-const WORD = /^[A-Za-z][\w.-]*$/;
+const WORD = /^(?=[\w.-]*[A-Za-z])[A-Za-z0-9][\w.-]*$/;
+/** `Babel 9`, `Node 22`, `TS 5.4`, `React v19`: a product and its next version. */
+const PRODUCT_VERSION = /^[A-Za-z][\w.-]*\s+v?\d+(?:\.[\dxX*]+)*$/;
 /** `v9`, `V9`, `v3.2`, `2.0`, `1.x`, `M3` (milestone), `next-major`. */
 const VERSION = /^(?:[vV]\d+(?:\.[\dxX*]+)*|\d+\.[\dxX*]+(?:\.[\dxX*]+)*|[mM]\d+|next-?(?:major|minor|release)|major|breaking)$/;
 // JSDoc and TSDoc tags are never people.
-const DOC_TAGS = new Set(['param', 'returns', 'return', 'deprecated', 'see', 'link', 'throws', 'type', 'typedef', 'example', 'internal', 'public', 'private', 'beta', 'alpha', 'override', 'since', 'default', 'defaultvalue', 'inheritdoc', 'remarks', 'template', 'todo', 'fixme', 'ts-ignore', 'ts-expect-error', 'ts-nocheck', 'ts-check', 'jsx', 'flow', 'license', 'preserve', 'generated', 'experimental', 'readonly', 'packagedocumentation', 'module', 'file', 'fileoverview', 'author', 'callback', 'property', 'prop', 'augments', 'extends', 'implements', 'class', 'constructor', 'function', 'enum', 'const', 'async', 'abstract', 'override']);
+const DOC_TAGS = new Set(['page', 'media', 'import', 'font-face', 'keyframes', 'supports', 'charset', 'layer', 'container', 'tailwind', 'apply', 'param', 'returns', 'return', 'deprecated', 'see', 'link', 'throws', 'type', 'typedef', 'example', 'internal', 'public', 'private', 'beta', 'alpha', 'override', 'since', 'default', 'defaultvalue', 'inheritdoc', 'remarks', 'template', 'todo', 'fixme', 'ts-ignore', 'ts-expect-error', 'ts-nocheck', 'ts-check', 'jsx', 'flow', 'license', 'preserve', 'generated', 'experimental', 'readonly', 'packagedocumentation', 'module', 'file', 'fileoverview', 'author', 'callback', 'property', 'prop', 'augments', 'extends', 'implements', 'class', 'constructor', 'function', 'enum', 'const', 'async', 'abstract', 'override']);
 
 /** A `YYYY-MM-DD` string that names a real calendar day. */
 export function isCalendarDate(value: string): boolean {
@@ -69,7 +71,10 @@ export function parseMetadata(paren: string | null, body: string, directory: Own
   let ticket: string | null = null;
   let due: string | null = null;
   let text = body;
-  if (paren !== null) {
+  const whole = paren?.trim() ?? '';
+  if (PRODUCT_VERSION.test(whole)) {
+    labels.push(whole.replace(/\s+/g, ' ')); // TODO(Babel 9), TODO(Node 22): a milestone, not an owner and ticket
+  } else if (paren !== null) {
     const parts = paren.split(/[,\s]+/).filter(Boolean);
     if (parts.length >= 3 && !paren.includes(',') && !parts.some((p) => p.startsWith('@') || asTicket(p))) {
       text = `${paren} ${text}`;
@@ -91,7 +96,8 @@ export function parseMetadata(paren: string | null, body: string, directory: Own
     if (!due && isCalendarDate(bracket[1]!)) due = bracket[1]!;
     text = text.slice(0, bracket.index) + text.slice(bracket.index + bracket[0].length);
   }
-  if (owners.length === 0) {
+  // A word in the parenthesis (`TODO(mack)`) is the best guess at an owner: no mention in the text replaces it.
+  if (owners.length === 0 && !labels.some(isPlainWord)) {
     for (const m of text.matchAll(OWNER_MENTION)) {
       if (DOC_TAGS.has(m[1]!.slice(1).toLowerCase())) continue;
       owners.push(m[1]!);
@@ -101,4 +107,23 @@ export function parseMetadata(paren: string | null, body: string, directory: Own
   if (!ticket) ticket = findTicket(text);
   text = text.replace(/\s+/g, ' ').trim();
   return { owner: owners[0] ?? null, owners, ticket, due, labels, text };
+}
+
+/** A label that could be a person: a plain word, not a version or milestone. */
+export function isPlainWord(label: string): boolean {
+  return WORD.test(label) && !isVersionLabel(label);
+}
+
+/**
+ * Moves plain-word labels the directory knows into the owners, in place (used once git authors are
+ * known: `TODO(mduan)` on a line by Mack Duan <mduan@...>). Returns whether anything moved.
+ */
+export function promoteOwners(item: { owner: string | null; owners: string[]; labels: string[] }, directory: OwnerDirectory): boolean {
+  if (item.owners.length > 0) return false;
+  const people = item.labels.filter((l) => isPlainWord(l) && directory.has(l));
+  if (people.length === 0) return false;
+  item.owners = people;
+  item.owner = people[0]!;
+  item.labels = item.labels.filter((l) => !people.includes(l));
+  return true;
 }

@@ -9,13 +9,15 @@ const NOT_TICKET_KEYS = new Set(['UTF', 'ISO', 'SHA', 'RFC', 'ECMA', 'ES', 'IE',
  */
 const TRACKER_URLS: readonly RegExp[] = [
   /\bhttps?:\/\/[^\s)\]>]+\/show_bug\.cgi\?id=\d+/, // Bugzilla (Mozilla, WebKit, GCC...)
-  /\bhttps?:\/\/bugs\.chromium\.org\/p\/[\w-]+\/issues\/detail\?id=\d+/, // Monorail
+  /\bhttps?:\/\/[^\s)\]>]+\/issues\/detail\?id=\d+/, // Monorail (bugs.chromium.org), Google Code
   /\b(?:https?:\/\/)?crbug\.com\/(?:[\w-]+\/)?\d+/, // Chromium short links
   /\bhttps?:\/\/linear\.app\/[\w-]+\/issue\/[A-Za-z][A-Za-z0-9]*-\d+/, // Linear
   /\bhttps?:\/\/[^\s)\]>]+\/_workitems\/edit\/\d+/, // Azure DevOps
   /\bhttps?:\/\/[^\s)\]>]+\/-\/(?:issues|merge_requests|work_items)\/\d+/, // GitLab
   /\bhttps?:\/\/[^\s)\]>]+\/(?:issues|pull|pulls|merge_requests|browse|tickets?|work_items)\/[A-Za-z0-9-]*\d[A-Za-z0-9-]*/, // GitHub, Jira, Trac, issues.chromium.org...
 ];
+/** Google's issue tracker: `b/123456` (Firebase, Angular, Chromium code). */
+const BUGANIZER = /(?<![\w/.])b\/\d{4,}\b/;
 const ANY_URL = /\b(?:https?:\/\/|www\.)[^\s)\]>]+/g;
 const HASH_TICKET = /(?:^|[\s([,;])(#\d+)\b/;
 const KEY_TICKET = /\b([A-Z][A-Z0-9]{1,9})-(\d+)\b/g;
@@ -33,6 +35,8 @@ export function findTrackerUrl(text: string): string | null {
 export function findTicket(text: string): string | null {
   const url = findTrackerUrl(text);
   if (url) return url;
+  const buganizer = BUGANIZER.exec(text);
+  if (buganizer) return buganizer[0];
   // Keys and anchors inside other links (documentation, specs) are not tickets: blank the links out.
   const plain = text.replace(ANY_URL, (u) => ' '.repeat(u.length));
   const hash = HASH_TICKET.exec(plain);

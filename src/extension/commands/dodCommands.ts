@@ -46,7 +46,8 @@ async function record(ctx: DodCommandContext, arg: unknown, comment: unknown, ac
     }
     throw err;
   }
-  await ctx.dod.recheck();
+  // A sign-off moves no HEAD: command results stay cached.
+  await ctx.dod.recheck('git');
 }
 
 export function dodSignOffCommand(ctx: DodCommandContext, arg?: unknown, comment?: unknown): Promise<void> {

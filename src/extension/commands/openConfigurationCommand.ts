@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CONFIG_FILE_NAME } from '../../core/config/config';
-import { CONFIG_TEMPLATE } from '../../core/config/configTemplate';
+import { configTemplateFor } from '../../core/config/initTemplate';
+import { workspaceLayout } from '../../core/scope/placement';
 import type { CommandContext } from './commandContext';
 import { pickFolder } from './pickFolder';
 
@@ -15,7 +16,9 @@ export async function openConfigurationCommand(ctx: CommandContext, folder?: unk
   try {
     await vscode.workspace.fs.stat(uri);
   } catch {
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(CONFIG_TEMPLATE));
+    // Untrusted or not: reading package.json files is safe (never evaluated).
+    const root = ledger.folder.uri.scheme === 'file' ? ledger.folder.uri.fsPath : null;
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(configTemplateFor(root, root ? workspaceLayout(root, true) : null)));
     ctx.output.info(`${ledger.folder.name}: created ${CONFIG_FILE_NAME} from the template`);
   }
   await vscode.window.showTextDocument(uri);

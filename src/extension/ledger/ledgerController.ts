@@ -221,7 +221,7 @@ export class LedgerController implements vscode.Disposable {
     this.fileUpdates.schedule(document.uri.toString(), () => {
       if (document.isClosed || !at.ledger.config) return;
       this.apply(at.ledger, at.rel, () => {
-        const scan = scanFileTextFull(at.ledger.config!, at.rel, document.getText(), localToday());
+        const scan = scanFileTextFull(at.ledger.config!, at.rel, document.getText(), localToday(), at.ledger.root);
         return at.ledger.index.setFile(at.rel, scan.items, scan.summary, scan.note);
       });
     });
@@ -245,7 +245,7 @@ export class LedgerController implements vscode.Disposable {
     const open = vscode.workspace.textDocuments.find((d) => d.isDirty && ledger.relative(d.uri) === rel);
     if (open) {
       this.apply(ledger, rel, () => {
-        const scan = scanFileTextFull(config, rel, open.getText(), localToday());
+        const scan = scanFileTextFull(config, rel, open.getText(), localToday(), ledger.root);
         return ledger.index.setFile(rel, scan.items, scan.summary, scan.note);
       });
       return;

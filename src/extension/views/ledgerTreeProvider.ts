@@ -85,7 +85,9 @@ export class LedgerTreeProvider implements vscode.TreeDataProvider<LedgerNode>, 
   private itemsOf(ledger: FolderLedger): LedgerItem[] {
     const file = this.currentFile(ledger);
     if (file === undefined) return [];
-    return filterItems(ledger.index.items(), { ...this.state.filter, file, ids: this.state.newOnBranch ? this.scope.idsFor(ledger) ?? new Set() : null });
+    const all = ledger.index.items();
+    const scopes = this.state.scopesFor(all.some((i) => i.scope === 'test'));
+    return filterItems(all, { ...this.state.filter, file, scopes, ids: this.state.newOnBranch ? this.scope.idsFor(ledger) ?? new Set() : null });
   }
 
   private buildRoots(): LedgerNode[] {
@@ -122,7 +124,7 @@ export class LedgerTreeProvider implements vscode.TreeDataProvider<LedgerNode>, 
       }
     }
     if (items.length === 0 && ledger.index.items().length > 0) {
-      nodes.push(new MessageNode(`${id}/filtered`, this.state.newOnBranch ? `Nothing new on this branch (${this.scope.notes.get(ledger.folder.uri.toString()) ?? 'checking…'})` : this.state.currentFileOnly ? 'No items in the current file' : 'No items match the filter', 'filter'));
+      nodes.push(new MessageNode(`${id}/filtered`, this.state.newOnBranch ? `Nothing new on this branch (${this.scope.notes.get(ledger.folder.uri.toString()) ?? 'checking…'})` : this.state.currentFileOnly ? 'No items in the current file' : 'No items match the filter or the scope (Filter by Scope)', 'filter'));
     }
     return nodes;
   }

@@ -35,6 +35,23 @@ export class ViewState implements vscode.Disposable {
     this.changed.fire();
   }
 
+  /**
+   * Scopes the Ledger view shows, remembered per workspace: what was chosen, else source only when the
+   * workspace has tests (`hasTests`), else every scope (null).
+   */
+  scopesFor(hasTests: boolean): string[] | null {
+    const stored = this.memento.get<string[] | 'all'>(STATE.scopes);
+    if (stored === 'all') return null;
+    if (Array.isArray(stored) && stored.length > 0) return stored;
+    return hasTests ? ['source'] : null;
+  }
+
+  /** null shows every scope. */
+  async setScopes(scopes: string[] | null): Promise<void> {
+    await this.memento.update(STATE.scopes, scopes && scopes.length > 0 ? scopes : 'all');
+    this.changed.fire();
+  }
+
   get newOnBranch(): boolean {
     return this.memento.get<boolean>(STATE.newOnBranch, false);
   }

@@ -30,7 +30,7 @@ export function evaluateCheck(check: Exclude<CheckConfig, { type: 'command' | 'n
       if (sources.length === 0) return { state: 'n/a', evidence: [{ text: 'no source files changed' }] };
       return tests.length > 0
         ? { state: 'pass', evidence: tests.map(fileEvidence) }
-        : { state: 'fail', evidence: [{ text: `${sources.length} source file(s) changed without a test change` }, ...sources.map(fileEvidence)] };
+        : { state: 'fail', evidence: [{ text: `${plural(sources.length, 'source file')} changed without a test change` }, ...sources.map(fileEvidence)] };
     }
     case 'filesChanged': {
       const triggered = changed.filter(match(check.when));
@@ -38,7 +38,7 @@ export function evaluateCheck(check: Exclude<CheckConfig, { type: 'command' | 'n
       const required = changed.filter(match(check.require));
       return required.length > 0
         ? { state: 'pass', evidence: required.map(fileEvidence) }
-        : { state: 'fail', evidence: [{ text: `changes to ${triggered.length} file(s) need one of: ${check.require.join(', ')}` }, ...triggered.slice(0, 10).map(fileEvidence)] };
+        : { state: 'fail', evidence: [{ text: `changes to ${plural(triggered.length, 'file')} need one of: ${check.require.join(', ')}` }, ...triggered.slice(0, 10).map(fileEvidence)] };
     }
     case 'noNewUnticketedDebt': {
       const markers = ledger.added.filter((i) => i.kind === 'marker');
@@ -64,7 +64,7 @@ export function evaluateCheck(check: Exclude<CheckConfig, { type: 'command' | 'n
       const lines = facts.linesAdded + facts.linesDeleted;
       const files = facts.changed.length;
       const over = [check.maxLines !== null && lines > check.maxLines ? `${lines} lines changed > ${check.maxLines}` : null, check.maxFiles !== null && files > check.maxFiles ? `${files} files changed > ${check.maxFiles}` : null].filter((x): x is string => x !== null);
-      return { state: over.length === 0 ? 'pass' : 'fail', evidence: over.length > 0 ? over.map((text) => ({ text })) : [{ text: `${lines} lines in ${files} files` }] };
+      return { state: over.length === 0 ? 'pass' : 'fail', evidence: over.length > 0 ? over.map((text) => ({ text })) : [{ text: `${plural(lines, 'line')} in ${plural(files, 'file')}` }] };
     }
     case 'commitMessages': {
       if (facts.commits.length === 0) return { state: 'n/a', evidence: [{ text: 'no commits on the branch yet' }] };
@@ -72,7 +72,12 @@ export function evaluateCheck(check: Exclude<CheckConfig, { type: 'command' | 'n
       if (!compiled.ok) return { state: 'fail', evidence: [{ text: compiled.message }] };
       const re = compiled.regex;
       const bad = facts.commits.filter((c) => !re.test(c.subject));
-      return bad.length === 0 ? { state: 'pass', evidence: [{ text: `${facts.commits.length} commit(s) match /${check.pattern}/` }] } : { state: 'fail', evidence: bad.map((c) => ({ text: `${c.sha.slice(0, 7)} ${c.subject}`, commit: c.sha })) };
+      return bad.length === 0 ? { state: 'pass', evidence: [{ text: `${plural(facts.commits.length, 'commit')} match /${check.pattern}/` }] } : { state: 'fail', evidence: bad.map((c) => ({ text: `${c.sha.slice(0, 7)} ${c.subject}`, commit: c.sha })) };
     }
   }
+}
+
+/** `1 file`, `2 files`. */
+export function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
