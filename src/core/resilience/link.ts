@@ -73,7 +73,7 @@ export function linkResilience(summaries: ReadonlyMap<string, ResilienceSummary>
       }
       if (nonIdempotent) {
         const retry = linker.decide(file, call, client, 'retry');
-        if (retry.state === 'yes' && !retry.libraryDefault && !call.retryOptIn && !linker.retryOptIn(file, call, client)) {
+        if (retry.state === 'yes' && !retry.libraryDefault && !/\b429\b/.test(retry.by) && !call.retryOptIn && !linker.retryOptIn(file, call, client)) {
           emit('unsafeRetry', call.span, `${call.method} is retried (${retry.by}) without an explicit opt-in: send an Idempotency-Key header or list the method in the retry options`);
         }
       }

@@ -5,7 +5,7 @@ import { tableClient, tableClientOfModule, tableMethodOf, tableOptionsIndex } fr
 import { chainCover } from './chains';
 import { argTimeouts, passThroughOf } from './passThrough';
 import { injectedFetchLabel, instanceCreation, isProjectModule, meaningOf, type InstanceTable } from './clients';
-import { contextOf, policyOf, wrapperOf } from './contexts';
+import { contextOf, isFetchRetry, policyOf, wrapperOf } from './contexts';
 import { FileFacts, unwrap } from './fileFacts';
 import { methodOf, prop, retryOf, retryOptInOf, signalCover, timeoutOf, viewObject, type ObjectView } from './options';
 
@@ -196,13 +196,23 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
   }
 
   function readWrapperArgument(call: ts.CallExpression | ts.NewExpression): void {
-    // pRetry(getUser), new CircuitBreaker(callService), policy.execute(fetchAll): the function by name.
-    const first = call.arguments?.[0] && unwrap(call.arguments[0]);
-    if (!first || !ts.isIdentifier(first) || !isFunctionName(first.text)) return;
+    // pRetry(getUser), new CircuitBreaker(callService), policy.execute(fetchAll): the function by name;
+    // new Worker('q', processJob), useQuery({ queryFn: fetchTodos }): any argument or option by name.
+    const named: ts.Identifier[] = [];
+    for (const [i, a] of (call.arguments ?? []).entries()) {
+      const u = unwrap(a);
+      if (ts.isIdentifier(u) && isFunctionName(u.text)) named.push(u);
+      else if (i > 0 || ts.isObjectLiteralExpression(u)) {
+        if (ts.isObjectLiteralExpression(u)) for (const p of u.properties) if (ts.isPropertyAssignment(p) && ts.isIdentifier(unwrap(p.initializer)) && isFunctionName((unwrap(p.initializer) as ts.Identifier).text)) named.push(unwrap(p.initializer) as ts.Identifier);
+      }
+    }
+    if (named.length === 0) return;
     const w = wrapperOf(facts, call);
     if (!w) return;
     const outer = ts.isCallExpression(call) ? contextOf(facts, instances, call) : null;
-    summary.functionUses.push({ name: first.text, at: facts.pos(first.getStart(sf)), context: [w, ...(outer?.context ?? [])], inFunction: outer?.enclosingFunction ?? null });
+    for (const first of w.kind === 'direct' && w.cover.retry.state === 'yes' && /^(p-retry|async-retry)$/.test(w.cover.retry.by) ? named.slice(0, 1) : named) {
+      summary.functionUses.push({ name: first.text, at: facts.pos(first.getStart(sf)), context: [w, ...(outer?.context ?? [])], inFunction: outer?.enclosingFunction ?? null });
+    }
   }
 
   function isFunctionName(name: string): boolean {
@@ -277,10 +287,13 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
     summary.functionUses.push({ name, at: facts.pos(call.getStart(sf)), context: ctx.context, inFunction: ctx.enclosingFunction, ...(argTimeout.some((a) => a !== 'absent') ? { argTimeout } : {}) } satisfies FunctionUse);
   }
 
-  function clientOf(call: ts.CallExpression, callee: ts.Expression): { client: ClientRef; member: string; library: Library | null; dispatcherCall: boolean } | null {
+  function clientOf(call: ts.CallExpression, callee: ts.Expression): { client: ClientRef; member: string; library: Library | null; dispatcherCall: boolean; retryBy?: string } | null {
     if (ts.isPropertyAccessExpression(callee) && /^(globalThis|window|self)$/.test(facts.text(callee.expression)) && callee.name.text === 'fetch') {
       return { client: { kind: 'library', library: 'fetch', label: 'fetch' }, member: '', library: 'fetch', dispatcherCall: false };
     }
+    // const fetch = fetchRetry(global.fetch): a fetch that retries.
+    const init = ts.isIdentifier(callee) ? facts.initializerAt(callee) : undefined;
+    if (init && isFetchRetry(facts, init)) return { client: { kind: 'library', library: 'fetch', label: `fetch-retry (${callee.getText(sf)})` }, member: '', library: 'fetch', dispatcherCall: false, retryBy: 'fetch-retry' };
     const injected = injectedFetchLabel(facts, callee);
     if (injected) return { client: { kind: 'library', library: 'fetch', label: injected }, member: '', library: 'fetch', dispatcherCall: false };
     const direct = ts.isIdentifier(callee) || (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) ? meaningOf(facts, instances, callee) : null;
@@ -331,6 +344,7 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
       breaker: { state: 'absent' } as Cover,
     };
     if (!library && own.retry.state !== 'absent' && site.client.kind === 'import') own.retry = { state: 'unknown' };
+    if (site.retryBy) own.retry = { state: 'yes', by: site.retryBy };
     const table = library ? tableClient(library) : undefined;
     const chain = table?.chain ? chainCover(facts, call, table.chain) : null;
     if (chain) {

@@ -15,8 +15,21 @@ function wrapperLibrary(facts: FileFacts, callee: ts.Expression): string | null 
   if (m === 'async-retry' && (b.imported === 'default' || b.imported === '*')) return 'async-retry';
   if (m === 'opossum' && (b.imported === 'default' || b.imported === '*')) return 'opossum';
   if (m === 'cockatiel') return `cockatiel.${b.imported}`;
-  return null;
+  const layer = RETRY_LAYERS.find((l) => l.modules.includes(m) && l.names.includes(b.imported));
+  return layer ? `layer:${layer.label}` : null;
 }
+
+/**
+ * Retry done one layer up: data-fetching hooks and job queues that re-run the function they are given
+ * (inline, by name, or as `queryFn`/`fetcher`/`run` in their options), unless `retry: false/0` is set.
+ */
+const RETRY_LAYERS: { modules: string[]; names: string[]; label: string; newOnly?: boolean }[] = [
+  { modules: ['swr', 'swr/infinite'], names: ['default', 'useSWR', 'useSWRInfinite'], label: 'SWR (retries on error by default)' },
+  { modules: ['@tanstack/react-query', '@tanstack/vue-query', '@tanstack/solid-query', '@tanstack/svelte-query', 'react-query'], names: ['useQuery', 'useInfiniteQuery', 'useSuspenseQuery', 'useQueries', 'queryOptions'], label: 'TanStack Query (3 retries by default in the browser)' },
+  { modules: ['bullmq'], names: ['Worker'], label: 'a BullMQ worker (jobs retried per their `attempts`)', newOnly: true },
+  { modules: ['liteque'], names: ['Runner'], label: 'a liteque runner (jobs retried per `numRetries`)', newOnly: true },
+  { modules: ['@temporalio/workflow'], names: ['proxyActivities'], label: "Temporal activities (retried by the activity's retry policy)" },
+];
 
 const cover = (c: Partial<Coverage>): Coverage => ({ ...NO_COVER, ...c });
 
@@ -75,10 +88,13 @@ export function breakerCover(facts: FileFacts, options: ts.Expression | undefine
  */
 export function wrapperOf(facts: FileFacts, call: ts.CallExpression | ts.NewExpression): ContextCover | null {
   if (ts.isNewExpression(call)) {
-    return wrapperLibrary(facts, call.expression) === 'opossum' ? { kind: 'direct', cover: breakerCover(facts, call.arguments?.[1]) } : null;
+    const lib = wrapperLibrary(facts, call.expression);
+    if (lib?.startsWith('layer:')) return layerCover(facts, call, lib.slice(6));
+    return lib === 'opossum' ? { kind: 'direct', cover: breakerCover(facts, call.arguments?.[1]) } : null;
   }
   const lib = wrapperLibrary(facts, call.expression);
   if (lib === 'p-retry' || lib === 'async-retry') return { kind: 'direct', cover: cover({ retry: { state: 'yes', by: lib } }) };
+  if (lib?.startsWith('layer:')) return layerCover(facts, call, lib.slice(6));
   const callee = unwrap(call.expression);
   if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'execute') {
     const target = unwrap(callee.expression);
@@ -92,6 +108,27 @@ export function wrapperOf(facts: FileFacts, call: ts.CallExpression | ts.NewExpr
   return null;
 }
 
+/** A retry layer's cover, unless its options switch retries off (`retry: false`, `errorRetryCount: 0`). */
+function layerCover(facts: FileFacts, call: ts.CallExpression | ts.NewExpression, label: string): ContextCover {
+  const off = (call.arguments ?? []).some((a) => {
+    const v = viewObject(facts, a);
+    if (v.kind !== 'object') return false;
+    return ['retry', 'errorRetryCount', 'shouldRetryOnError', 'attempts', 'numRetries'].some((k) => {
+      const p = prop(v.node, k);
+      return !!p && 'value' in p && isOff(p.value);
+    });
+  });
+  return { kind: 'direct', cover: off ? NO_COVER : cover({ retry: { state: 'yes', by: label } }) };
+}
+
+/** `fetchRetry(fetch)` from fetch-retry: the fetch it returns retries. */
+export function isFetchRetry(facts: FileFacts, expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  if (!ts.isCallExpression(e) || !ts.isIdentifier(unwrap(e.expression))) return false;
+  const b = facts.moduleOf((unwrap(e.expression) as ts.Identifier).text);
+  return b?.specifier === 'fetch-retry' || b?.specifier === '@vercel/fetch-retry';
+}
+
 const SLEEP = /\b(sleep|delay|wait|backoff|setTimeout)\b/i;
 
 /** A bounded hand-written retry loop around `node`: a loop with a condition, a try/catch, and an awaited pause. */
@@ -101,7 +138,9 @@ function retryLoop(facts: FileFacts, loop: ts.IterationStatement, tryStatement: 
   if (!bounded) return null;
   const body = facts.text(loop.statement);
   if (!/\bawait\b/.test(body) || !SLEEP.test(body)) return null;
-  return cover({ retry: { state: 'yes', by: `hand-written retry loop at line ${facts.pos(loop.getStart(facts.sf)).line}` } });
+  // A loop that retries only when the server said 429/503 (it did not process the request) is safe for POST.
+  const onlyThrottled = /\b(429|503)\b|retry-after/i.test(body);
+  return cover({ retry: { state: 'yes', by: `hand-written retry loop${onlyThrottled ? ' on 429/503 (the request was not processed)' : ''} at line ${facts.pos(loop.getStart(facts.sf)).line}` } });
 }
 
 export interface CallContext {
@@ -176,6 +215,12 @@ export function contextOf(facts: FileFacts, _instances: InstanceTable, call: ts.
       const parent = node.parent;
       if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.some((a) => unwrap(a) === node)) {
         const w = wrapperOf(facts, parent);
+        if (w) context.push(w);
+      }
+      // useQuery({ queryFn: () => fetch(...) }), new Runner(queue, { run: async (job) => ... })
+      const holder = ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent) ? parent.parent.parent : null;
+      if (holder && (ts.isCallExpression(holder) || ts.isNewExpression(holder)) && holder.arguments?.some((a) => unwrap(a) === parent.parent)) {
+        const w = wrapperLibrary(facts, holder.expression)?.startsWith('layer:') ? wrapperOf(facts, holder) : null;
         if (w) context.push(w);
       }
       if (ts.isMethodDeclaration(node)) {
