@@ -101,6 +101,19 @@ export class ProjectModules {
   private readonly workspace = new Map<string, PackageJson>();
   private readonly cache = new Map<string, string | null>();
 
+  /** Relative imports resolve without reading anything; project JSON is read on the first alias. */
+  static lazy(files: ReadonlySet<string>, readJson: ReadJson): Pick<ProjectModules, 'resolve'> {
+    let built: ProjectModules | undefined;
+    return {
+      resolve: (from, specifier) => {
+        if (specifier.startsWith('./') || specifier.startsWith('../')) return resolveRelative(from, specifier, files);
+        if (!mayBeProjectSpecifier(specifier)) return null;
+        built ??= new ProjectModules(files, readJson);
+        return built.resolve(from, specifier);
+      },
+    };
+  }
+
   constructor(private readonly files: ReadonlySet<string>, private readonly readJson: ReadJson) {
     const dirs = new Set<string>();
     for (const f of files) {

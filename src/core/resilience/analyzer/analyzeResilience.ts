@@ -198,8 +198,11 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
   function readWrapperArgument(call: ts.CallExpression | ts.NewExpression): void {
     // pRetry(getUser), new CircuitBreaker(callService), policy.execute(fetchAll): the function by name;
     // new Worker('q', processJob), useQuery({ queryFn: fetchTodos }): any argument or option by name.
+    if (!call.arguments || call.arguments.length === 0) return;
+    const w = wrapperOf(facts, call);
+    if (!w) return;
     const named: ts.Identifier[] = [];
-    for (const [i, a] of (call.arguments ?? []).entries()) {
+    for (const [i, a] of call.arguments.entries()) {
       const u = unwrap(a);
       if (ts.isIdentifier(u) && isFunctionName(u.text)) named.push(u);
       else if (i > 0 || ts.isObjectLiteralExpression(u)) {
@@ -207,8 +210,6 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
       }
     }
     if (named.length === 0) return;
-    const w = wrapperOf(facts, call);
-    if (!w) return;
     const outer = ts.isCallExpression(call) ? contextOf(facts, instances, call) : null;
     for (const first of w.kind === 'direct' && w.cover.retry.state === 'yes' && /^(p-retry|async-retry)$/.test(w.cover.retry.by) ? named.slice(0, 1) : named) {
       summary.functionUses.push({ name: first.text, at: facts.pos(first.getStart(sf)), context: [w, ...(outer?.context ?? [])], inFunction: outer?.enclosingFunction ?? null });
@@ -283,7 +284,7 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
     else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && facts.moduleOf(callee.expression.text)?.imported === '*' && isProjectModule(facts.moduleOf(callee.expression.text)?.specifier ?? '')) name = `${callee.expression.text}.${callee.name.text}`;
     if (!name) return;
     const ctx = contextOf(facts, instances, call);
-    const argTimeout = argTimeouts(facts, call.arguments);
+    const argTimeout = call.arguments.some((a) => !ts.isStringLiteralLike(a) && !ts.isTemplateExpression(a)) ? argTimeouts(facts, call.arguments) : [];
     summary.functionUses.push({ name, at: facts.pos(call.getStart(sf)), context: ctx.context, inFunction: ctx.enclosingFunction, ...(argTimeout.some((a) => a !== 'absent') ? { argTimeout } : {}) } satisfies FunctionUse);
   }
 
