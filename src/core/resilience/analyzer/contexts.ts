@@ -143,6 +143,33 @@ function retryLoop(facts: FileFacts, loop: ts.IterationStatement, tryStatement: 
   return cover({ retry: { state: 'yes', by: `hand-written retry loop${onlyThrottled ? ' on 429/503 (the request was not processed)' : ''} at line ${facts.pos(loop.getStart(facts.sf)).line}` } });
 }
 
+const TIMER = /\b(setTimeout|AbortSignal\.timeout|sleep|delay|timeout)\b/i;
+
+/**
+ * `Promise.race([call, timer])`, directly or through the variable holding the call's promise
+ * (linkwarden's `Promise.race([responsePromise, timeoutPromise])`): the caller waits a bounded time.
+ */
+function raceCover(facts: FileFacts, call: ts.CallExpression): Coverage | null {
+  if (facts.races.length === 0) return null;
+  let node: ts.Node = call;
+  while (node.parent && (ts.isParenthesizedExpression(node.parent) || ts.isConditionalExpression(node.parent) || ts.isAwaitExpression(node.parent) || (ts.isPropertyAccessExpression(node.parent) && ts.isCallExpression(node.parent.parent)))) node = ts.isPropertyAccessExpression(node.parent) ? node.parent.parent : node.parent;
+  const holder = ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name) ? node.parent.name.text : null;
+  for (const race of facts.races) {
+    const list = race.arguments[0] && unwrap(race.arguments[0]);
+    if (!list || !ts.isArrayLiteralExpression(list)) continue;
+    const mine = list.elements.findIndex((el) => el === node || (holder !== null && ts.isIdentifier(unwrap(el)) && (unwrap(el) as ts.Identifier).text === holder));
+    if (mine < 0) continue;
+    const timer = list.elements.some((el, i) => {
+      if (i === mine) return false;
+      const u = unwrap(el);
+      const init = ts.isIdentifier(u) ? facts.initializerAt(u) : undefined;
+      return TIMER.test(facts.text(init ?? u));
+    });
+    if (timer) return cover({ timeout: { state: 'yes', by: `Promise.race with a timer at line ${facts.pos(race.getStart(facts.sf)).line}` } });
+  }
+  return null;
+}
+
 export interface CallContext {
   context: ContextCover[];
   enclosingFunction: string | null;
@@ -195,6 +222,8 @@ export function contextOf(facts: FileFacts, _instances: InstanceTable, call: ts.
   if (ts.isPropertyAccessExpression(chained) && chained.name.text === 'catch' && ts.isCallExpression(chained.parent) && chained.parent.arguments[0] && swallows(facts, chained.parent.arguments[0])) {
     swallowedAt = chained.parent;
   }
+  const race = raceCover(facts, call);
+  if (race) context.push({ kind: 'direct', cover: race });
   let child: ts.Node = call;
   for (let node = call.parent; node && !ts.isSourceFile(node); child = node, node = node.parent) {
     if (ts.isTryStatement(node) && node.tryBlock === child) {

@@ -28,6 +28,8 @@ export class FileFacts {
   readonly parameterTypes = new Map<string, string>();
   /** Source text of every `setTimeout(...)` call, to see which AbortControllers a timer aborts. */
   readonly timerTexts: string[] = [];
+  /** `Promise.race([...])` calls: a call raced against a timer is bounded for its caller. */
+  readonly races: ts.CallExpression[] = [];
   /**
    * `req.on('timeout', fn)` / `req.setTimeout(ms, fn)` handlers, by receiver name: where, in which
    * function, and whether they destroy the request (a named handler is followed to its body).
@@ -135,6 +137,7 @@ export class FileFacts {
     } else if (ts.isCallExpression(node)) {
       const callee = node.expression;
       if (ts.isIdentifier(callee) && callee.text === 'setTimeout') this.timerTexts.push(node.getText(this.sf));
+      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'race' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Promise') this.races.push(node);
       if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
         const receiver = callee.expression.text;
         const isTimeoutEvent = (callee.name.text === 'on' || callee.name.text === 'once') && node.arguments[0] && ts.isStringLiteral(node.arguments[0]) && node.arguments[0].text === 'timeout';
