@@ -50,3 +50,13 @@ describe('resilience: node:http shapes', () => {
     assert.match(reason(46), /without destroy/, 'setTimeout on the request, no destroy');
   });
 });
+
+describe('resilience: classes', () => {
+  it('this.axios made in a base class in another file is judged by its config; an injected service method is a wrapper', async () => {
+    const items = await findings('classes');
+    assert.match(at(items, 'src/billing/BillingClient.ts:10', 'resilience/timeout').client ?? '', /^axios instance this\.axios of HttpBase \(src\/http\/HttpBase\.ts:9\)$/);
+    assert.ok(!items.some((i) => i.file === 'src/billing/BillingClient.ts' && i.line === 18 && i.rule === 'resilience/timeout'), "BoundedBase's instance has a timeout");
+    assert.deepEqual(at(items, 'src/fetch/FetchService.ts:5', 'resilience/timeout').callers, ['src/users/UsersService.ts:7']);
+    assert.deepEqual(at(items, 'src/fetch/FetchService.ts:5', 'resilience/retry').callers, ['src/users/UsersService.ts:7', 'src/users/UsersService.ts:11']);
+  });
+});

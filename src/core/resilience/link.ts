@@ -224,6 +224,15 @@ class Linker {
   client(file: string, call: CallSite): ResolvedClient | null {
     const ref = call.client;
     if (ref.kind === 'library') return { library: ref.library, label: ref.label, instance: null };
+    if (ref.kind === 'inherited') {
+      // The base class's file (local or imported) creates `this.<field>`; one level of `extends`.
+      const at = this.resolveName(file, ref.base);
+      const def = at ? this.summaries.get(at.file)?.instances.find((i) => i.name === ref.field) : undefined;
+      const member = call.callee.slice(call.callee.lastIndexOf('.') + 1);
+      if (!at || !def || !REQUEST_METHODS[def.library].has(member)) return null;
+      const inst = { file: at.file, def };
+      return { library: def.library, label: `${def.library} instance ${def.name} of ${at.local} (${at.file}:${def.at.line})`, instance: inst };
+    }
     const inst = this.instance(file, ref.kind === 'local' ? ref.name : ref.local);
     if (!inst) return null;
     const member = call.callee.includes('.') ? call.callee.slice(call.callee.lastIndexOf('.') + 1) : '';
@@ -334,7 +343,12 @@ class Linker {
     const dot = name.indexOf('.');
     if (dot < 0) return this.resolveName(file, name);
     const ns = this.summaries.get(file)?.imports.find((i) => i.local === name.slice(0, dot) && i.imported === '*');
-    const target = ns ? this.module(file, ns.specifier) : null;
+    if (!ns) {
+      // `Class.method`: the class by name (local, or imported), then its method.
+      const cls = this.resolveName(file, name.slice(0, dot));
+      return cls ? { file: cls.file, local: `${cls.local}.${name.slice(dot + 1)}` } : null;
+    }
+    const target = this.module(file, ns.specifier);
     return target ? this.resolveExport(target, name.slice(dot + 1)) : null;
   }
 }

@@ -85,7 +85,9 @@ export interface Coverage {
 export type ClientRef =
   | { kind: 'library'; library: Library; label: string }
   | { kind: 'local'; library: Library; name: string; label: string }
-  | { kind: 'import'; library: Library | null; specifier: string; imported: string; local: string };
+  | { kind: 'import'; library: Library | null; specifier: string; imported: string; local: string }
+  /** `this.axios.get()` in a class whose base class (a local name, maybe imported) creates `this.axios`. */
+  | { kind: 'inherited'; base: string; field: string };
 
 /** A client instance made in this file (`axios.create`, `got.extend`, `new Agent`...). */
 export interface InstanceDef {

@@ -5,7 +5,7 @@ import { tableClient, tableClientOfModule, tableMethodOf, tableOptionsIndex } fr
 import { chainCover } from './chains';
 import { argTimeouts, passThroughOf } from './passThrough';
 import { injectedFetchLabel, instanceCreation, isProjectModule, meaningOf, type InstanceTable } from './clients';
-import { contextOf, isFetchRetry, policyOf, wrapperOf } from './contexts';
+import { contextOf, enclosingClass, isFetchRetry, policyOf, wrapperOf } from './contexts';
 import { FileFacts, unwrap } from './fileFacts';
 import { methodOf, prop, retryOf, retryOptInOf, signalCover, timeoutOf, viewObject, type ObjectView } from './options';
 
@@ -39,6 +39,10 @@ function optionsIndex(library: Library, member: string, args: readonly ts.Expres
 }
 
 /** A first argument that is a URL: a string, template, `new URL(...)`, or a name that says so. */
+function isThisMember(e: ts.Expression): boolean {
+  return ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword;
+}
+
 function isUrlLiteral(e: ts.Expression): boolean {
   const u = unwrap(e);
   const named = ts.isIdentifier(u) ? u.text : ts.isPropertyAccessExpression(u) ? u.name.text : ts.isCallExpression(u) ? u.expression.getText() : null;
@@ -252,7 +256,7 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
     const site = clientOf(call, callee);
     if (site) recordCall(call, site, argShift);
     // A call to an imported name may be an instance call or a project function: the link phase knows.
-    if (!site || site.client.kind === 'import') recordFunctionUse(call, callee);
+    if (!site || site.client.kind === 'import' || site.client.kind === 'inherited') recordFunctionUse(call, callee);
   }
 
   /** `HttpModule.register({ timeout })`: defaults for every injected instance of that client. */
@@ -281,6 +285,15 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
   function recordFunctionUse(call: ts.CallExpression, callee: ts.Expression): void {
     let name: string | null = null;
     if (ts.isIdentifier(callee) && isFunctionName(callee.text)) name = callee.text;
+    else if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword && facts.methods.has(callee.name.text)) {
+      // this.get(...) inside the class that declares get(): a use of the wrapper `Class.get`.
+      const cls = enclosingClass(call)?.name;
+      if (cls) name = `${cls}.${callee.name.text}`;
+    } else if (ts.isPropertyAccessExpression(callee) && ts.isPropertyAccessExpression(callee.expression) && callee.expression.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      // this.fetchService.fetch(...): the injected field's declared class, by name (`FetchService.fetch`).
+      const type = facts.parameterTypes.get(callee.expression.name.text)?.trim();
+      if (type && /^[A-Z]\w*$/.test(type) && (isFunctionName(type) || facts.moduleOf(type) === undefined)) name = `${type}.${callee.name.text}`;
+    }
     else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && facts.moduleOf(callee.expression.text)?.imported === '*' && isProjectModule(facts.moduleOf(callee.expression.text)?.specifier ?? '')) name = `${callee.expression.text}.${callee.name.text}`;
     if (!name) return;
     const ctx = contextOf(facts, instances, call);
@@ -301,6 +314,11 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
     const receiver = ts.isPropertyAccessExpression(callee) && !direct ? meaningOf(facts, instances, callee.expression) : null;
     const member = ts.isPropertyAccessExpression(callee) && !direct ? callee.name.text : '';
     const m = direct ?? receiver;
+    // this.axios.get(...) in `class X extends HttpBase`: the base class may create `this.axios`.
+    if (!m && ts.isPropertyAccessExpression(callee) && isThisMember(callee.expression) && ANY_REQUEST_METHOD.has(callee.name.text)) {
+      const base = enclosingClass(call)?.base;
+      if (base) return { client: { kind: 'inherited', base, field: facts.text(callee.expression) }, member: callee.name.text, library: null, dispatcherCall: false };
+    }
     if (!m) return null;
     if (m.kind === 'fetch') return { client: { kind: 'library', library: 'fetch', label: m.label }, member: '', library: 'fetch', dispatcherCall: false };
     if (m.kind === 'library') {

@@ -177,14 +177,30 @@ export interface CallContext {
   swallowedAt: ts.CatchClause | ts.CallExpression | null;
 }
 
+/** The class a node sits in, and the name of the class it extends (a local or imported name). */
+export function enclosingClass(node: ts.Node): { name: string | null; base: string | null } | null {
+  for (let p = node.parent; p && !ts.isSourceFile(p); p = p.parent) {
+    if (ts.isClassDeclaration(p) || ts.isClassExpression(p)) {
+      const ext = p.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+      return { name: p.name?.text ?? null, base: ext && ts.isIdentifier(ext) ? ext.text : null };
+    }
+  }
+  return null;
+}
+
 function functionName(fn: ts.Node): string | null {
   if ((ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name) return fn.name.text;
+  // Class methods are wrappers named `Class.method` (uses: `this.method()`, `this.injected.method()`).
+  if (ts.isMethodDeclaration(fn) && ts.isIdentifier(fn.name)) {
+    const cls = fn.parent && (ts.isClassDeclaration(fn.parent) || ts.isClassExpression(fn.parent)) ? fn.parent.name?.text : undefined;
+    if (cls) return `${cls}.${fn.name.text}`;
+  }
   if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name)) return fn.parent.name.text;
   return null;
 }
 
 function isExported(fn: ts.Node): boolean {
-  const holder = ts.isVariableDeclaration(fn.parent) ? fn.parent.parent.parent : fn;
+  const holder = ts.isVariableDeclaration(fn.parent) ? fn.parent.parent.parent : ts.isMethodDeclaration(fn) ? fn.parent : fn;
   return !!holder && ts.canHaveModifiers(holder) && !!ts.getModifiers(holder)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
 }
 

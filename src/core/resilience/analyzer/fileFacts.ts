@@ -129,6 +129,8 @@ export class FileFacts {
       }
     } else if ((ts.isMethodDeclaration(node) || ts.isPropertyDeclaration(node)) && node.name && ts.isIdentifier(node.name)) {
       this.methods.add(node.name.text);
+      // `private readonly http: HttpService;`: an injected field's declared type, like a parameter's.
+      if (ts.isPropertyDeclaration(node) && node.type && !this.parameterTypes.has(node.name.text)) this.parameterTypes.set(node.name.text, node.type.getText(this.sf));
     } else if (ts.isFunctionDeclaration(node) && node.name) {
       this.functions.set(node.name.text, node);
     } else if (ts.isParameter(node) && ts.isIdentifier(node.name)) {
