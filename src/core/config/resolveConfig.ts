@@ -1,5 +1,6 @@
 import { defaultConfig, type DebtLedgerConfig } from './config';
 import { resolveDodConfig } from '../dod/dodConfig';
+import { ENVIRONMENTS, type Environment } from '../resilience/environment';
 import { defaultResilienceConfig, RESILIENCE_RULES, type ResilienceConfig } from '../resilience/model';
 
 /** One problem in a configuration value. */
@@ -94,7 +95,7 @@ const SEVERITIES = ['error', 'warning', 'info', 'off'];
 
 function resilienceValidator(value: unknown, path: string, errors: ConfigError[]): ResilienceConfig | undefined {
   const out = defaultResilienceConfig();
-  const record = objectOf(value, path, errors, ['enabled', 'timeoutMs', 'rules']);
+  const record = objectOf(value, path, errors, ['enabled', 'timeoutMs', 'rules', 'environments']);
   if (!record) return undefined;
   if (record.enabled !== undefined) out.enabled = (boolean(record.enabled, `${path}.enabled`, errors) as boolean | undefined) ?? out.enabled;
   if (record.timeoutMs !== undefined) out.timeoutMs = (positiveInteger(record.timeoutMs, `${path}.timeoutMs`, errors) as number | undefined) ?? out.timeoutMs;
@@ -114,6 +115,12 @@ function resilienceValidator(value: unknown, path: string, errors: ConfigError[]
         if (rule[list] !== undefined) out.rules[key][list] = (stringList()(rule[list], `${at}.${list}`, errors) as string[] | undefined) ?? [];
       }
     }
+  }
+  if (record.environments !== undefined) {
+    const list = stringList()(record.environments, `${path}.environments`, errors) as string[] | undefined;
+    const bad = list?.find((e) => !(ENVIRONMENTS as readonly string[]).includes(e));
+    if (bad !== undefined) errors.push({ path: `${path}.environments`, message: `expected some of ${ENVIRONMENTS.join(', ')}, got ${describe(bad)}` });
+    else if (list) out.environments = list as Environment[];
   }
   return out;
 }

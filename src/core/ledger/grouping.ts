@@ -1,7 +1,7 @@
 import { AGE_BUCKETS, ageBucket, ageDays } from '../intel/interest';
 import type { LedgerItem } from '../model';
 
-export const GROUP_BY = ['tag', 'file', 'owner', 'due', 'age', 'team', 'interest'] as const;
+export const GROUP_BY = ['tag', 'file', 'owner', 'due', 'age', 'team', 'interest', 'environment'] as const;
 /** How the ledger view groups items: by tag, file, owner, due bucket, age bucket (oldest first), team, or file by interest (hotspots). */
 export type GroupBy = (typeof GROUP_BY)[number];
 
@@ -93,6 +93,7 @@ export function groupItems(items: readonly LedgerItem[], groupBy: GroupBy, today
       }
       case 'team': add(item.team ? `team:${item.team.toLowerCase()}` : 'team:', item.team ?? 'No team', item); break;
       case 'interest': add(`interest:${item.file}`, item.file, item); break;
+      case 'environment': add(`environment:${item.environment ?? ''}`, item.environment ? `${item.environment[0]!.toUpperCase()}${item.environment.slice(1)}` : 'Not a call (markers)', item); break;
     }
   }
   const list = [...groups.values()];
@@ -111,5 +112,9 @@ export function groupItems(items: readonly LedgerItem[], groupBy: GroupBy, today
     case 'team': return list.sort((a, b) => (a.key === 'team:' ? 1 : 0) - (b.key === 'team:' ? 1 : 0) || b.items.length - a.items.length || a.label.localeCompare(b.label));
     // Hotspots: files by total interest.
     case 'interest': return list.sort((a, b) => interestOf(b) - interestOf(a) || a.label.localeCompare(b.label));
+    // Server first (where an SRE acts), then universal, browser, and items that are not calls.
+    case 'environment': return list.sort((a, b) => ENV_RANK.indexOf(a.key) - ENV_RANK.indexOf(b.key));
   }
 }
+
+const ENV_RANK = ['environment:server', 'environment:universal', 'environment:browser', 'environment:'];

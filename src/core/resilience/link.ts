@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import { tableClient } from './clientTable';
+import { environmentOf, lowerSeverity, type Environment } from './environment';
 import { resolveRelative } from './moduleResolver';
 import {
   REQUEST_METHODS, RULE_IDS,
@@ -21,6 +22,8 @@ export interface ResilienceFinding {
   callers: string[];
   /** Callee and enclosing function: what the stable id hashes besides file and rule. */
   identity: string;
+  /** Where the call runs: server, browser or universal (see environment.ts). */
+  environment: Environment;
 }
 
 type Pattern = 'timeout' | 'retry' | 'breaker';
@@ -44,6 +47,7 @@ export function linkResilience(summaries: ReadonlyMap<string, ResilienceSummary>
   const findings: ResilienceFinding[] = [];
   const swallowed = new Set<string>();
   for (const [file, summary] of summaries) {
+    const environment = environmentOf(file, summary.envHint);
     for (const call of summary.calls) {
       const client = linker.client(file, call);
       if (!client) continue;
@@ -52,7 +56,7 @@ export function linkResilience(summaries: ReadonlyMap<string, ResilienceSummary>
       const emit = (ruleKey: ResilienceRuleKey, span: Span, reason: string, callers: string[] = []): void => {
         // Inline opt-outs (`// debt-ledger-ignore resilience/timeout: why`) are ledger items of their own.
         if (call.ignored.includes(RULE_IDS[ruleKey]) || call.ignored.includes('*')) return;
-        own.push({ file, rule: RULE_IDS[ruleKey], ruleKey, span, client: client.label, reason, severity: 'info', callers, identity });
+        own.push({ file, rule: RULE_IDS[ruleKey], ruleKey, span, client: client.label, reason, severity: 'info', callers, identity, environment });
       };
       const nonIdempotent = call.method !== null && !IDEMPOTENT.has(call.method);
       for (const pattern of ['timeout', 'retry', 'breaker'] as const) {
@@ -95,7 +99,8 @@ function applyRuleSettings(findings: ResilienceFinding[], config: ResilienceConf
   return findings.filter((f) => {
     const rule = config.rules[f.ruleKey];
     if (rule.severity === 'off') return false;
-    f.severity = rule.severity;
+    if (!config.environments.includes(f.environment)) return false;
+    f.severity = f.environment === 'browser' ? lowerSeverity(rule.severity) : rule.severity;
     if (rule.paths.length > 0) {
       if (!matchers.has(f.ruleKey)) matchers.set(f.ruleKey, picomatch(rule.paths, { dot: true }));
       if (!matchers.get(f.ruleKey)!(f.file)) return false;

@@ -12,6 +12,7 @@ export const RULE_IDS: Record<ResilienceRuleKey, string> = {
 };
 
 import { CLIENT_TABLE, type TableClientId } from './clientTable';
+import { ENVIRONMENTS, type EnvHint, type Environment } from './environment';
 
 /** The core clients, and the rest from the client table (`clientTable.ts`). */
 export type Library = 'fetch' | 'axios' | 'got' | 'ky' | 'undici' | 'http' | TableClientId;
@@ -43,6 +44,8 @@ export interface ResilienceConfig {
   /** The timeout quick fixes insert, in ms. */
   timeoutMs: number;
   rules: Record<ResilienceRuleKey, RuleSettings>;
+  /** Which environments are reported (browser findings one severity lower). Default: all. */
+  environments: Environment[];
 }
 
 export function defaultResilienceConfig(): ResilienceConfig {
@@ -52,6 +55,7 @@ export function defaultResilienceConfig(): ResilienceConfig {
     timeoutMs: 10_000,
     // Breakers matter where a dependency can go down and take you with it: switched on per path/client.
     rules: { timeout: rule('warning'), retry: rule('info'), circuitBreaker: rule('off'), swallowedError: rule('warning'), unsafeRetry: rule('warning') },
+    environments: [...ENVIRONMENTS],
   };
 }
 
@@ -176,6 +180,8 @@ export interface ResilienceSummary {
   defaults: DefaultDef[];
   calls: CallSite[];
   functionUses: FunctionUse[];
+  /** What the file itself says about where it runs (directives, imports, browser globals). */
+  envHint?: EnvHint;
 }
 
 export const NO_COVER: Coverage = { timeout: { state: 'absent' }, retry: { state: 'absent' }, breaker: { state: 'absent' } };

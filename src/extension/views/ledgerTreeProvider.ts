@@ -11,7 +11,7 @@ import { FolderNode, GroupNode, MessageNode, type LedgerNode } from './ledgerNod
 import type { ViewState } from './viewState';
 import type { BranchScope } from '../ledger/branchScope';
 
-const GROUP_ICONS: Record<GroupBy, string> = { tag: 'tag', file: 'file', owner: 'person', due: 'calendar', age: 'history', team: 'organization', interest: 'flame' };
+const GROUP_ICONS: Record<GroupBy, string> = { tag: 'tag', file: 'file', owner: 'person', due: 'calendar', age: 'history', team: 'organization', interest: 'flame', environment: 'server-environment' };
 
 /** Provider of the Ledger view: builds nodes from the controller's ledgers and the view state. */
 export class LedgerTreeProvider implements vscode.TreeDataProvider<LedgerNode>, vscode.Disposable {

@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import type { CommentRange } from '../../scan/commentRange';
 import { NO_COVER, REQUEST_METHODS, type CallSite, type ClientRef, type Cover, type DefaultDef, type FunctionUse, type InstanceDef, type Library, type PolicyDef, type ResilienceSummary } from '../model';
+import { environmentHint } from '../environment';
 import { tableClient, tableClientOfModule, tableMethodOf, tableOptionsIndex } from '../clientTable';
 import { chainCover } from './chains';
 import { argTimeouts, passThroughOf } from './passThrough';
@@ -403,6 +404,8 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
     }
   }
   visit(sf);
+  const hint = environmentHint(sf.text, [...facts.bindings.values()].map((b) => b.specifier), summary.exports.map((e) => e.exported));
+  if (hint) summary.envHint = hint;
   // Uses of local functions matter only when that function makes a call; imported names may wrap one.
   const wrappers = new Set(summary.calls.map((c) => c.enclosingFunction));
   summary.functionUses = summary.functionUses.filter((u) => wrappers.has(u.name) || u.name.includes('.') || isProjectModule(facts.moduleOf(u.name)?.specifier ?? ''));
