@@ -32,7 +32,7 @@ describe('scan command', () => {
     assert.equal(doc.root, dir);
     assert.deepEqual(doc.skipped, []);
     for (const item of doc.items) {
-      assert.deepEqual(Object.keys(item), ['id', 'kind', 'tag', 'file', 'line', 'column', 'text', 'owner', 'ticket', 'due', 'overdue', 'rule', 'client', 'reason', 'severity', 'endLine', 'endColumn', 'callers', 'introduced', 'team', 'author', 'interest']);
+      assert.deepEqual(Object.keys(item), ['id', 'kind', 'tag', 'file', 'line', 'column', 'text', 'owner', 'ticket', 'due', 'overdue', 'rule', 'client', 'reason', 'severity', 'endLine', 'endColumn', 'callers', 'introduced', 'team', 'author', 'interest', 'environment']);
       assert.match(item.id as string, /^[0-9a-f]{12}(-\d+)?$/);
     }
     const ignore = doc.items.find((i) => i.tag === '@ts-ignore')!;

@@ -29,6 +29,8 @@ export interface JsonItem {
   team: string | null;
   author: string | null;
   interest: number;
+  /** Resilience items: where the call runs (`server`, `browser`, `universal`); null for other kinds. */
+  environment: string | null;
 }
 
 export interface JsonLedger {
@@ -42,7 +44,7 @@ export function toJsonItem(i: LedgerItem): JsonItem {
   return {
     id: i.id, kind: i.kind, tag: i.tag, file: i.file, line: i.line, column: i.column, text: i.text, owner: i.owner, ticket: i.ticket, due: i.due, overdue: i.overdue,
     rule: i.rule, client: i.client, reason: i.reason, severity: i.severity, endLine: i.endLine, endColumn: i.endColumn, callers: i.callers,
-    introduced: i.introduced, team: i.team, author: i.author, interest: i.interest,
+    introduced: i.introduced, team: i.team, author: i.author, interest: i.interest, environment: i.environment ?? null,
   };
 }
 

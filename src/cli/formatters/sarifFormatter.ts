@@ -72,7 +72,7 @@ export function toSarif(result: ScanResult): Sarif.Log {
       message: { text: messageFor(item) },
       locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(item.file), uriBaseId: '%SRCROOT%' }, region: { startLine: item.line, startColumn: item.column, endLine: item.endLine, ...(item.endColumn ? { endColumn: item.endColumn } : {}) } } }],
       partialFingerprints: { 'debtLedgerId/v1': item.id },
-      properties: item.kind === 'resilience' ? { client: item.client, callers: item.callers } : { owner: item.owner, ticket: item.ticket, due: item.due, overdue: item.overdue },
+      properties: item.kind === 'resilience' ? { client: item.client, callers: item.callers, environment: item.environment ?? null } : { owner: item.owner, ticket: item.ticket, due: item.due, overdue: item.overdue },
     };
   });
   const rootUri = pathToFileURL(result.root).href;
