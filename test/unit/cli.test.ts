@@ -39,7 +39,7 @@ describe('scan command', () => {
     assert.deepEqual({ ...ignore, id: 'x' }, {
       id: 'x', kind: 'suppression', tag: '@ts-ignore', file: 'src/a.ts', line: 3, column: 4, text: '', owner: null, ticket: null, due: null, overdue: false,
       rule: null, client: null, reason: null, severity: null, endLine: 3, endColumn: null, callers: null,
-      introduced: null, team: null, author: null, interest: 0,
+      introduced: null, team: null, author: null, interest: 0, environment: null,
     });
   });
 
