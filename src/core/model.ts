@@ -55,6 +55,8 @@ export interface LedgerItem extends RawItem {
   endColumn: number | null;
   /** Resilience items in a project wrapper: its callers as `file:line`; else null. */
   callers: string[] | null;
+  /** Resilience items: where the call runs (`server`, `browser`, `universal`); absent for other kinds. */
+  environment?: 'server' | 'browser' | 'universal';
   /** The commit and date that introduced the item's line (git blame); null when uncommitted or not known. */
   introduced: { commit: string; date: string } | null;
   /** The marker's own owner, else the CODEOWNERS team of the file; null when neither. */

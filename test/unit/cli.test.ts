@@ -32,14 +32,14 @@ describe('scan command', () => {
     assert.equal(doc.root, dir);
     assert.deepEqual(doc.skipped, []);
     for (const item of doc.items) {
-      assert.deepEqual(Object.keys(item), ['id', 'kind', 'tag', 'file', 'line', 'column', 'text', 'owner', 'ticket', 'due', 'overdue', 'rule', 'client', 'reason', 'severity', 'endLine', 'endColumn', 'callers', 'introduced', 'team', 'author', 'interest', 'ticketState', 'ticketClosedAt', 'scope', 'package', 'owners', 'labels', 'rules']);
+      assert.deepEqual(Object.keys(item), ['id', 'kind', 'tag', 'file', 'line', 'column', 'text', 'owner', 'ticket', 'due', 'overdue', 'rule', 'client', 'reason', 'severity', 'endLine', 'endColumn', 'callers', 'introduced', 'team', 'author', 'interest', 'ticketState', 'ticketClosedAt', 'scope', 'package', 'owners', 'labels', 'rules', 'environment']);
       assert.match(item.id as string, /^[0-9a-f]{12}(-\d+)?$/);
     }
     const ignore = doc.items.find((i) => i.tag === '@ts-ignore')!;
     assert.deepEqual({ ...ignore, id: 'x' }, {
       id: 'x', kind: 'suppression', tag: '@ts-ignore', file: 'src/a.ts', line: 3, column: 4, text: '', owner: null, ticket: null, due: null, overdue: false,
       rule: null, client: null, reason: null, severity: null, endLine: 3, endColumn: null, callers: null,
-      introduced: null, team: null, author: null, interest: 0, ticketState: null, ticketClosedAt: null, scope: 'source', package: null, owners: [], labels: [], rules: [],
+      introduced: null, team: null, author: null, interest: 0, ticketState: null, ticketClosedAt: null, scope: 'source', package: null, owners: [], labels: [], rules: [], environment: null,
     });
   });
 

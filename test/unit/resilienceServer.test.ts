@@ -2,6 +2,10 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { loadConfig } from '../../src/core/config/loadConfig';
+import { resolveConfig } from '../../src/core/config/resolveConfig';
+import { environmentHint, environmentOf, type EnvHint } from '../../src/core/resilience/environment';
+import { linkResilience } from '../../src/core/resilience/link';
+import { parseFile } from '../../src/core/scan/parser';
 import type { LedgerItem } from '../../src/core/model';
 import { scanWorkspace } from '../../src/core/scan/scanner';
 
@@ -48,5 +52,49 @@ describe('resilience: node:http shapes', () => {
     assert.match(reason(27), /^node:http request without a timeout/, "another function's req.setTimeout is not this request's");
     assert.match(reason(32), /without destroy/, 'a listener that only logs');
     assert.match(reason(46), /without destroy/, 'setTimeout on the request, no destroy');
+  });
+});
+
+describe('resilience: classes', () => {
+  it('this.axios made in a base class in another file is judged by its config; an injected service method is a wrapper', async () => {
+    const items = await findings('classes');
+    assert.match(at(items, 'src/billing/BillingClient.ts:10', 'resilience/timeout').client ?? '', /^axios instance this\.axios of HttpBase \(src\/http\/HttpBase\.ts:9\)$/);
+    assert.ok(!items.some((i) => i.file === 'src/billing/BillingClient.ts' && i.line === 18 && i.rule === 'resilience/timeout'), "BoundedBase's instance has a timeout");
+    assert.deepEqual(at(items, 'src/fetch/FetchService.ts:5', 'resilience/timeout').callers, ['src/users/UsersService.ts:7']);
+    assert.deepEqual(at(items, 'src/fetch/FetchService.ts:5', 'resilience/retry').callers, ['src/users/UsersService.ts:7', 'src/users/UsersService.ts:11']);
+  });
+});
+
+describe('resilience: environment of each finding', () => {
+  it('reads framework conventions, the file itself and the nearest folder that marks a side', () => {
+    const cases: [string, EnvHint | undefined, string][] = [
+      ['apps/web/pages/api/v1/getFavicon/index.ts', undefined, 'server'],
+      ['app/github/stars/route.ts', undefined, 'server'],
+      ['src/routes/+page.server.ts', undefined, 'server'],
+      ['apps/remix/server/api/ai/detect-fields.client.ts', undefined, 'browser'],
+      ['src/lib/actions.ts', 'server', 'server'],
+      ['src/lib/widget.ts', 'browser', 'browser'],
+      ['plugins/slack/server/slack.ts', undefined, 'server'],
+      ['app/components/Lightbox.tsx', undefined, 'browser'],
+      ['shared/editor/lib/FileHelper.ts', undefined, 'universal'],
+    ];
+    for (const [file, hint, env] of cases) assert.equal(environmentOf(file, hint), env, file);
+    assert.equal(environmentHint("'use server';\nexport async function f() {}", [], []), 'server');
+    assert.equal(environmentHint('"use client"\nexport const A = 1;', [], []), 'browser');
+    assert.equal(environmentHint('x', ['express'], []), 'server');
+    assert.equal(environmentHint('window.location.href = "/"', [], []), 'browser');
+    assert.equal(environmentHint('if (typeof window !== "undefined") window.x = 1', [], []), undefined);
+  });
+
+  it('resilience.environments selects what is reported; browser findings are one severity lower', () => {
+    const call = "export async function f() { return fetch('https://x'); }";
+    const summaries = new Map([['server/a.ts', parseFile('server/a.ts', call, true).resilience!], ['client/b.ts', parseFile('client/b.ts', call, true).resilience!]]);
+    const all = resolveConfig({}).config.resilience;
+    const timeout = linkResilience(summaries, all).filter((f) => f.ruleKey === 'timeout');
+    assert.deepEqual(timeout.map((f) => [f.file, f.environment, f.severity]), [['server/a.ts', 'server', 'warning'], ['client/b.ts', 'browser', 'info']]);
+    const serverOnly = resolveConfig({ resilience: { environments: ['server'] } });
+    assert.deepEqual(serverOnly.errors, []);
+    assert.deepEqual([...new Set(linkResilience(summaries, serverOnly.config.resilience).map((f) => f.environment))], ['server']);
+    assert.match(resolveConfig({ resilience: { environments: ['edge'] } }).errors[0]!.message, /expected some of server, browser, universal/);
   });
 });

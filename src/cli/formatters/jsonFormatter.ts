@@ -40,6 +40,8 @@ export interface JsonItem {
   labels: string[];
   /** Suppressions: the rules named; null for other kinds. */
   rules: string[] | null;
+  /** Resilience items: where the call runs (`server`, `browser`, `universal`); null for other kinds. */
+  environment: string | null;
 }
 
 export interface JsonLedger {
@@ -56,6 +58,7 @@ export function toJsonItem(i: LedgerItem): JsonItem {
     introduced: i.introduced, team: i.team, author: i.author, interest: i.interest,
     ticketState: i.ticketState ?? null, ticketClosedAt: i.ticketClosedAt ?? null,
     scope: i.scope, package: i.package, owners: i.owners, labels: i.labels, rules: i.kind === 'suppression' ? i.rules ?? [] : null,
+    environment: i.environment ?? null,
   };
 }
 

@@ -86,7 +86,7 @@ export function toSarif(result: ScanResult, ctx: Pick<FormatContext, 'newIds' | 
       message: { text: stripControls(messageOf(item)) },
       locations: [{ physicalLocation: { artifactLocation: { uri: encodePath(item.file), uriBaseId: '%SRCROOT%' }, region: { startLine: item.line, startColumn: item.column, endLine: Math.max(item.line, item.endLine), ...(item.endColumn ? { endColumn: item.endColumn } : {}) } } }],
       partialFingerprints: { 'debtLedgerId/v1': item.id },
-      properties: { ...(item.kind === 'resilience' ? { client: item.client, callers: item.callers } : { owner: item.owner, ticket: item.ticket, due: item.due, overdue: item.overdue, labels: item.labels, ...(item.ticketState ? { ticketState: item.ticketState } : {}) }), scope: item.scope, package: item.package },
+      properties: { ...(item.kind === 'resilience' ? { client: item.client, callers: item.callers, environment: item.environment ?? null } : { owner: item.owner, ticket: item.ticket, due: item.due, overdue: item.overdue, labels: item.labels, ...(item.ticketState ? { ticketState: item.ticketState } : {}) }), scope: item.scope, package: item.package },
     };
   });
   const rootUri = pathToFileURL(result.root).href;

@@ -6,6 +6,7 @@ import { anySuppressions, resolveSuppressions } from '../scan/suppressionConfig'
 import { parseScopeList, resolveScopesConfig } from '../scope/scopeConfig';
 import { resolveLanguages } from './languagesConfig';
 import { isKnownFileName } from '../languages/registry';
+import { ENVIRONMENTS, type Environment } from '../resilience/environment';
 import { defaultResilienceConfig, RESILIENCE_RULES, type ResilienceConfig } from '../resilience/model';
 
 /** One problem in a configuration value. */
@@ -121,7 +122,7 @@ const SEVERITIES = ['error', 'warning', 'info', 'off'];
 
 function resilienceValidator(value: unknown, path: string, errors: ConfigError[]): ResilienceConfig | undefined {
   const out = defaultResilienceConfig();
-  const record = objectOf(value, path, errors, ['enabled', 'timeoutMs', 'rules', 'scopes']);
+  const record = objectOf(value, path, errors, ['enabled', 'timeoutMs', 'rules', 'scopes', 'environments']);
   if (!record) return undefined;
   const enabled = own(record, 'enabled');
   const timeoutMs = own(record, 'timeoutMs');
@@ -148,6 +149,12 @@ function resilienceValidator(value: unknown, path: string, errors: ConfigError[]
         if (v !== undefined) out.rules[key][list] = (stringList(list === 'paths' ? globProblem : undefined)(v, `${at}.${list}`, errors) as string[] | undefined) ?? [];
       }
     }
+  }
+  if (record.environments !== undefined) {
+    const list = stringList()(record.environments, `${path}.environments`, errors) as string[] | undefined;
+    const bad = list?.find((e) => !(ENVIRONMENTS as readonly string[]).includes(e));
+    if (bad !== undefined) errors.push({ path: `${path}.environments`, message: `expected some of ${ENVIRONMENTS.join(', ')}, got ${describe(bad)}` });
+    else if (list) out.environments = list as Environment[];
   }
   return out;
 }

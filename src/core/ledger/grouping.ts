@@ -4,8 +4,8 @@ import { SCOPES } from '../scope/model';
 
 const SCOPE_ORDER: readonly string[] = SCOPES;
 
-export const GROUP_BY = ['tag', 'folder', 'file', 'owner', 'due', 'age', 'team', 'interest', 'package', 'scope'] as const;
-/** How the ledger view groups items: by tag, folder (a tree, built by `folderTree.ts`; here: by file), file, owner, due bucket, age bucket (oldest first), team, file by interest (hotspots), monorepo package or scope. */
+export const GROUP_BY = ['tag', 'folder', 'file', 'owner', 'due', 'age', 'team', 'interest', 'package', 'scope', 'environment'] as const;
+/** How the ledger view groups items: by tag, folder (a tree, built by `folderTree.ts`; here: by file), file, owner, due bucket, age bucket (oldest first), team, file by interest (hotspots), monorepo package, scope or call environment. */
 export type GroupBy = (typeof GROUP_BY)[number];
 
 export interface LedgerFilter {
@@ -102,6 +102,7 @@ export function groupItems(items: readonly LedgerItem[], groupBy: GroupBy, today
       case 'interest': add(`interest:${item.file}`, item.file, item); break;
       case 'package': add(item.package ? `package:${item.package}` : 'package:', item.package ?? 'Outside packages', item); break;
       case 'scope': add(`scope:${item.scope}`, item.scope, item); break;
+      case 'environment': add(`environment:${item.environment ?? ''}`, item.environment ? `${item.environment[0]!.toUpperCase()}${item.environment.slice(1)}` : 'Not a call (markers)', item); break;
     }
   }
   const list = [...groups.values()];
@@ -123,5 +124,9 @@ export function groupItems(items: readonly LedgerItem[], groupBy: GroupBy, today
     case 'interest': return list.sort((a, b) => interestOf(b) - interestOf(a) || a.label.localeCompare(b.label));
     case 'package': return list.sort((a, b) => (a.key === 'package:' ? 1 : 0) - (b.key === 'package:' ? 1 : 0) || b.items.length - a.items.length || a.label.localeCompare(b.label));
     case 'scope': return list.sort((a, b) => SCOPE_ORDER.indexOf(a.label) - SCOPE_ORDER.indexOf(b.label));
+    // Server first (where an SRE acts), then universal, browser, and items that are not calls.
+    case 'environment': return list.sort((a, b) => ENV_RANK.indexOf(a.key) - ENV_RANK.indexOf(b.key));
   }
 }
+
+const ENV_RANK = ['environment:server', 'environment:universal', 'environment:browser', 'environment:'];

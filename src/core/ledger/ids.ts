@@ -44,7 +44,7 @@ export function findingsToItems(findings: readonly ResilienceFinding[]): LedgerI
       id: n === 1 ? base : `${base}-${n}`, kind: 'resilience', tag: f.rule, file: f.file, line: f.span.line, column: f.span.column, endLine: f.span.endLine,
       text: f.reason, owner: null, owners: [], labels: [], ticket: null, due: null, overdue: false,
       rule: f.rule, client: f.client, reason: f.reason, severity: f.severity, endColumn: f.span.endColumn, callers: f.callers.length > 0 ? f.callers : null,
-      introduced: null, team: null, author: null, interest: 0, scope: 'source', package: null,
+      introduced: null, team: null, author: null, interest: 0, scope: 'source', package: null, environment: f.environment,
     };
   });
 }

@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import { tableClient } from './clientTable';
+import { environmentOf, lowerSeverity, type Environment } from './environment';
 import { resolveRelative } from './moduleResolver';
 import {
   REQUEST_METHODS, RULE_IDS,
@@ -21,6 +22,8 @@ export interface ResilienceFinding {
   callers: string[];
   /** Callee and enclosing function: what the stable id hashes besides file and rule. */
   identity: string;
+  /** Where the call runs: server, browser or universal (see environment.ts). */
+  environment: Environment;
 }
 
 type Pattern = 'timeout' | 'retry' | 'breaker';
@@ -44,6 +47,7 @@ export function linkResilience(summaries: ReadonlyMap<string, ResilienceSummary>
   const findings: ResilienceFinding[] = [];
   const swallowed = new Set<string>();
   for (const [file, summary] of summaries) {
+    const environment = environmentOf(file, summary.envHint);
     for (const call of summary.calls) {
       const client = linker.client(file, call);
       if (!client) continue;
@@ -52,7 +56,7 @@ export function linkResilience(summaries: ReadonlyMap<string, ResilienceSummary>
       const emit = (ruleKey: ResilienceRuleKey, span: Span, reason: string, callers: string[] = []): void => {
         // Inline opt-outs (`// debt-ledger-ignore resilience/timeout: why`) are ledger items of their own.
         if (call.ignored.includes(RULE_IDS[ruleKey]) || call.ignored.includes('*')) return;
-        own.push({ file, rule: RULE_IDS[ruleKey], ruleKey, span, client: client.label, reason, severity: 'info', callers, identity });
+        own.push({ file, rule: RULE_IDS[ruleKey], ruleKey, span, client: client.label, reason, severity: 'info', callers, identity, environment });
       };
       const nonIdempotent = call.method !== null && !IDEMPOTENT.has(call.method);
       for (const pattern of ['timeout', 'retry', 'breaker'] as const) {
@@ -73,7 +77,7 @@ export function linkResilience(summaries: ReadonlyMap<string, ResilienceSummary>
       }
       if (nonIdempotent) {
         const retry = linker.decide(file, call, client, 'retry');
-        if (retry.state === 'yes' && !retry.libraryDefault && !call.retryOptIn && !linker.retryOptIn(file, call, client)) {
+        if (retry.state === 'yes' && !retry.libraryDefault && !/\b429\b/.test(retry.by) && !call.retryOptIn && !linker.retryOptIn(file, call, client)) {
           emit('unsafeRetry', call.span, `${call.method} is retried (${retry.by}) without an explicit opt-in: send an Idempotency-Key header or list the method in the retry options`);
         }
       }
@@ -95,7 +99,8 @@ function applyRuleSettings(findings: ResilienceFinding[], config: ResilienceConf
   return findings.filter((f) => {
     const rule = config.rules[f.ruleKey];
     if (rule.severity === 'off') return false;
-    f.severity = rule.severity;
+    if (!config.environments.includes(f.environment)) return false;
+    f.severity = f.environment === 'browser' ? lowerSeverity(rule.severity) : rule.severity;
     if (rule.paths.length > 0) {
       if (!matchers.has(f.ruleKey)) matchers.set(f.ruleKey, picomatch(rule.paths, { dot: true }));
       if (!matchers.get(f.ruleKey)!(f.file)) return false;
@@ -224,6 +229,15 @@ class Linker {
   client(file: string, call: CallSite): ResolvedClient | null {
     const ref = call.client;
     if (ref.kind === 'library') return { library: ref.library, label: ref.label, instance: null };
+    if (ref.kind === 'inherited') {
+      // The base class's file (local or imported) creates `this.<field>`; one level of `extends`.
+      const at = this.resolveName(file, ref.base);
+      const def = at ? this.summaries.get(at.file)?.instances.find((i) => i.name === ref.field) : undefined;
+      const member = call.callee.slice(call.callee.lastIndexOf('.') + 1);
+      if (!at || !def || !REQUEST_METHODS[def.library].has(member)) return null;
+      const inst = { file: at.file, def };
+      return { library: def.library, label: `${def.library} instance ${def.name} of ${at.local} (${at.file}:${def.at.line})`, instance: inst };
+    }
     const inst = this.instance(file, ref.kind === 'local' ? ref.name : ref.local);
     if (!inst) return null;
     const member = call.callee.includes('.') ? call.callee.slice(call.callee.lastIndexOf('.') + 1) : '';
@@ -334,7 +348,12 @@ class Linker {
     const dot = name.indexOf('.');
     if (dot < 0) return this.resolveName(file, name);
     const ns = this.summaries.get(file)?.imports.find((i) => i.local === name.slice(0, dot) && i.imported === '*');
-    const target = ns ? this.module(file, ns.specifier) : null;
+    if (!ns) {
+      // `Class.method`: the class by name (local, or imported), then its method.
+      const cls = this.resolveName(file, name.slice(0, dot));
+      return cls ? { file: cls.file, local: `${cls.local}.${name.slice(dot + 1)}` } : null;
+    }
+    const target = this.module(file, ns.specifier);
     return target ? this.resolveExport(target, name.slice(dot + 1)) : null;
   }
 }

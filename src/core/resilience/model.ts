@@ -12,6 +12,7 @@ export const RULE_IDS: Record<ResilienceRuleKey, string> = {
 };
 
 import { CLIENT_TABLE, type TableClientId } from './clientTable';
+import { ENVIRONMENTS, type EnvHint, type Environment } from './environment';
 
 /** The core clients, and the rest from the client table (`clientTable.ts`). */
 export type Library = 'fetch' | 'axios' | 'got' | 'ky' | 'undici' | 'http' | TableClientId;
@@ -45,6 +46,8 @@ export interface ResilienceConfig {
   rules: Record<ResilienceRuleKey, RuleSettings>;
   /** Scopes whose findings are reported (docs/scopes.md); default `["source"]`: tests and examples may call freely. */
   scopes: string[];
+  /** Which environments are reported (browser findings one severity lower). Default: all. */
+  environments: Environment[];
 }
 
 export function defaultResilienceConfig(): ResilienceConfig {
@@ -55,6 +58,7 @@ export function defaultResilienceConfig(): ResilienceConfig {
     // Breakers matter where a dependency can go down and take you with it: switched on per path/client.
     rules: { timeout: rule('warning'), retry: rule('info'), circuitBreaker: rule('off'), swallowedError: rule('warning'), unsafeRetry: rule('warning') },
     scopes: ['source'],
+    environments: [...ENVIRONMENTS],
   };
 }
 
@@ -88,7 +92,9 @@ export interface Coverage {
 export type ClientRef =
   | { kind: 'library'; library: Library; label: string }
   | { kind: 'local'; library: Library; name: string; label: string }
-  | { kind: 'import'; library: Library | null; specifier: string; imported: string; local: string };
+  | { kind: 'import'; library: Library | null; specifier: string; imported: string; local: string }
+  /** `this.axios.get()` in a class whose base class (a local name, maybe imported) creates `this.axios`. */
+  | { kind: 'inherited'; base: string; field: string };
 
 /** A client instance made in this file (`axios.create`, `got.extend`, `new Agent`...). */
 export interface InstanceDef {
@@ -177,6 +183,8 @@ export interface ResilienceSummary {
   defaults: DefaultDef[];
   calls: CallSite[];
   functionUses: FunctionUse[];
+  /** What the file itself says about where it runs (directives, imports, browser globals). */
+  envHint?: EnvHint;
 }
 
 export const NO_COVER: Coverage = { timeout: { state: 'absent' }, retry: { state: 'absent' }, breaker: { state: 'absent' } };

@@ -98,8 +98,21 @@ function mapLookup(map: Record<string, unknown>, key: string): string | null {
 export class ProjectModules {
   private readonly tsconfigByDir = new Map<string, TsConfig | null>();
   private readonly packageByDir = new Map<string, PackageJson | null>();
-  private readonly workspace = new Map<string, PackageJson>();
+  private readonly workspace = new Map<string, PackageJson | null>();
   private readonly cache = new Map<string, string | null>();
+
+  /** Relative imports resolve without reading anything; project JSON is read on the first alias. */
+  static lazy(files: ReadonlySet<string>, readJson: ReadJson): Pick<ProjectModules, 'resolve'> {
+    let built: ProjectModules | undefined;
+    return {
+      resolve: (from, specifier) => {
+        if (specifier.startsWith('./') || specifier.startsWith('../')) return resolveRelative(from, specifier, files);
+        if (!mayBeProjectSpecifier(specifier)) return null;
+        built ??= new ProjectModules(files, readJson);
+        return built.resolve(from, specifier);
+      },
+    };
+  }
 
   constructor(private readonly files: ReadonlySet<string>, private readonly readJson: ReadJson) {
     const dirs = new Set<string>();
@@ -109,10 +122,26 @@ export class ProjectModules {
         if (d === '.' || d === '/' || d === '') break;
       }
     }
+    // Workspace packages are looked up by folder name (`@acme/http` in `packages/http`): no read until asked.
     for (const d of dirs) {
-      const pkg = this.packageAt(d);
-      if (pkg?.name && !this.workspace.has(pkg.name)) this.workspace.set(pkg.name, pkg);
+      const base = path.posix.basename(d);
+      const list = this.dirsByName.get(base) ?? [];
+      list.push(d);
+      this.dirsByName.set(base, list);
     }
+  }
+
+  private readonly dirsByName = new Map<string, string[]>();
+
+  /** The workspace package of that name: in a folder named like its last segment, or the package root. */
+  private workspacePackage(name: string): PackageJson | undefined {
+    if (!this.workspace.has(name)) {
+      const last = name.slice(name.lastIndexOf('/') + 1);
+      const found = [...(this.dirsByName.get(last) ?? []), '.'].map((d) => this.packageAt(d)).find((p) => p?.name === name);
+      if (found) this.workspace.set(name, found);
+      else this.workspace.set(name, null);
+    }
+    return this.workspace.get(name) ?? undefined;
   }
 
   /** Where `specifier`, imported from project file `from`, is defined in the project; null for packages. */
@@ -155,7 +184,7 @@ export class ProjectModules {
   private resolveWorkspace(specifier: string): string | null {
     const parts = specifier.split('/');
     const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
-    const pkg = this.workspace.get(name);
+    const pkg = this.workspacePackage(name);
     if (!pkg) return null;
     const sub = specifier.slice(name.length);
     if (pkg.exports !== undefined && pkg.exports !== null) {
@@ -225,7 +254,7 @@ export class ProjectModules {
   private workspaceFile(specifier: string): string | null {
     const parts = specifier.split('/');
     const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
-    const pkg = this.workspace.get(name);
+    const pkg = this.workspacePackage(name);
     if (!pkg) return null;
     const sub = specifier.slice(name.length + 1) || 'tsconfig.json';
     return path.posix.join(pkg.dir, sub.endsWith('.json') ? sub : `${sub}.json`);

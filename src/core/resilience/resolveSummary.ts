@@ -13,7 +13,9 @@ function relativeSpecifier(from: string, to: string): string {
  * project file rewritten to a relative one, so the link phase (relative resolution only) follows it.
  * Summaries without such specifiers are returned as they are (cached objects are never mutated).
  */
-export function resolveSummarySpecifiers(file: string, summary: ResilienceSummary, modules: ProjectModules): ResilienceSummary {
+export function resolveSummarySpecifiers(file: string, summary: ResilienceSummary, modules: Pick<ProjectModules, 'resolve'>): ResilienceSummary {
+  const aliased = (spec: string): boolean => !spec.startsWith('./') && !spec.startsWith('../');
+  if (!summary.imports.some((i) => aliased(i.specifier)) && !summary.exportAll.some(aliased) && !summary.exports.some((e) => 'specifier' in e && aliased(e.specifier))) return summary;
   let changed = false;
   const map = (spec: string): string => {
     if (spec.startsWith('./') || spec.startsWith('../')) return spec;

@@ -85,7 +85,7 @@ export function isCompilerLoaded(): boolean {
  * or a client/retry/breaker module named in an import or require. A superset, for the prefilter; files
  * that only use a project's client module are caught by the second pass.
  */
-const NETWORK_WORDS = new RegExp(`\\bfetch\\w*\\s*[(<!]|['"\`](?:node:)?(?:https?|http2|undici|axios|got|ky|p-retry|async-retry|axios-retry|opossum|cockatiel|${TABLE_MODULES_PATTERN})['"\`]`);
+const NETWORK_WORDS = new RegExp(`\\bfetch\\w*\\s*[(<!]|['"\`](?:node:)?(?:https?|http2|undici|axios|got|ky|p-retry|async-retry|axios-retry|opossum|cockatiel)['"\`]|(?:\\bfrom|\\brequire\\s*\\(|\\bimport\\s*\\()\\s*['"](?:${TABLE_MODULES_PATTERN})['"]`);
 /** Import/require specifiers that may be project modules (relative, aliases, workspace packages), for the second pass. */
 const RELATIVE_IMPORT = /(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*['"]((?:\.{1,2}\/|[#~@])[^'"]+|[\w.-]+\/[^'"]+)['"]/g;
 
@@ -310,7 +310,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
     // making or wrapping calls (`api.get()` on an imported axios instance) are analysed too, and so are
     // files importing those in turn.
     const known = new Set(discovered.files);
-    const modules = new ProjectModules(known, (rel) => readProjectJson(path.join(root, rel)));
+    const modules = ProjectModules.lazy(known, (rel) => readProjectJson(path.join(root, rel)));
     // A provider exports something a caller's coverage depends on: an instance, a policy, a function that
     // makes a call, or a re-export of a provider. Only importers of providers need analysing.
     const isProvider = (rel: string, depth = 0): boolean => {

@@ -14,7 +14,7 @@ import { tagIcon } from './tagIcons';
 import type { ViewState } from './viewState';
 import type { BranchScope } from '../ledger/branchScope';
 
-const GROUP_ICONS: Record<GroupBy, string> = { tag: 'tag', folder: 'folder', file: 'file', owner: 'person', due: 'calendar', age: 'history', team: 'organization', interest: 'flame', package: 'package', scope: 'filter' };
+const GROUP_ICONS: Record<GroupBy, string> = { tag: 'tag', folder: 'folder', file: 'file', owner: 'person', due: 'calendar', age: 'history', team: 'organization', interest: 'flame', package: 'package', scope: 'filter', environment: 'server-environment' };
 
 /** Provider of the Ledger view: builds nodes from the controller's ledgers and the view state. */
 export class LedgerTreeProvider implements vscode.TreeDataProvider<LedgerNode>, vscode.Disposable {

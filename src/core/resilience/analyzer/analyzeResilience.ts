@@ -2,11 +2,12 @@ import { ts } from 'ts-morph';
 import { walkAst } from '../../scan/astWalk';
 import type { CommentRange } from '../../scan/commentRange';
 import { NO_COVER, REQUEST_METHODS, type CallSite, type ClientRef, type Cover, type DefaultDef, type FunctionUse, type InstanceDef, type Library, type PolicyDef, type ResilienceSummary } from '../model';
+import { environmentHint } from '../environment';
 import { tableClient, tableClientOfModule, tableMethodOf, tableOptionsIndex } from '../clientTable';
 import { chainCover } from './chains';
 import { argTimeouts, passThroughOf } from './passThrough';
 import { injectedFetchLabel, instanceCreation, isProjectModule, meaningOf, type InstanceTable } from './clients';
-import { contextOf, policyOf, wrapperOf } from './contexts';
+import { contextOf, enclosingClass, isFetchRetry, policyOf, wrapperOf } from './contexts';
 import { FileFacts, unwrap } from './fileFacts';
 import { methodOf, prop, retryOf, retryOptInOf, signalCover, timeoutOf, viewObject, type ObjectView } from './options';
 
@@ -40,6 +41,10 @@ function optionsIndex(library: Library, member: string, args: readonly ts.Expres
 }
 
 /** A first argument that is a URL: a string, template, `new URL(...)`, or a name that says so. */
+function isThisMember(e: ts.Expression): boolean {
+  return ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword;
+}
+
 function isUrlLiteral(e: ts.Expression): boolean {
   const u = unwrap(e);
   const named = ts.isIdentifier(u) ? u.text : ts.isPropertyAccessExpression(u) ? u.name.text : ts.isCallExpression(u) ? u.expression.getText() : null;
@@ -196,13 +201,24 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
   }
 
   function readWrapperArgument(call: ts.CallExpression | ts.NewExpression): void {
-    // pRetry(getUser), new CircuitBreaker(callService), policy.execute(fetchAll): the function by name.
-    const first = call.arguments?.[0] && unwrap(call.arguments[0]);
-    if (!first || !ts.isIdentifier(first) || !isFunctionName(first.text)) return;
+    // pRetry(getUser), new CircuitBreaker(callService), policy.execute(fetchAll): the function by name;
+    // new Worker('q', processJob), useQuery({ queryFn: fetchTodos }): any argument or option by name.
+    if (!call.arguments || call.arguments.length === 0) return;
     const w = wrapperOf(facts, call);
     if (!w) return;
+    const named: ts.Identifier[] = [];
+    for (const [i, a] of call.arguments.entries()) {
+      const u = unwrap(a);
+      if (ts.isIdentifier(u) && isFunctionName(u.text)) named.push(u);
+      else if (i > 0 || ts.isObjectLiteralExpression(u)) {
+        if (ts.isObjectLiteralExpression(u)) for (const p of u.properties) if (ts.isPropertyAssignment(p) && ts.isIdentifier(unwrap(p.initializer)) && isFunctionName((unwrap(p.initializer) as ts.Identifier).text)) named.push(unwrap(p.initializer) as ts.Identifier);
+      }
+    }
+    if (named.length === 0) return;
     const outer = ts.isCallExpression(call) ? contextOf(facts, instances, call) : null;
-    summary.functionUses.push({ name: first.text, at: facts.pos(first.getStart(sf)), context: [w, ...(outer?.context ?? [])], inFunction: outer?.enclosingFunction ?? null });
+    for (const first of w.kind === 'direct' && w.cover.retry.state === 'yes' && /^(p-retry|async-retry)$/.test(w.cover.retry.by) ? named.slice(0, 1) : named) {
+      summary.functionUses.push({ name: first.text, at: facts.pos(first.getStart(sf)), context: [w, ...(outer?.context ?? [])], inFunction: outer?.enclosingFunction ?? null });
+    }
   }
 
   function isFunctionName(name: string): boolean {
@@ -241,7 +257,7 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
     const site = clientOf(call, callee);
     if (site) recordCall(call, site, argShift);
     // A call to an imported name may be an instance call or a project function: the link phase knows.
-    if (!site || site.client.kind === 'import') recordFunctionUse(call, callee);
+    if (!site || site.client.kind === 'import' || site.client.kind === 'inherited') recordFunctionUse(call, callee);
   }
 
   /** `HttpModule.register({ timeout })`: defaults for every injected instance of that client. */
@@ -270,23 +286,40 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
   function recordFunctionUse(call: ts.CallExpression, callee: ts.Expression): void {
     let name: string | null = null;
     if (ts.isIdentifier(callee) && isFunctionName(callee.text)) name = callee.text;
+    else if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword && facts.methods.has(callee.name.text)) {
+      // this.get(...) inside the class that declares get(): a use of the wrapper `Class.get`.
+      const cls = enclosingClass(call)?.name;
+      if (cls) name = `${cls}.${callee.name.text}`;
+    } else if (ts.isPropertyAccessExpression(callee) && ts.isPropertyAccessExpression(callee.expression) && callee.expression.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      // this.fetchService.fetch(...): the injected field's declared class, by name (`FetchService.fetch`).
+      const type = facts.parameterTypes.get(callee.expression.name.text)?.trim();
+      if (type && /^[A-Z]\w*$/.test(type) && (isFunctionName(type) || facts.moduleOf(type) === undefined)) name = `${type}.${callee.name.text}`;
+    }
     else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && facts.moduleOf(callee.expression.text)?.imported === '*' && isProjectModule(facts.moduleOf(callee.expression.text)?.specifier ?? '')) name = `${callee.expression.text}.${callee.name.text}`;
     if (!name) return;
     const ctx = contextOf(facts, instances, call);
-    const argTimeout = argTimeouts(facts, call.arguments);
+    const argTimeout = call.arguments.some((a) => !ts.isStringLiteralLike(a) && !ts.isTemplateExpression(a)) ? argTimeouts(facts, call.arguments) : [];
     summary.functionUses.push({ name, at: facts.pos(call.getStart(sf)), context: ctx.context, inFunction: ctx.enclosingFunction, ...(argTimeout.some((a) => a !== 'absent') ? { argTimeout } : {}) } satisfies FunctionUse);
   }
 
-  function clientOf(call: ts.CallExpression, callee: ts.Expression): { client: ClientRef; member: string; library: Library | null; dispatcherCall: boolean } | null {
+  function clientOf(call: ts.CallExpression, callee: ts.Expression): { client: ClientRef; member: string; library: Library | null; dispatcherCall: boolean; retryBy?: string } | null {
     if (ts.isPropertyAccessExpression(callee) && /^(globalThis|window|self)$/.test(facts.text(callee.expression)) && callee.name.text === 'fetch') {
       return { client: { kind: 'library', library: 'fetch', label: 'fetch' }, member: '', library: 'fetch', dispatcherCall: false };
     }
+    // const fetch = fetchRetry(global.fetch): a fetch that retries.
+    const init = ts.isIdentifier(callee) ? facts.initializerAt(callee) : undefined;
+    if (init && isFetchRetry(facts, init)) return { client: { kind: 'library', library: 'fetch', label: `fetch-retry (${callee.getText(sf)})` }, member: '', library: 'fetch', dispatcherCall: false, retryBy: 'fetch-retry' };
     const injected = injectedFetchLabel(facts, callee);
     if (injected) return { client: { kind: 'library', library: 'fetch', label: injected }, member: '', library: 'fetch', dispatcherCall: false };
     const direct = ts.isIdentifier(callee) || (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) ? meaningOf(facts, instances, callee) : null;
     const receiver = ts.isPropertyAccessExpression(callee) && !direct ? meaningOf(facts, instances, callee.expression) : null;
     const member = ts.isPropertyAccessExpression(callee) && !direct ? callee.name.text : '';
     const m = direct ?? receiver;
+    // this.axios.get(...) in `class X extends HttpBase`: the base class may create `this.axios`.
+    if (!m && ts.isPropertyAccessExpression(callee) && isThisMember(callee.expression) && ANY_REQUEST_METHOD.has(callee.name.text)) {
+      const base = enclosingClass(call)?.base;
+      if (base) return { client: { kind: 'inherited', base, field: facts.text(callee.expression) }, member: callee.name.text, library: null, dispatcherCall: false };
+    }
     if (!m) return null;
     if (m.kind === 'fetch') return { client: { kind: 'library', library: 'fetch', label: m.label }, member: '', library: 'fetch', dispatcherCall: false };
     if (m.kind === 'library') {
@@ -331,6 +364,7 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
       breaker: { state: 'absent' } as Cover,
     };
     if (!library && own.retry.state !== 'absent' && site.client.kind === 'import') own.retry = { state: 'unknown' };
+    if (site.retryBy) own.retry = { state: 'yes', by: site.retryBy };
     const table = library ? tableClient(library) : undefined;
     const chain = table?.chain ? chainCover(facts, call, table.chain) : null;
     if (chain) {
@@ -370,6 +404,8 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
     }
   }
   walkAst(sf, visit);
+  const hint = environmentHint(sf.text, [...facts.bindings.values()].map((b) => b.specifier), summary.exports.map((e) => e.exported));
+  if (hint) summary.envHint = hint;
   // Uses of local functions matter only when that function makes a call; imported names may wrap one.
   const wrappers = new Set(summary.calls.map((c) => c.enclosingFunction));
   summary.functionUses = summary.functionUses.filter((u) => wrappers.has(u.name) || u.name.includes('.') || isProjectModule(facts.moduleOf(u.name)?.specifier ?? ''));

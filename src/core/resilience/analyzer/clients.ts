@@ -25,8 +25,15 @@ export function libraryOfModule(specifier: string): Library | null {
 
 /** A module the link phase should try to resolve in the project (relative, alias, workspace package). */
 export function isProjectModule(specifier: string): boolean {
-  return mayBeProjectSpecifier(specifier) && libraryOfModule(specifier) === null && !NON_PROJECT.test(specifier);
+  let known = PROJECT_MODULE.get(specifier);
+  if (known === undefined) {
+    known = mayBeProjectSpecifier(specifier) && libraryOfModule(specifier) === null && !NON_PROJECT.test(specifier);
+    if (PROJECT_MODULE.size > 10_000) PROJECT_MODULE.clear();
+    PROJECT_MODULE.set(specifier, known);
+  }
+  return known;
 }
+const PROJECT_MODULE = new Map<string, boolean>();
 const NON_PROJECT = /^(@nestjs\/(common|core)|@types\/)/;
 
 /** What a name refers to, as a client: the library object, one export of it, or an instance. */

@@ -15,8 +15,21 @@ function wrapperLibrary(facts: FileFacts, callee: ts.Expression): string | null 
   if (m === 'async-retry' && (b.imported === 'default' || b.imported === '*')) return 'async-retry';
   if (m === 'opossum' && (b.imported === 'default' || b.imported === '*')) return 'opossum';
   if (m === 'cockatiel') return `cockatiel.${b.imported}`;
-  return null;
+  const layer = RETRY_LAYERS.find((l) => l.modules.includes(m) && l.names.includes(b.imported));
+  return layer ? `layer:${layer.label}` : null;
 }
+
+/**
+ * Retry done one layer up: data-fetching hooks and job queues that re-run the function they are given
+ * (inline, by name, or as `queryFn`/`fetcher`/`run` in their options), unless `retry: false/0` is set.
+ */
+const RETRY_LAYERS: { modules: string[]; names: string[]; label: string; newOnly?: boolean }[] = [
+  { modules: ['swr', 'swr/infinite'], names: ['default', 'useSWR', 'useSWRInfinite'], label: 'SWR (retries on error by default)' },
+  { modules: ['@tanstack/react-query', '@tanstack/vue-query', '@tanstack/solid-query', '@tanstack/svelte-query', 'react-query'], names: ['useQuery', 'useInfiniteQuery', 'useSuspenseQuery', 'useQueries', 'queryOptions'], label: 'TanStack Query (3 retries by default in the browser)' },
+  { modules: ['bullmq'], names: ['Worker'], label: 'a BullMQ worker (jobs retried per their `attempts`)', newOnly: true },
+  { modules: ['liteque'], names: ['Runner'], label: 'a liteque runner (jobs retried per `numRetries`)', newOnly: true },
+  { modules: ['@temporalio/workflow'], names: ['proxyActivities'], label: "Temporal activities (retried by the activity's retry policy)" },
+];
 
 const cover = (c: Partial<Coverage>): Coverage => ({ ...NO_COVER, ...c });
 
@@ -75,10 +88,13 @@ export function breakerCover(facts: FileFacts, options: ts.Expression | undefine
  */
 export function wrapperOf(facts: FileFacts, call: ts.CallExpression | ts.NewExpression): ContextCover | null {
   if (ts.isNewExpression(call)) {
-    return wrapperLibrary(facts, call.expression) === 'opossum' ? { kind: 'direct', cover: breakerCover(facts, call.arguments?.[1]) } : null;
+    const lib = wrapperLibrary(facts, call.expression);
+    if (lib?.startsWith('layer:')) return layerCover(facts, call, lib.slice(6));
+    return lib === 'opossum' ? { kind: 'direct', cover: breakerCover(facts, call.arguments?.[1]) } : null;
   }
   const lib = wrapperLibrary(facts, call.expression);
   if (lib === 'p-retry' || lib === 'async-retry') return { kind: 'direct', cover: cover({ retry: { state: 'yes', by: lib } }) };
+  if (lib?.startsWith('layer:')) return layerCover(facts, call, lib.slice(6));
   const callee = unwrap(call.expression);
   if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'execute') {
     const target = unwrap(callee.expression);
@@ -92,6 +108,27 @@ export function wrapperOf(facts: FileFacts, call: ts.CallExpression | ts.NewExpr
   return null;
 }
 
+/** A retry layer's cover, unless its options switch retries off (`retry: false`, `errorRetryCount: 0`). */
+function layerCover(facts: FileFacts, call: ts.CallExpression | ts.NewExpression, label: string): ContextCover {
+  const off = (call.arguments ?? []).some((a) => {
+    const v = viewObject(facts, a);
+    if (v.kind !== 'object') return false;
+    return ['retry', 'errorRetryCount', 'shouldRetryOnError', 'attempts', 'numRetries'].some((k) => {
+      const p = prop(v.node, k);
+      return !!p && 'value' in p && isOff(p.value);
+    });
+  });
+  return { kind: 'direct', cover: off ? NO_COVER : cover({ retry: { state: 'yes', by: label } }) };
+}
+
+/** `fetchRetry(fetch)` from fetch-retry: the fetch it returns retries. */
+export function isFetchRetry(facts: FileFacts, expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  if (!ts.isCallExpression(e) || !ts.isIdentifier(unwrap(e.expression))) return false;
+  const b = facts.moduleOf((unwrap(e.expression) as ts.Identifier).text);
+  return b?.specifier === 'fetch-retry' || b?.specifier === '@vercel/fetch-retry';
+}
+
 const SLEEP = /\b(sleep|delay|wait|backoff|setTimeout)\b/i;
 
 /** A bounded hand-written retry loop around `node`: a loop with a condition, a try/catch, and an awaited pause. */
@@ -101,7 +138,36 @@ function retryLoop(facts: FileFacts, loop: ts.IterationStatement, tryStatement: 
   if (!bounded) return null;
   const body = facts.text(loop.statement);
   if (!/\bawait\b/.test(body) || !SLEEP.test(body)) return null;
-  return cover({ retry: { state: 'yes', by: `hand-written retry loop at line ${facts.pos(loop.getStart(facts.sf)).line}` } });
+  // A loop that retries only when the server said 429/503 (it did not process the request) is safe for POST.
+  const onlyThrottled = /\b(429|503)\b|retry-after/i.test(body);
+  return cover({ retry: { state: 'yes', by: `hand-written retry loop${onlyThrottled ? ' on 429/503 (the request was not processed)' : ''} at line ${facts.pos(loop.getStart(facts.sf)).line}` } });
+}
+
+const TIMER = /\b(setTimeout|AbortSignal\.timeout|sleep|delay|timeout)\b/i;
+
+/**
+ * `Promise.race([call, timer])`, directly or through the variable holding the call's promise
+ * (linkwarden's `Promise.race([responsePromise, timeoutPromise])`): the caller waits a bounded time.
+ */
+function raceCover(facts: FileFacts, call: ts.CallExpression): Coverage | null {
+  if (facts.races.length === 0) return null;
+  let node: ts.Node = call;
+  while (node.parent && (ts.isParenthesizedExpression(node.parent) || ts.isConditionalExpression(node.parent) || ts.isAwaitExpression(node.parent) || (ts.isPropertyAccessExpression(node.parent) && ts.isCallExpression(node.parent.parent)))) node = ts.isPropertyAccessExpression(node.parent) ? node.parent.parent : node.parent;
+  const holder = ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name) ? node.parent.name.text : null;
+  for (const race of facts.races) {
+    const list = race.arguments[0] && unwrap(race.arguments[0]);
+    if (!list || !ts.isArrayLiteralExpression(list)) continue;
+    const mine = list.elements.findIndex((el) => el === node || (holder !== null && ts.isIdentifier(unwrap(el)) && (unwrap(el) as ts.Identifier).text === holder));
+    if (mine < 0) continue;
+    const timer = list.elements.some((el, i) => {
+      if (i === mine) return false;
+      const u = unwrap(el);
+      const init = ts.isIdentifier(u) ? facts.initializerAt(u) : undefined;
+      return TIMER.test(facts.text(init ?? u));
+    });
+    if (timer) return cover({ timeout: { state: 'yes', by: `Promise.race with a timer at line ${facts.pos(race.getStart(facts.sf)).line}` } });
+  }
+  return null;
 }
 
 export interface CallContext {
@@ -111,14 +177,30 @@ export interface CallContext {
   swallowedAt: ts.CatchClause | ts.CallExpression | null;
 }
 
+/** The class a node sits in, and the name of the class it extends (a local or imported name). */
+export function enclosingClass(node: ts.Node): { name: string | null; base: string | null } | null {
+  for (let p = node.parent; p && !ts.isSourceFile(p); p = p.parent) {
+    if (ts.isClassDeclaration(p) || ts.isClassExpression(p)) {
+      const ext = p.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+      return { name: p.name?.text ?? null, base: ext && ts.isIdentifier(ext) ? ext.text : null };
+    }
+  }
+  return null;
+}
+
 function functionName(fn: ts.Node): string | null {
   if ((ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name) return fn.name.text;
+  // Class methods are wrappers named `Class.method` (uses: `this.method()`, `this.injected.method()`).
+  if (ts.isMethodDeclaration(fn) && ts.isIdentifier(fn.name)) {
+    const cls = fn.parent && (ts.isClassDeclaration(fn.parent) || ts.isClassExpression(fn.parent)) ? fn.parent.name?.text : undefined;
+    if (cls) return `${cls}.${fn.name.text}`;
+  }
   if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name)) return fn.parent.name.text;
   return null;
 }
 
 function isExported(fn: ts.Node): boolean {
-  const holder = ts.isVariableDeclaration(fn.parent) ? fn.parent.parent.parent : fn;
+  const holder = ts.isVariableDeclaration(fn.parent) ? fn.parent.parent.parent : ts.isMethodDeclaration(fn) ? fn.parent : fn;
   return !!holder && ts.canHaveModifiers(holder) && !!ts.getModifiers(holder)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
 }
 
@@ -158,6 +240,8 @@ export function contextOf(facts: FileFacts, _instances: InstanceTable, call: ts.
   if (ts.isPropertyAccessExpression(chained) && chained.name.text === 'catch' && ts.isCallExpression(chained.parent) && chained.parent.arguments[0] && swallows(facts, chained.parent.arguments[0])) {
     swallowedAt = chained.parent;
   }
+  const race = raceCover(facts, call);
+  if (race) context.push({ kind: 'direct', cover: race });
   let child: ts.Node = call;
   // Depth-bounded: in generated code thousands of levels deep, what lies further out is not this call's context.
   let levels = 0;
@@ -180,6 +264,12 @@ export function contextOf(facts: FileFacts, _instances: InstanceTable, call: ts.
       const parent = node.parent;
       if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.some((a) => unwrap(a) === node)) {
         const w = wrapperOf(facts, parent);
+        if (w) context.push(w);
+      }
+      // useQuery({ queryFn: () => fetch(...) }), new Runner(queue, { run: async (job) => ... })
+      const holder = ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent) ? parent.parent.parent : null;
+      if (holder && (ts.isCallExpression(holder) || ts.isNewExpression(holder)) && holder.arguments?.some((a) => unwrap(a) === parent.parent)) {
+        const w = wrapperLibrary(facts, holder.expression)?.startsWith('layer:') ? wrapperOf(facts, holder) : null;
         if (w) context.push(w);
       }
       if (ts.isMethodDeclaration(node)) {

@@ -29,6 +29,8 @@ export class FileFacts {
   readonly parameterTypes = new Map<string, string>();
   /** Source text of every `setTimeout(...)` call, to see which AbortControllers a timer aborts. */
   readonly timerTexts: string[] = [];
+  /** `Promise.race([...])` calls: a call raced against a timer is bounded for its caller. */
+  readonly races: ts.CallExpression[] = [];
   /**
    * `req.on('timeout', fn)` / `req.setTimeout(ms, fn)` handlers, by receiver name: where, in which
    * function, and whether they destroy the request (a named handler is followed to its body).
@@ -126,6 +128,8 @@ export class FileFacts {
       }
     } else if ((ts.isMethodDeclaration(node) || ts.isPropertyDeclaration(node)) && node.name && ts.isIdentifier(node.name)) {
       this.methods.add(node.name.text);
+      // `private readonly http: HttpService;`: an injected field's declared type, like a parameter's.
+      if (ts.isPropertyDeclaration(node) && node.type && !this.parameterTypes.has(node.name.text)) this.parameterTypes.set(node.name.text, node.type.getText(this.sf));
     } else if (ts.isFunctionDeclaration(node) && node.name) {
       this.functions.set(node.name.text, node);
     } else if (ts.isParameter(node) && ts.isIdentifier(node.name)) {
@@ -134,6 +138,7 @@ export class FileFacts {
     } else if (ts.isCallExpression(node)) {
       const callee = node.expression;
       if (ts.isIdentifier(callee) && callee.text === 'setTimeout') this.timerTexts.push(node.getText(this.sf));
+      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'race' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Promise') this.races.push(node);
       if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
         const receiver = callee.expression.text;
         const isTimeoutEvent = (callee.name.text === 'on' || callee.name.text === 'once') && node.arguments[0] && ts.isStringLiteral(node.arguments[0]) && node.arguments[0].text === 'timeout';
