@@ -28,7 +28,7 @@ export async function runTrend(args: { dir?: string; config?: string; since?: st
   // The main branch's history by default (origin's default, main, master), else the current branch.
   const ref = args.ref ?? (await defaultBranch(root)) ?? 'HEAD';
   const result = await trend(root, config, { sinceMs, points, ref, cacheFile: defaultCacheFile(root, io.env).replace(/\.json$/, '.trend.json') }).catch((err: Error) => {
-    throw new UsageError(`trend needs a git repository with history: ${err.message.split('\n')[0]}`);
+    throw new UsageError(err.message.startsWith('--ref') ? err.message : `trend needs a git repository with history: ${err.message.split('\n')[0]}`);
   });
   io.stdout(formatTrend(result, format));
   return EXIT.ok;

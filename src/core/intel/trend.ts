@@ -1,12 +1,14 @@
-import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { effectiveExcludes, type DebtLedgerConfig } from '../config/config';
-import { gitClient } from '../git/loadGit';
+import { gitExec } from '../git/gitExec';
 import { linkResilience } from '../resilience/link';
 import type { ResilienceSummary } from '../resilience/model';
 import { compileExcludes, hasExtension } from '../scan/pathFilter';
 import { createTextScanner, scanText } from '../scan/scanner';
+import { firstParentChanges, firstParentCommits, readBlobs, resolveCommit, treeBlobs, TrendGitError } from './trendHistory';
+
+export { TrendGitError } from './trendHistory';
 
 export interface TrendPoint {
   commit: string;
@@ -25,80 +27,140 @@ export function parseSince(since: string): number {
   return Number(m[1]) * days * 86_400_000;
 }
 
-/** Reads many blobs through one `git cat-file --batch` process (simple-git cannot stream stdin). */
-async function readBlobs(top: string, specs: string[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  if (specs.length === 0) return out;
-  const child = spawn('git', ['cat-file', '--batch'], { cwd: top, stdio: ['pipe', 'pipe', 'ignore'] });
-  const chunks: Buffer[] = [];
-  child.stdout.on('data', (d: Buffer) => chunks.push(d));
-  const done = new Promise<void>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', () => resolve());
-  });
-  child.stdin.end(specs.join('\n') + '\n');
-  await done;
-  const buf = Buffer.concat(chunks);
-  let at = 0;
-  for (const spec of specs) {
-    const nl = buf.indexOf(10, at);
-    if (nl < 0) break;
-    const header = buf.subarray(at, nl).toString();
-    at = nl + 1;
-    const m = /^[0-9a-f]+ blob (\d+)$/.exec(header);
-    if (!m) continue; // missing
-    const size = Number(m[1]);
-    out.set(spec, buf.subarray(at, at + size).toString('utf8'));
-    at += size + 1;
+/** What one blob yields, whatever path it has (counts do not depend on the path; summaries get the path at link time). */
+interface BlobCounts {
+  marker: number;
+  suppression: number;
+  summary: ResilienceSummary | null;
+}
+
+const CACHE_VERSION = 2;
+
+interface TrendCache {
+  version: number;
+  key: string;
+  points: Record<string, TrendPoint>;
+}
+
+function isPoint(p: unknown): p is TrendPoint {
+  const x = p as TrendPoint;
+  return !!x && typeof x === 'object' && typeof x.commit === 'string' && typeof x.date === 'string' && [x.marker, x.suppression, x.resilience].every((n) => Number.isInteger(n) && n >= 0);
+}
+
+/** The cache when it is whole and for this key; anything else (damaged, older format, other settings) is discarded. */
+async function readCache(file: string | null, key: string): Promise<Record<string, TrendPoint>> {
+  if (!file) return {};
+  try {
+    const parsed = JSON.parse(await fs.readFile(file, 'utf8')) as Partial<TrendCache>;
+    if (parsed.version !== CACHE_VERSION || parsed.key !== key || !parsed.points || typeof parsed.points !== 'object') return {};
+    return Object.fromEntries(Object.entries(parsed.points).filter(([sha, p]) => isPoint(p) && p.commit === sha));
+  } catch {
+    return {};
   }
-  return out;
+}
+
+async function writeCache(file: string, key: string, points: Record<string, TrendPoint>): Promise<void> {
+  const data: TrendCache = { version: CACHE_VERSION, key, points };
+  try {
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    await fs.writeFile(tmp, JSON.stringify(data));
+    await fs.rename(tmp, file);
+  } catch {
+    // a cache that cannot be written only costs time next run
+  }
 }
 
 /**
- * Item counts per kind at evenly spaced commits of a branch's first-parent history since `sinceMs` ago, scanned
- * from git objects (the work tree is never touched), cached per commit in `cacheFile`.
+ * Item counts per kind at evenly spaced commits of a branch's first-parent history since `sinceMs` ago,
+ * scanned from git objects (the work tree is never touched), cached per commit in `cacheFile`.
+ *
+ * Incremental: the first point's tree is listed once; after that one `git log --raw` gives what every
+ * commit changed, and only blobs that changed between points are read (one `cat-file --batch`) and
+ * scanned, keyed by blob id (a file reverted, or copied, is scanned once). Git runs at the repository's
+ * top with the scanned folder as a pathspec, so `trend <subfolder>` counts that folder.
  */
 export async function trend(root: string, config: DebtLedgerConfig, options: { sinceMs: number; points: number; ref?: string; cacheFile: string | null; now?: Date }): Promise<TrendPoint[]> {
-  const git = gitClient(root);
-  const top = (await git.raw(['rev-parse', '--show-toplevel'])).trim();
+  const rev = await gitExec(root, ['rev-parse', '--show-toplevel']);
+  if (rev.code !== 0) throw new TrendGitError((rev.error ?? rev.stderr).trim().split('\n')[0] || 'not a git repository');
+  const top = rev.stdout.trim();
   const prefix = path.relative(top, root).split(path.sep).join('/');
+  const head = await resolveCommit(top, options.ref ?? 'HEAD');
   const since = new Date((options.now ?? new Date()).getTime() - options.sinceMs).toISOString();
-  const log = (await git.raw(['log', '--first-parent', `--since=${since}`, '--format=%H %cI', options.ref ?? 'HEAD'])).trim();
-  const commits = log ? log.split('\n').map((l) => ({ sha: l.slice(0, 40), date: l.slice(41) })).reverse() : [];
+  const commits = await firstParentCommits(top, head, since);
   const n = Math.min(options.points, commits.length);
-  const picked = n <= 1 ? commits.slice(-1) : Array.from({ length: n }, (_, i) => commits[Math.round((i * (commits.length - 1)) / (n - 1))]!);
-  let cache: Record<string, TrendPoint> = {};
-  if (options.cacheFile) cache = JSON.parse(await fs.readFile(options.cacheFile, 'utf8').catch(() => '{}')) as Record<string, TrendPoint>;
-  const key = (sha: string): string => `${sha}:${JSON.stringify([config.tags, config.suppressions, config.resilience, prefix])}`;
+  const picked = n <= 1 ? commits.slice(-1) : [...new Set(Array.from({ length: n }, (_, i) => commits[Math.round((i * (commits.length - 1)) / (n - 1))]!))];
+  const key = JSON.stringify([config.tags, config.suppressions, config.resilience, config.extensions, effectiveExcludes(config), config.maxFileSize, prefix]);
+  const cache = await readCache(options.cacheFile, key);
+  if (picked.every((c) => cache[c.sha])) return picked.map((c) => cache[c.sha]!);
+
   const excluded = compileExcludes(effectiveExcludes(config));
-  const extensions = new Set(config.extensions);
+  const extensions = new Set(config.extensions.map((e) => e.toLowerCase()));
+  const rel = (p: string): string | null => {
+    const r = prefix ? (p.startsWith(`${prefix}/`) ? p.slice(prefix.length + 1) : null) : p;
+    return r !== null && hasExtension(r, extensions) && !excluded(r) ? r : null;
+  };
+  // State: the current blob of every scanned file, as of the last point.
+  const state = new Map<string, string>();
+  for (const [p, blob] of await treeBlobs(top, picked[0]!.sha, prefix)) {
+    const r = rel(p);
+    if (r !== null) state.set(r, blob);
+  }
+  // Which commits come before which point, then each point's changed files.
+  const order = new Map(commits.map((c, i) => [c.sha, i]));
+  const changes = await firstParentChanges(top, picked[0]!.sha, picked[picked.length - 1]!.sha, prefix);
+  const states: Map<string, string>[] = [new Map(state)];
+  let next = 0;
+  for (let j = 1; j < picked.length; j++) {
+    const upTo = order.get(picked[j]!.sha)!;
+    for (; next < changes.length && (order.get(changes[next]!.sha) ?? Infinity) <= upTo; next++) {
+      for (const [p, blob] of changes[next]!.changes) {
+        const r = rel(p);
+        if (r === null) continue;
+        if (blob === null) state.delete(r);
+        else state.set(r, blob);
+      }
+    }
+    states.push(new Map(state));
+  }
+  // Every distinct (blob, extension) of every point, read and scanned once: the extension picks the syntax.
+  const extOf = (r: string): string => r.slice(r.lastIndexOf('.')).toLowerCase();
+  const wanted = new Map<string, Set<string>>();
+  for (const s of states) for (const [r, b] of s) wanted.set(b, (wanted.get(b) ?? new Set()).add(extOf(r)));
   const scanner = createTextScanner(config);
+  const counts = new Map<string, BlobCounts>();
+  const ids = [...wanted.keys()];
+  for (let i = 0; i < ids.length; i += 2000) {
+    const texts = await readBlobs(top, ids.slice(i, i + 2000), config.maxFileSize);
+    for (const [id, text] of texts) {
+      for (const ext of wanted.get(id)!) {
+        const scan = scanText(scanner, `blob${ext}`, text);
+        let marker = 0;
+        for (const item of scan.items) if (item.kind !== 'suppression') marker++;
+        counts.set(`${id}${ext}`, { marker, suppression: scan.items.length - marker, summary: scan.summary });
+      }
+    }
+  }
   const points: TrendPoint[] = [];
-  for (const c of picked) {
-    const hit = cache[key(c.sha)];
+  for (const [j, c] of picked.entries()) {
+    const hit = cache[c.sha];
     if (hit) {
       points.push(hit);
       continue;
     }
-    const listed = (await git.raw(['ls-tree', '-r', '-z', '--name-only', c.sha, '--', prefix || '.'])).split('\0').filter(Boolean);
-    const files = listed.map((f) => (prefix ? f.slice(prefix.length + 1) : f)).filter((f) => hasExtension(f, extensions) && !excluded(f));
-    const blobs = await readBlobs(top, files.map((f) => `${c.sha}:${prefix ? `${prefix}/` : ''}${f}`));
     const point: TrendPoint = { commit: c.sha, date: c.date, marker: 0, suppression: 0, resilience: 0 };
     const summaries = new Map<string, ResilienceSummary>();
-    for (const f of files) {
-      const text = blobs.get(`${c.sha}:${prefix ? `${prefix}/` : ''}${f}`);
-      if (text === undefined || text.length > config.maxFileSize || text.includes('\0')) continue;
-      const scan = scanText(scanner, f, text);
-      for (const item of scan.items) point[item.kind === 'suppression' ? 'suppression' : 'marker']++;
-      if (scan.summary) summaries.set(f, scan.summary);
+    for (const [r, blob] of states[j]!) {
+      const k = counts.get(`${blob}${extOf(r)}`);
+      if (!k) continue;
+      point.marker += k.marker;
+      point.suppression += k.suppression;
+      if (k.summary) summaries.set(r, k.summary);
     }
     point.resilience = config.resilience.enabled ? linkResilience(summaries, config.resilience).length : 0;
-    cache[key(c.sha)] = point;
+    cache[c.sha] = point;
     points.push(point);
   }
-  if (options.cacheFile) {
-    await fs.mkdir(path.dirname(options.cacheFile), { recursive: true });
-    await fs.writeFile(options.cacheFile, JSON.stringify(cache));
-  }
+  if (options.cacheFile) await writeCache(options.cacheFile, key, cache);
   return points;
 }
