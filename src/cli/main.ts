@@ -6,6 +6,7 @@ import { runDod, runSignoff } from './dodCommand';
 import { runBaselineUpdate } from './baselineCommand';
 import { runScan } from './scanCommand';
 import { runTrend } from './trendCommand';
+import { runMerge } from './mergeCommand';
 
 export const HELP = `debt-ledger ${TOOL_VERSION}: a technical-debt ledger for TypeScript and JavaScript
 
@@ -15,6 +16,7 @@ Usage:
   debt-ledger signoff <item> [dir]     sign off a manual item on HEAD (--revoke to take it back)
   debt-ledger baseline update [dir]    accept today's items as the baseline (--allow-growth --reason to grow it)
   debt-ledger trend [dir]              debt per kind over the main branch's history
+  debt-ledger merge <a.json> <b.json>... [--format X]   one ledger from JSON ledgers (e.g. shards)
   debt-ledger --help | --version
 
 Options for scan:
@@ -31,6 +33,7 @@ Options for scan:
       --new-since <ref>  only items new since the merge base with <ref> (moved code is not new)
       --baseline         only items not in the baseline (.debtledger-baseline.json); fails when any
       --baseline-file <f> another baseline file (scan and baseline update)
+      --shard <i/n>      only slice i of n (by a hash of each path): run n jobs, then merge their JSON
 
 Options for dod:
       --base <ref>            base branch (default: definitionOfDone.base, origin's default, main, master)
@@ -77,6 +80,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         since: { type: 'string' },
         points: { type: 'string' },
         ref: { type: 'string' },
+        shard: { type: 'string' },
       },
     });
     if (values.help) {
@@ -98,6 +102,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     if (command === 'trend') return await runTrend({ dir: rest[0], config: values.config, since: values.since, points: values.points, format: values.format, ref: values.ref }, io);
     if (command === 'signoff') return await runSignoff({ item: rest[0], dir: rest[1], config: values.config, comment: values.comment, revoke: !!values.revoke }, io);
+    if (command === 'merge') return await runMerge({ files: rest, format: values.format, output: values.output, failOn: values['fail-on'] }, io);
     if (command !== 'scan') throw new UsageError(`unknown command "${command}" (try: debt-ledger scan [dir], dod, signoff, or --help)`);
     if (rest.length > 1) throw new UsageError(`scan takes one folder, got ${rest.length}: ${rest.join(' ')}`);
     return await runScan({
@@ -113,6 +118,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       writeCommitGraph: !!values['write-commit-graph'],
       newSince: values['new-since'],
       baseline: values.baseline || values['baseline-file'] !== undefined ? values['baseline-file'] ?? '' : undefined,
+      shard: values.shard,
     }, io);
   } catch (err) {
     const e = err as Error & { code?: string };

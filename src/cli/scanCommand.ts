@@ -10,6 +10,7 @@ import { BASELINE_FILE, compareWithBaseline, readBaseline } from '../core/intel/
 import { enrichLedgerCached } from '../core/intel/enrichSnapshot';
 import { writeCommitGraph } from '../core/git/commitGraph';
 import { localToday } from '../core/ledger/ids';
+import { parseShard, type Shard } from '../core/scan/shard';
 import { formatResult, isFormat, FORMATS, type Format } from './formatters';
 import { gitProblem, loadCliConfig } from './cliConfig';
 import { EXIT, UsageError, type CliIo } from './io';
@@ -27,6 +28,8 @@ export interface ScanArgs {
   output: string | undefined;
   cache: boolean;
   git: boolean;
+  /** `i/n`: only that slice of the files (see core/scan/shard.ts). */
+  shard?: string | undefined;
 }
 
 /** Where the CLI keeps its content cache for a root: the user's cache folder, one file per root. */
@@ -47,6 +50,12 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
       throw new UsageError((err as Error).message);
     }
   }
+  let shard: Shard | undefined;
+  try {
+    shard = args.shard !== undefined ? parseShard(args.shard) : undefined;
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
   const { root, config } = await loadCliConfig(io, args.dir, args.config);
   const sort = args.sort ?? 'file';
   if (!['file', 'interest', 'age'].includes(sort)) throw new UsageError(`unknown --sort "${sort}" (expected file, interest, age)`);
@@ -55,6 +64,7 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
     config: config,
     useGit: args.git,
     cacheFile: args.cache ? defaultCacheFile(root, io.env) : null,
+    ...(shard ? { shard } : {}),
   });
   if (args.writeCommitGraph && result.listedWith === 'git') await writeCommitGraph(root);
   if (args.git && args.blame !== false && result.listedWith === 'git') {

@@ -42,7 +42,7 @@ export function formatTable(result: ScanResult, style: TableStyle): string {
     lines.push('');
   }
   const fileCount = new Set(result.items.map((i) => i.file)).size;
-  lines.push(`${summaryLine(result.items)} in ${fileCount} file${fileCount === 1 ? '' : 's'} (${result.stats.filesScanned} scanned)`);
+  lines.push(`${summaryLine(result.items)} in ${fileCount} file${fileCount === 1 ? '' : 's'}${result.stats.filesListed > 0 ? ` (${result.stats.filesScanned} scanned)` : ''}`); // no count for a merged ledger
   const skipped = result.skipped;
   if (skipped.length > 0) {
     lines.push(`${skipped.length} skipped:`);

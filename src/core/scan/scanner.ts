@@ -12,6 +12,7 @@ import { compileExcludes, hasExtension } from './pathFilter';
 import { createMarkerMatcher, parseMarkers, type MarkerMatcher } from './markerParser';
 import { createPrefilter } from './prefilter';
 import { contentHash, ScanCache, type CacheEntry } from './scanCache';
+import { inShard, type Shard } from './shard';
 import { TOOL_VERSION } from '../version';
 import { fingerprint, fingerprintDigest, readSnapshot, snapshotFileFor, snapshotKey, writeSnapshot } from './ledgerSnapshot';
 
@@ -30,6 +31,12 @@ export interface ScanOptions {
   onProgress?: (done: number, total: number) => void;
   /** Texts that replace what is on disk (unsaved editor buffers), by relative POSIX path. */
   overrides?: ReadonlyMap<string, string>;
+  /**
+   * Only this slice of the files (see `inShard`): their markers, and the resilience findings located in
+   * them. Resilience links across files, so every shard still analyses every file that may make a call
+   * (markers of other slices are never parsed); the union of all shards equals the whole scan.
+   */
+  shard?: Shard;
 }
 
 let parser: typeof Parser | undefined;
@@ -162,15 +169,18 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   // The warm path: nothing changed since the last scan with this cache -> its result, without re-linking.
   const snapshot = options.cacheFile && !options.overrides?.size ? snapshotFileFor(options.cacheFile) : null;
   const fp = snapshot ? fingerprint(root, discovered.files) : null;
-  const snapKey = snapshotKey({ tool: TOOL_VERSION, engine: cacheKey(config), config, today, root, source: discovered.source, gitNote: discovered.gitNote, useGit: options.useGit ?? true });
+  const shard = options.shard && options.shard.count > 1 ? options.shard : undefined;
+  const snapKey = snapshotKey({ tool: TOOL_VERSION, engine: cacheKey(config), config, today, root, source: discovered.source, gitNote: discovered.gitNote, useGit: options.useGit ?? true, shard });
   const warm = snapshot && fp ? await readSnapshot(snapshot, snapKey, fp) : null;
   if (warm && fp) {
     const stats = { ...emptyScanStats(), filesListed: discovered.files.length, filesScanned: warm.stats.filesScanned, filesFromCache: warm.stats.filesScanned, durationMs: Math.round(performance.now() - started) };
     options.onProgress?.(discovered.files.length, discovered.files.length);
     return { root, items: warm.items, skipped: warm.skipped, stats, summaries: new Map(warm.summaries), listedWith: discovered.source, fingerprint: fingerprintDigest(fp) };
   }
-  const cache = await ScanCache.open(options.cacheFile ?? null, cacheKey(config));
+  // Another slice's files are cached without their markers: a sharded run keeps its own cache entries.
+  const cache = await ScanCache.open(options.cacheFile ?? null, shard ? `${cacheKey(config)}/${shard.index}/${shard.count}` : cacheKey(config));
   const scanner = createTextScanner(config);
+  const resilienceOnly: TextScanner = { ...scanner, mayContain: () => false };
   const items: LedgerItem[] = [];
   const skipped: SkippedFile[] = [];
   const summaries = new Map<string, ResilienceSummary>();
@@ -185,14 +195,16 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
       options.signal?.throwIfAborted();
       lastYield = performance.now();
     }
+    const mine = inShard(rel, shard);
+    if (!mine && !config.resilience.enabled) continue;
     const override = options.overrides?.get(rel);
-    const entry = override !== undefined ? scanText(scanner, rel, override) : scanFile(path.join(root, rel), rel, config, scanner, cache, stats);
+    const entry = override !== undefined ? scanText(mine ? scanner : resilienceOnly, rel, override) : scanFile(path.join(root, rel), rel, config, mine ? scanner : resilienceOnly, cache, stats);
     if ('reason' in entry) {
-      skipped.push({ file: rel, reason: entry.reason });
+      if (mine) skipped.push({ file: rel, reason: entry.reason });
       continue;
     }
     stats.filesScanned++;
-    items.push(...toLedgerItems(rel, entry.items, today));
+    if (mine) items.push(...toLedgerItems(rel, entry.items, today));
     if (entry.summary) summaries.set(rel, entry.summary);
     else if (entry.imports.length > 0) pendingImports.set(rel, entry.imports);
   }
@@ -244,7 +256,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
         }
       }
     }
-    items.push(...findingsToItems(linkResilience(summaries, config.resilience)));
+    items.push(...findingsToItems(linkResilience(summaries, config.resilience)).filter((i) => inShard(i.file, shard)));
   }
   await cache.save();
   if (discovered.gitNote && (options.useGit ?? true)) skipped.unshift({ file: '.', reason: `listed without git (${discovered.gitNote}); .gitignore files were honoured` });
