@@ -146,7 +146,7 @@ function formatBytes(n: number): string {
 
 /** A cache key for everything besides file content that changes per-file results. */
 function cacheKey(config: DebtLedgerConfig): string {
-  return JSON.stringify({ engine: 2, tags: config.tags, suppressions: config.suppressions, resilience: config.resilience.enabled });
+  return JSON.stringify({ engine: 2, tool: TOOL_VERSION, tags: config.tags, suppressions: config.suppressions, resilience: config.resilience.enabled });
 }
 
 /**
