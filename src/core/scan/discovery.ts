@@ -80,7 +80,7 @@ interface Walker {
  * Depth-first walk with synchronous fs calls (a promise per readdir/realpath made most of a cached
  * run's time idle), yielding to the event loop every 25 ms so cancellation and the editor stay live.
  */
-async function walk(w: Walker, absDir: string, relDir: string, parentScopes: readonly IgnoreScope[]): Promise<void> {
+async function walk(w: Walker, absDir: string, relDir: string, parentScopes: readonly IgnoreScope[], knownReal?: string): Promise<void> {
   if (performance.now() - w.lastYield > 25) {
     await new Promise((resolve) => setImmediate(resolve));
     w.lastYield = performance.now();
@@ -89,7 +89,8 @@ async function walk(w: Walker, absDir: string, relDir: string, parentScopes: rea
   let real: string;
   let entries: Dirent[];
   try {
-    real = realpathSync.native(absDir);
+    // A plain folder's real path is its parent's plus its name: only the root and symlinks need the call.
+    real = knownReal ?? realpathSync.native(absDir);
     if (w.visited.has(real)) return; // a symlink loop, or a folder reached twice
     w.visited.add(real);
     entries = readdirSync(absDir, { withFileTypes: true });
@@ -113,7 +114,7 @@ async function walk(w: Walker, absDir: string, relDir: string, parentScopes: rea
       }
     }
     if (w.excluded(rel) || isIgnored(scopes, rel, isDir)) continue;
-    if (isDir) await walk(w, abs, rel, scopes);
+    if (isDir) await walk(w, abs, rel, scopes, entry.isSymbolicLink() ? undefined : path.join(real, entry.name));
     else if (isFile) w.onFile(rel);
   }
 }
