@@ -30,7 +30,7 @@ if (mode === 'scan') {
   const t = performance.now();
   const blamer = new Blamer(root, null, how === 'chain');
   await blamer.blame(sample);
-  Object.assign(res, { blameMs: performance.now() - t, blamed: blamer.blamed, withItems: all.length });
+  Object.assign(res, { blameMs: performance.now() - t, historyMs: blamer.historyMs, blamed: blamer.blamed, withItems: all.length });
 } else if (mode === 'trend') {
   const { trend } = require(`${out}/intel/trend.js`);
   const points = await trend(root, defaultConfig(), { sinceMs: 6 * 365 * 86_400_000, points: Number(arg), cacheFile: null });
