@@ -156,3 +156,5 @@ console.log(`${pad('scan + blame/ownership/interest, blame cold', 46)}${pad(mh('
 console.log(`${pad('  same, warm (blame cached by blob id)', 46)}${pad(mh('warm').toFixed(0), 10)}${pad('', 10)}${pad(`${mh('warm', 'maxRssMb').toFixed(0)} MB`, 11)}${hist.warm.at(-1).fromCache} files from the blame cache`);
 console.log(`${pad('trend, 12 points over a year, cold', 46)}${pad(mh('trendCold').toFixed(0), 10)}${pad('', 10)}${pad(`${mh('trendCold', 'maxRssMb').toFixed(0)} MB`, 11)}${hist.trendCold.at(-1).points} points`);
 console.log(`${pad('  same, warm (cached per commit)', 46)}${pad(mh('trendWarm').toFixed(0), 10)}${pad('', 10)}${pad(`${mh('trendWarm', 'maxRssMb').toFixed(0)} MB`, 11)}`);
+
+await (await import('./bench/scale.mjs')).runScaleBench({ repo, benchDir, runs, corpus: folderArg ? null : root, corpusConfig: folderArg ? null : configFile });

@@ -1,5 +1,5 @@
 // Generates a synthetic git repository for the scale bench rows, with `git fast-import` (seconds, not minutes):
-// `files` TypeScript files in packages/<p>/src/<d>/, about one in eight holding a debt marker, a few making
+// `files` TypeScript files in packages/<p>/src/<d>/, about one in eight holding a debt marker at first, a few making
 // fetch calls, and `commits` first-parent commits spread evenly over `years`, each editing `perCommit` files
 // (the version line changed, a line appended or dropped, sometimes a marker added), so blame and trend have real history to walk.
 // Deterministic (seeded): the same arguments give the same repository. Cached: a marker file names them.
@@ -17,9 +17,9 @@ function fileLines(rand, id) {
   const n = 8 + Math.floor(rand() * 30);
   for (let i = 0; i < n; i++) {
     const r = rand();
-    if (r < 0.012) lines.push(`  // TODO(@team${i % 7}) tidy step ${i} of ${id}`);
-    else if (r < 0.016) lines.push(`  // FIXME handle the empty case ${i}`);
-    else if (r < 0.018) lines.push(`  // @ts-ignore legacy typing ${i}`);
+    if (r < 0.004) lines.push(`  // TODO(@team${i % 7}) tidy step ${i} of ${id}`);
+    else if (r < 0.0055) lines.push(`  // FIXME handle the empty case ${i}`);
+    else if (r < 0.006) lines.push(`  // @ts-ignore legacy typing ${i}`);
     else lines.push(`export function f${id}_${i}(x: number): number { return x * ${i}; }`);
   }
   if (id % 97 === 0) lines.push(`export async function load${id}(): Promise<unknown> { return (await fetch('https://example.test/${id}')).json(); }`);
@@ -30,8 +30,8 @@ function fileLines(rand, id) {
 function edit(rand, lines, id, version) {
   lines[1] = `export const value${id} = ${version};`;
   const r = rand();
-  if (r < 0.1) lines.push(`// TODO(@team${version % 7}) follow-up ${version} of ${id}`);
-  else if (r < 0.2 && lines.length > 6) lines.splice(2 + Math.floor(rand() * (lines.length - 3)), 1);
+  if (r < 0.03) lines.push(`// TODO(@team${version % 7}) follow-up ${version} of ${id}`);
+  else if (r < 0.13 && lines.length > 6) lines.splice(2 + Math.floor(rand() * (lines.length - 3)), 1);
   else lines.push(`export const extra${id}_${version} = ${version};`);
 }
 
@@ -45,7 +45,7 @@ function filePath(id, files) {
  * options: files, commits, perCommit (default 5), years (default 5), seed.
  */
 export async function generateRepo(dir, { files, commits, perCommit = 5, years = 5, seed = 16 }) {
-  const tag = `.generated-v2-${files}-${commits}-${perCommit}-${years}-${seed}`;
+  const tag = `.generated-v3-${files}-${commits}-${perCommit}-${years}-${seed}`;
   if (existsSync(path.join(dir, '.git', tag))) return { dir, ms: 0, reused: true };
   const started = performance.now();
   rmSync(dir, { recursive: true, force: true });

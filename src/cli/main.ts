@@ -10,6 +10,7 @@ import { runTrend } from './trendCommand';
 import { runTicketsCreate } from './ticketsCommand';
 import { runInit } from './initCommand';
 import { CLI_OPTIONS } from './options';
+import { runMerge } from './mergeCommand';
 
 export const HELP = `debt-ledger ${TOOL_VERSION}: a technical-debt ledger for TypeScript and JavaScript
 
@@ -21,6 +22,7 @@ Usage:
   debt-ledger trend [dir]              debt per kind over the main branch's history
   debt-ledger tickets create [dir]     open an issue per unticketed marker (GitHub/GitLab, token; docs/tickets.md)
   debt-ledger init [dir]               write a commented .debtledger.json (Definition of Done for the layout found)
+  debt-ledger merge <a.json> <b.json>... [--format X]   one ledger from JSON ledgers (e.g. shards)
   debt-ledger --help | --version
 
 Options for scan:
@@ -43,6 +45,7 @@ ${FORMATTERS.map((f) => `                           ${f.name.padEnd(9)} ${f.summ
       --scope <list>     only these scopes: source, test, example, generated, vendored, tooling, or all
                          (default: all listed, generated/vendored not counted; hotspots and --sort interest: source)
       --package <name>   only items of this monorepo package (name or folder)
+      --shard <i/n>      only slice i of n (by a hash of each path): run n jobs, then merge their JSON
 
 Options for dod:
       --base <ref>            base branch (default: definitionOfDone.base, origin's default, main, master)
@@ -95,7 +98,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (command === 'trend') return await runTrend({ dir: rest[0], config: values.config, since: values.since, points: values.points, format: values.format, ref: values.ref }, io);
     if (command === 'init') return await runInit({ dir: rest[0] }, io);
     if (command === 'signoff') return await runSignoff({ item: rest[0], dir: rest[1], config: values.config, comment: values.comment, revoke: !!values.revoke }, io);
-    if (command !== 'scan') throw new UsageError(`unknown command "${command}" (try: debt-ledger scan [dir], dod, signoff, baseline, trend, init, or --help)`);
+    if (command === 'merge') return await runMerge({ files: rest, format: values.format, output: values.output, failOn: values['fail-on'] }, io);
+    if (command !== 'scan') throw new UsageError(`unknown command "${command}" (try: debt-ledger scan [dir], dod, signoff, baseline, trend, init, merge, tickets, or --help)`);
     if (rest.length > 1) throw new UsageError(`scan takes one folder, got ${rest.length}: ${rest.join(' ')}`);
     return await runScan({
       dir: rest[0],
@@ -114,6 +118,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       baseline: values.baseline || values['baseline-file'] !== undefined ? values['baseline-file'] ?? '' : undefined,
       scope: values.scope,
       package: values.package,
+      shard: values.shard,
     }, io);
   } catch (err) {
     const report = reportError(err, argv.includes('--debug'));

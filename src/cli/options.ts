@@ -37,4 +37,5 @@ export const CLI_OPTIONS = {
   tag: { type: 'string', multiple: true },
   write: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
+  shard: { type: 'string' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;

@@ -16,6 +16,7 @@ import { formatterNamed, FORMATS } from './formatters';
 import type { FormatContext } from './formatters/formatter';
 import { sourceReader, suggestionsFor } from './sourceFacts';
 import { gitProblem, loadCliConfig, writeOutput } from './cliConfig';
+import { parseShard, type Shard } from '../core/scan/shard';
 import { EXIT, UsageError, type CliIo } from './io';
 import { resolveForCli } from './ticketsSupport';
 import { parseSelection, selectItems, selectPackage } from './scopeOptions';
@@ -42,6 +43,8 @@ export interface ScanArgs {
   maxItems?: string | undefined;
   /** Ask the trackers for ticket state (`--tickets`; implied by `--fail-on closed-ticket`). */
   tickets?: boolean;
+  /** `i/n`: only that slice of the files (see core/scan/shard.ts). */
+  shard?: string | undefined;
 }
 
 const SORTS = ['file', 'interest', 'age'];
@@ -68,6 +71,12 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
     }
   }
   const selection = parseSelection(args.scope, args.package);
+  let shard: Shard | undefined;
+  try {
+    shard = args.shard !== undefined ? parseShard(args.shard) : undefined;
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
   const { root, config } = await loadCliConfig(io, args.dir, args.config);
   const sort = args.sort ?? 'file';
   if (!SORTS.includes(sort)) throw new UsageError(`unknown --sort "${sort}"${didYouMean(sort, SORTS)} (expected ${SORTS.join(', ')})`);
@@ -78,6 +87,7 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
     config: config,
     useGit: args.git,
     cacheFile: args.cache ? defaultCacheFile(root, io.env) : null,
+    ...(shard ? { shard } : {}),
   });
   if (args.writeCommitGraph && result.listedWith === 'git') await writeCommitGraph(root);
   if (args.git && args.blame !== false && result.listedWith === 'git') {

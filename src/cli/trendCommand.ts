@@ -31,7 +31,7 @@ export async function runTrend(args: { dir?: string; config?: string; since?: st
   const ref = args.ref ?? (await defaultBranch(root)) ?? 'HEAD';
   const result = await trend(root, config, { sinceMs, points, ref, cacheFile: defaultCacheFile(root, io.env).replace(/\.json$/, '.trend.json'), onNote: (t) => io.stderr(`debt-ledger: ${t}\n`) }).catch((err: Error) => {
     if (err instanceof GitFactsError || err instanceof GitNotFoundError) throw err;
-    throw new UsageError(`trend needs a git repository with history: ${err.message.split('\n')[0]}`);
+    throw new UsageError(err.message.startsWith('--ref') ? err.message : `trend needs a git repository with history: ${err.message.split('\n')[0]}`);
   });
   io.stdout(formatTrend(result, format));
   return EXIT.ok;

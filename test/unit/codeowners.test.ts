@@ -16,7 +16,7 @@ function rng(seed: number): () => number {
 }
 
 const PATTERNS = ['*', '*.ts', '*.test.ts', '/src/', 'src/', 'src', '/src/api/**', 'src/**/legacy.ts', '**/fixtures', 'docs/*', 'docs/*.md', '/README.md', 'README.md',
-  'packages/*/src/', '/packages/p1/', 'p?/', '**/d1/**', 'f1*.ts', '[ab]*.js', 'lib/[!x]*.js', 'node_modules', '/build/logs/', 'a/**/b', '\\#notes.ts', '*.min.js', 'x/y/'];
+  'packages/*/src/', '/packages/p1/', 'p?/', '**/d1/**', 'f1*.ts', '[ab]*.js', 'lib/[!x]*.js', 'node_modules', '/build/logs/', 'a/**/b', '\\#notes.ts', '*.min.js', 'x/y/', '/docs/guide.md', 'src/api', '/packages/p1/**/f1*.ts', '*.test.ts', '*.ts', '/lib/x.js/'];
 const SEGMENTS = ['src', 'api', 'docs', 'lib', 'packages', 'p1', 'p2', 'd1', 'fixtures', 'build', 'logs', 'a', 'b', 'x', 'y', 'node_modules'];
 const NAMES = ['index.ts', 'legacy.ts', 'a.test.ts', 'README.md', 'guide.md', 'f1.ts', 'f12.ts', 'app.min.js', 'bx.js', 'x.js', 'y.js', '#notes.ts', 'b'];
 

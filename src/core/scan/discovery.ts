@@ -99,7 +99,7 @@ interface Walker {
  */
 async function walk(w: Walker, rootDir: string): Promise<void> {
   const realRootDir = realpathSync.native(rootDir);
-  const stack: { absDir: string; relDir: string; scopes: readonly IgnoreScope[] }[] = [{ absDir: rootDir, relDir: '', scopes: [] }];
+  const stack: { absDir: string; relDir: string; scopes: readonly IgnoreScope[]; knownReal?: string }[] = [{ absDir: rootDir, relDir: '', scopes: [], knownReal: realRootDir }];
   for (let dir = stack.pop(); dir; dir = stack.pop()) {
     if (performance.now() - w.lastYield > 25) {
       await new Promise((resolve) => setImmediate(resolve));
@@ -110,7 +110,8 @@ async function walk(w: Walker, rootDir: string): Promise<void> {
     let real: string;
     let entries: Dirent[];
     try {
-      real = realpathSync.native(absDir);
+      // A plain folder's real path is its parent's plus its name: only the root and symlinks need the call.
+      real = dir.knownReal ?? realpathSync.native(absDir);
       if (w.visited.has(real)) continue; // a symlink loop, or a folder reached twice
       w.visited.add(real);
       entries = readdirSync(absDir, { withFileTypes: true });
@@ -140,7 +141,7 @@ async function walk(w: Walker, rootDir: string): Promise<void> {
         }
       }
       if (w.excluded(rel) || isIgnored(scopes, rel, isDir)) continue;
-      if (isDir) subdirs.push({ absDir: abs, relDir: rel, scopes });
+      if (isDir) subdirs.push({ absDir: abs, relDir: rel, scopes, ...(entry.isSymbolicLink() ? {} : { knownReal: path.join(real, entry.name) }) });
       else if (isFile) w.onFile(rel);
     }
     for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]!);

@@ -22,6 +22,7 @@ import { lexScriptComments } from '../languages/jsLexer';
 import { findTaskItems } from './taskItems';
 import type { CommentRange } from './commentRange';
 import { contentHash, ScanCache, type CacheEntry } from './scanCache';
+import { inShard, type Shard } from './shard';
 import { TOOL_VERSION } from '../version';
 import { fingerprint, fingerprintDigest, readSnapshot, snapshotFileFor, snapshotKey, writeSnapshot } from './ledgerSnapshot';
 import { loadOwnerDirectory } from '../intel/ownerDirectory';
@@ -43,6 +44,12 @@ export interface ScanOptions {
   onProgress?: (done: number, total: number) => void;
   /** Texts that replace what is on disk (unsaved editor buffers), by relative POSIX path. */
   overrides?: ReadonlyMap<string, string>;
+  /**
+   * Only this slice of the files (see `inShard`): their markers, and the resilience findings located in
+   * them. Resilience links across files, so every shard still analyses every file that may make a call
+   * (markers of other slices are never parsed); the union of all shards equals the whole scan.
+   */
+  shard?: Shard;
 }
 
 let parser: typeof Parser | undefined;
@@ -241,7 +248,7 @@ export function scanFileTextFull(config: DebtLedgerConfig, relPath: string, text
 
 /** A cache key for everything besides file content that changes per-file results. */
 function cacheKey(config: DebtLedgerConfig, owners: string): string {
-  return JSON.stringify({ engine: 3, tags: config.tags, suppressions: config.suppressions, owners, resilience: config.resilience.enabled, languages: config.languages, markdownTasks: config.markdownTasks });
+  return JSON.stringify({ engine: 3, tool: TOOL_VERSION, tags: config.tags, suppressions: config.suppressions, owners, resilience: config.resilience.enabled, languages: config.languages, markdownTasks: config.markdownTasks });
 }
 
 /**
@@ -266,15 +273,19 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   // The warm path: nothing changed since the last scan with this cache -> its result, without re-linking.
   const snapshot = options.cacheFile && !options.overrides?.size ? snapshotFileFor(options.cacheFile) : null;
   const fp = snapshot ? fingerprint(root, discovered.files) : null;
-  const snapKey = snapshotKey({ tool: TOOL_VERSION, engine: cacheKey(config, directory.fingerprint), config, today, root, source: discovered.source, gitNote: discovered.gitNote, useGit: options.useGit ?? true });
+  const shard = options.shard && options.shard.count > 1 ? options.shard : undefined;
+  const snapKey = snapshotKey({ tool: TOOL_VERSION, engine: cacheKey(config, directory.fingerprint), config, today, root, source: discovered.source, gitNote: discovered.gitNote, useGit: options.useGit ?? true, shard });
   const warm = snapshot && fp ? await readSnapshot(snapshot, snapKey, fp) : null;
   if (warm && fp) {
     const stats = { ...emptyScanStats(), filesListed: discovered.files.length, filesScanned: warm.stats.filesScanned, filesFromCache: warm.stats.filesScanned, durationMs: Math.round(performance.now() - started) };
     options.onProgress?.(discovered.files.length, discovered.files.length);
     return { root, items: warm.items, skipped: warm.skipped, stats, summaries: new Map(warm.summaries), listedWith: discovered.source, fingerprint: fingerprintDigest(fp) };
   }
-  const cache = await ScanCache.open(options.cacheFile ?? null, cacheKey(config, directory.fingerprint));
+  // Another slice's files are cached without their markers: a sharded run keeps its own cache entries.
+  const key = cacheKey(config, directory.fingerprint);
+  const cache = await ScanCache.open(options.cacheFile ?? null, shard ? `${key}/${shard.index}/${shard.count}` : key);
   const scanner = createTextScanner(config, directory);
+  const resilienceOnly: TextScanner = { ...scanner, mayContain: () => false };
   const placement = createPlacement(root, config, true);
   const items: LedgerItem[] = [];
   const skipped: SkippedFile[] = [];
@@ -291,17 +302,21 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
       options.signal?.throwIfAborted();
       lastYield = performance.now();
     }
+    const mine = inShard(rel, shard);
+    if (!mine && !config.resilience.enabled) continue;
     const override = options.overrides?.get(rel);
-    const entry = override !== undefined ? scanTextGuarded(scanner, rel, override) : scanFile(root, rel, config, scanner, cache, stats);
+    const entry = override !== undefined ? scanTextGuarded(mine ? scanner : resilienceOnly, rel, override) : scanFile(root, rel, config, mine ? scanner : resilienceOnly, cache, stats);
     if ('reason' in entry) {
-      skipped.push({ file: rel, reason: entry.reason });
+      if (mine) skipped.push({ file: rel, reason: entry.reason });
       continue;
     }
     if (entry.note) skipped.push({ file: rel, reason: entry.note });
     stats.filesScanned++;
-    const fileItems = toLedgerItems(rel, entry.items, today);
-    placement.place(rel, fileItems, entry.generated ?? false);
-    items.push(...fileItems);
+    if (mine) {
+      const fileItems = toLedgerItems(rel, entry.items, today);
+      placement.place(rel, fileItems, entry.generated ?? false);
+      items.push(...fileItems);
+    }
     if (entry.summary) summaries.set(rel, entry.summary);
     else if (entry.imports.length > 0) pendingImports.set(rel, entry.imports);
   }
@@ -356,7 +371,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
     }
     // Aliases, `#imports` and workspace packages become relative specifiers for the link phase.
     for (const [rel, sum] of summaries) summaries.set(rel, resolveSummarySpecifiers(rel, sum, modules));
-    items.push(...placement.resilienceItems(findingsToItems(linkResilience(summaries, config.resilience))));
+    items.push(...placement.resilienceItems(findingsToItems(linkResilience(summaries, config.resilience)).filter((i) => inShard(i.file, shard))));
   }
   await cache.save();
   if (cache.note) skipped.unshift({ file: '.', reason: cache.note });
