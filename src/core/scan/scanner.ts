@@ -77,6 +77,11 @@ export function isCompilerLoaded(): boolean {
  * that only use a project's client module are caught by the second pass.
  */
 const NETWORK_WORDS = /\bfetch\w*\s*[(<!]|['"`](?:node:)?(?:https?|http2|undici|axios|got|ky|p-retry|async-retry|axios-retry|opossum|cockatiel)['"`]/;
+/**
+ * Files that make no call of their own: declaration files (types only) and minified copies (build
+ * output of a source that is analysed where it is written). Their markers are still read.
+ */
+const NO_RUNTIME_CODE = /\.d\.[cm]?ts$|\.min\.[cm]?js$/i;
 /** Relative import/require specifiers, for finding files that use a project's client modules. */
 const RELATIVE_IMPORT = /(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*['"](\.{1,2}\/[^'"]+)['"]/g;
 
@@ -135,7 +140,7 @@ export function scanText(scanner: TextScanner, fileName: string, text: string, f
   const frontEnd = scanner.languages.frontEndFor(fileName) ?? SCRIPT_FALLBACK;
   const markers = scanner.mayContain(text, frontEnd);
   const tasks = scanner.markdownTasks && frontEnd.taskItems;
-  const mayCall = scanner.resilience && (forceResilience || NETWORK_WORDS.test(text));
+  const mayCall = scanner.resilience && !NO_RUNTIME_CODE.test(fileName) && (forceResilience || NETWORK_WORDS.test(text));
   // The TS/JS the compiler reads: the file itself, an SFC's script blocks (same offsets), or none.
   const script = markers || mayCall ? frontEnd.script(fileName, text) : null;
   const resilience = mayCall && script !== null;
@@ -147,10 +152,10 @@ export function scanText(scanner: TextScanner, fileName: string, text: string, f
   if (script) {
     // Markers alone need no syntax tree: the lexer pass decides, the compiler parses only when it cannot
     // (JSX, ambiguous `/`) or when resilience analysis needs the AST.
-    const lexed = resilience ? null : lexScriptComments(script.fileName, script.text);
-    if (lexed) comments = mergeComments(comments, lexed);
+    const lexed = lexScriptComments(script.fileName, script.text);
+    if (lexed && !resilience) comments = mergeComments(comments, lexed);
     else {
-      const parsed = loadParser().parseFile(script.fileName, script.text, resilience);
+      const parsed = loadParser().parseFile(script.fileName, script.text, resilience, lexed);
       comments = mergeComments(comments, parsed.comments);
       summary = parsed.resilience && isRelevant(parsed.resilience) ? parsed.resilience : null;
     }
