@@ -182,6 +182,14 @@ export const CODE_LANGUAGES: LanguageSyntax[] = [
     suppressions: ['credo:disable-for-next-line', 'credo:disable-for-this-file', 'credo:disable-for-lines'],
   },
   {
+    id: 'elm',
+    extensions: ['.elm'],
+    comments: [{ open: '--' }, { open: '{-', close: '-}', nests: true }],
+    strings: [{ open: '"""', escape: '\\', multiline: true }, DQ],
+    stringPatterns: [CHAR],
+    suppressions: [],
+  },
+  {
     id: 'r',
     extensions: ['.r'],
     comments: [{ open: '#' }],
