@@ -27,7 +27,7 @@ export const CODE_LANGUAGES: LanguageSyntax[] = [
       DQ,
       SQ,
     ],
-    suppressions: ['noqa', 'type: ignore', 'pylint: disable', 'pylint: disable-next', 'pyright: ignore', 'mypy: ignore-errors', 'pragma: no cover', 'nosec', 'fmt: off'],
+    suppressions: ['noqa', 'type: ignore', 'pylint: disable', 'pylint: disable-next', 'pyright: ignore', 'mypy: ignore-errors', 'pragma: no cover', 'nosec'],
   },
   {
     id: 'go',
