@@ -12,6 +12,8 @@ export interface MarkerMatcher {
   readonly suppressionAtStart: RegExp;
   /** Canonical spelling of each directive, by its lower-case, single-spaced form. */
   readonly directiveNames: ReadonlyMap<string, string>;
+  /** A superset test on a comment's raw text: false means it yields no item. */
+  readonly mayHold: RegExp;
 }
 
 /** Suppression markers, longest first so `eslint-disable-next-line` is not read as `eslint-disable`. */
@@ -43,7 +45,9 @@ export function createMarkerMatcher(tags: readonly string[], suppressions: boole
   const sorted = [...directives].sort((a, b) => b.length - a.length);
   const directiveNames = new Map(sorted.map((d) => [normaliseDirective(d), d]));
   const suppressionAtStart = new RegExp(`^(${sorted.length > 0 ? sorted.map(directivePattern).join('|') : '(?!)'})(?![\\w-])\\s*`, 'i');
-  if (tags.length === 0) return { tagAtStart: null, tagInLine: null, suppressions, suppressionAtStart, directiveNames };
+  const holdParts = [...tags.map((t) => `\\b${escapeRegExp(t)}\\b`), ...(suppressions ? sorted.map(directivePattern) : [])];
+  const mayHold = new RegExp(holdParts.length > 0 ? holdParts.join('|') : '(?!)', 'i');
+  if (tags.length === 0) return { tagAtStart: null, tagInLine: null, suppressions, suppressionAtStart, directiveNames, mayHold };
   const alternatives = [...tags].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
   return {
     // At the start of a comment line: the tag alone is enough (`// todo fix`, `* @todo x`).
@@ -54,6 +58,7 @@ export function createMarkerMatcher(tags: readonly string[], suppressions: boole
     suppressions,
     suppressionAtStart,
     directiveNames,
+    mayHold,
   };
 }
 
@@ -100,16 +105,15 @@ function commentLines(text: string, comment: CommentRange): CommentLine[] {
 }
 
 /** Joins runs of `//` comments that stand alone on consecutive lines into one logical comment. */
-function groupComments(text: string, comments: readonly CommentRange[], index: LineIndex): (CommentLine[] & { suppressionOnly?: boolean })[] {
-  const groups: (CommentLine[] & { suppressionOnly?: boolean })[] = [];
+function groupComments(text: string, comments: readonly CommentRange[], index: LineIndex): CommentRange[][] {
+  const groups: CommentRange[][] = [];
   let lastLine = -2;
   let lastWasLine = false;
   for (const c of comments) {
     const line = index.line(c.pos);
     const lineStartsHere = /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', c.pos - 1) + 1, c.pos));
-    const lines = commentLines(text, c);
-    if (c.kind === 'line' && lastWasLine && line === lastLine + 1 && lineStartsHere && !c.suppressionOnly && !groups[groups.length - 1]!.suppressionOnly) groups[groups.length - 1]!.push(...lines);
-    else groups.push(c.suppressionOnly ? Object.assign(lines, { suppressionOnly: true }) : lines);
+    if (c.kind === 'line' && lastWasLine && line === lastLine + 1 && lineStartsHere && !c.suppressionOnly && !groups[groups.length - 1]![0]!.suppressionOnly) groups[groups.length - 1]!.push(c);
+    else groups.push([c]);
     lastLine = index.line(c.end);
     lastWasLine = c.kind === 'line';
   }
@@ -143,7 +147,11 @@ export function parseMarkers(text: string, comments: readonly CommentRange[], ma
     items.push({ kind: d.kind, tag: d.tag, line: at.line, column: at.column, endLine: index.line(d.lastOffset), ...meta });
     return null;
   };
-  for (const group of groupComments(text, comments, index)) {
+  for (const ranges of groupComments(text, comments, index)) {
+    // Most comments hold no tag or directive at all: only those that may are split into lines.
+    if (!ranges.some((c) => matcher.mayHold.test(text.slice(c.pos, c.end)))) continue;
+    const group = ranges.flatMap((c) => commentLines(text, c));
+    const suppressionOnly = ranges[0]!.suppressionOnly === true;
     let draft: Draft | null = null;
     for (const { offset, content } of group) {
       const suppression = matcher.suppressions ? matcher.suppressionAtStart.exec(content) : null;
@@ -153,7 +161,7 @@ export function parseMarkers(text: string, comments: readonly CommentRange[], ma
         finish({ kind: 'suppression', tag, offset, paren: null, body: [content.slice(suppression[0].length)], lastOffset: offset });
         continue;
       }
-      if (group.suppressionOnly) continue;
+      if (suppressionOnly) continue;
       let tagAt = -1;
       let tag = matcher.tagAtStart?.exec(content) ?? null;
       if (tag) tagAt = 0;
