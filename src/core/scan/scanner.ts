@@ -354,8 +354,7 @@ function scanFile(
     cache.set(rel, entry);
     return { reason: entry.skipped };
   }
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-  const found = scanText(scanner, rel, text, forceResilience);
+  const found = cannotYield(scanner, rel, bytes, forceResilience) ? { items: [], parsed: false, summary: null, imports: [] } : scanText(scanner, rel, bytes.toString('utf8').replace(/^\uFEFF/, ''), forceResilience);
   if (found.parsed) stats.filesParsed++;
   else stats.filesPrefiltered++;
   if (found.items.length > 0) entry.items = found.items;
@@ -364,6 +363,18 @@ function scanFile(
   if (found.imports.length > 0) entry.imports = found.imports;
   cache.set(rel, entry);
   return found;
+}
+
+/**
+ * The prefilter on the raw bytes, before any UTF-8 decoding (most files fail it). Read as Latin-1, every
+ * ASCII character is itself and every other byte is a non-word character, as every non-ASCII character
+ * is for the patterns (ASCII tags and directives), so the answer is the same as on the decoded text.
+ * Files that can take part in resilience analysis are decoded as before (their imports are needed).
+ */
+function cannotYield(scanner: TextScanner, rel: string, bytes: Buffer, forceResilience: boolean): boolean {
+  const frontEnd = scanner.languages.frontEndFor(rel) ?? SCRIPT_FALLBACK;
+  if ((scanner.resilience && frontEnd.embedsScript) || forceResilience || (scanner.markdownTasks && frontEnd.taskItems)) return false;
+  return !scanner.mayContain(bytes.toString('latin1'), frontEnd);
 }
 
 function reuse(rel: string, entry: CacheEntry, cache: ScanCache, stats: ScanResult['stats']): FileOutcome {
