@@ -27,7 +27,7 @@ export const CODE_LANGUAGES: LanguageSyntax[] = [
       DQ,
       SQ,
     ],
-    suppressions: ['noqa', 'type: ignore', 'pylint: disable', 'pylint: disable-next', 'pyright: ignore', 'mypy: ignore-errors', 'pragma: no cover', 'nosec', 'fmt: off'],
+    suppressions: ['noqa', 'type: ignore', 'pylint: disable', 'pylint: disable-next', 'pyright: ignore', 'mypy: ignore-errors', 'pragma: no cover', 'nosec'],
   },
   {
     id: 'go',
@@ -42,7 +42,7 @@ export const CODE_LANGUAGES: LanguageSyntax[] = [
     comments: C_NESTED,
     strings: [{ open: '"', escape: '\\', multiline: true }],
     stringPatterns: [
-      { start: String.raw`(?<![0-9A-Za-z_])b?r#*"`, pattern: String.raw`b?r(#*)"[\s\S]*?"\1` },
+      { start: String.raw`(?<![0-9A-Za-z_])b?r#*"`, pattern: String.raw`b?r(#*)"[\s\S]*?"\1`, unterminatedToEnd: true },
       { start: String.raw`(?<![0-9A-Za-z_])b'`, pattern: String.raw`b'(?:\\[^'\n]{1,10}|[^\\'\n])'` },
       CHAR,
     ],
@@ -71,7 +71,7 @@ export const CODE_LANGUAGES: LanguageSyntax[] = [
     comments: C_COMMENTS,
     commentPatterns: [{ start: String.raw`(?<=^[ \t]*)#`, pattern: String.raw`#[ \t]*pragma[ \t]+warning[ \t]+disable\b[^\n\r]*`, suppressionOnly: true }],
     strings: [{ open: '"""', multiline: true }, DQ],
-    stringPatterns: [{ start: String.raw`(?:\$@|@\$?)"`, pattern: String.raw`(?:\$@|@\$?)"(?:[^"]|"")*"` }, CHAR],
+    stringPatterns: [{ start: String.raw`(?:\$@|@\$?)"`, pattern: String.raw`(?:\$@|@\$?)"(?:[^"]|"")*"`, unterminatedToEnd: true }, CHAR],
     suppressions: [...SONAR, '#pragma warning disable', 'ReSharper disable'],
   },
   ...['c', 'cpp'].map((id): LanguageSyntax => ({
@@ -83,7 +83,7 @@ export const CODE_LANGUAGES: LanguageSyntax[] = [
     stringPatterns: [
       // `#include <a//b.h>` names a file: not a comment.
       { start: String.raw`(?<=^[ \t]*)#[ \t]*include`, pattern: String.raw`#[ \t]*include[ \t]*<[^>\n]*>` },
-      ...(id === 'cpp' ? [{ start: String.raw`(?<![0-9A-Za-z_])(?:u8|[uUL])?R"`, pattern: String.raw`(?:u8|[uUL])?R"([^()\\\s]{0,16})\([\s\S]*?\)\1"` }] : []),
+      ...(id === 'cpp' ? [{ start: String.raw`(?<![0-9A-Za-z_])(?:u8|[uUL])?R"`, pattern: String.raw`(?:u8|[uUL])?R"([^()\\\s]{0,16})\([\s\S]*?\)\1"`, unterminatedToEnd: true }] : []),
       CHAR,
     ],
     suppressions: ['NOLINTNEXTLINE', 'NOLINTBEGIN', 'NOLINT', 'cppcheck-suppress', '#pragma warning(disable', '#pragma GCC diagnostic ignored', '#pragma clang diagnostic ignored'],
@@ -94,7 +94,7 @@ export const CODE_LANGUAGES: LanguageSyntax[] = [
     comments: C_NESTED,
     strings: [{ open: '"""', escape: '\\', multiline: true }, DQ],
     // Extended delimiters: #"..."#, ##"""..."""##: backslashes and quotes are literal inside.
-    stringPatterns: [{ start: '#+"', pattern: String.raw`(#+)(?:"""[\s\S]*?"""|"[^\n]*?")\1` }],
+    stringPatterns: [{ start: '#+"', pattern: String.raw`(#+)(?:"""[\s\S]*?"""|"[^\n]*?")\1`, unterminatedToEnd: true }],
     suppressions: ['swiftlint:disable'],
   },
   {
@@ -112,11 +112,11 @@ export const CODE_LANGUAGES: LanguageSyntax[] = [
     extensions: ['.rb', '.rake', '.gemspec', '.ru', '.rbw'],
     fileNames: ['Gemfile', 'Rakefile', 'Vagrantfile', 'Podfile', 'Guardfile', 'Fastfile', 'Brewfile', 'Capfile'],
     comments: [{ open: '#' }],
-    commentPatterns: [{ start: "^=begin", pattern: String.raw`(?<open>=begin)[\s\S]*?(?<close>^=end)` }],
+    commentPatterns: [{ start: "^=begin", pattern: String.raw`(?<open>=begin)[\s\S]*?(?<close>^=end)`, unterminatedToEnd: true }],
     strings: [{ open: '"', escape: '\\', multiline: true }, { open: "'", escape: '\\', multiline: true }, { open: '`', escape: '\\', multiline: true }],
     stringPatterns: [
       // %q(...), %w[...], %r{...}: the common delimiters (not nested).
-      { start: String.raw`%[qQwWiIrsx]?[(\[{<|!/]`, pattern: String.raw`%[qQwWiIrsx]?(?:\((?:\\[\s\S]|[^)\\])*\)|\[(?:\\[\s\S]|[^\]\\])*\]|\{(?:\\[\s\S]|[^}\\])*\}|<(?:\\[\s\S]|[^>\\])*>|\|(?:\\[\s\S]|[^|\\])*\||!(?:\\[\s\S]|[^!\\])*!|\/(?:\\[\s\S]|[^/\\])*\/)` },
+      { start: String.raw`%[qQwWiIrsx]?[(\[{<|!/]`, pattern: String.raw`%[qQwWiIrsx]?(?:\((?:\\[\s\S]|[^)\\])*\)|\[(?:\\[\s\S]|[^\]\\])*\]|\{(?:\\[\s\S]|[^}\\])*\}|<(?:\\[\s\S]|[^>\\])*>|\|(?:\\[\s\S]|[^|\\])*\||!(?:\\[\s\S]|[^!\\])*!|\/(?:\\[\s\S]|[^/\\])*\/)` , unterminatedToEnd: true },
       // ?# is the character "#".
       { start: String.raw`(?<![\w)\]}?])\?`, pattern: String.raw`\?(?:\\.|[^\s\\\w])(?!\w)` },
     ],
@@ -129,7 +129,7 @@ export const CODE_LANGUAGES: LanguageSyntax[] = [
     fileNames: ['.bashrc', '.zshrc', '.profile', '.bash_profile', '.zprofile', '.envrc'],
     comments: [{ open: '#', wordStart: true }],
     strings: [{ open: "'", multiline: true }, { open: '"', escape: '\\', multiline: true }, { open: '`', escape: '\\', multiline: true }],
-    stringPatterns: [{ start: String.raw`\$'`, pattern: String.raw`\$'(?:\\[\s\S]|[^'\\])*'` }],
+    stringPatterns: [{ start: String.raw`\$'`, pattern: String.raw`\$'(?:\\[\s\S]|[^'\\])*'`, unterminatedToEnd: true }],
     heredocs: [{ start: '<<(?!<)', pattern: String.raw`<<-?[ \t]*\\?(["']?)(?<tag>[A-Za-z_][\w.-]*)\1` }],
     suppressions: ['shellcheck disable'],
   },
@@ -147,8 +147,8 @@ export const CODE_LANGUAGES: LanguageSyntax[] = [
     strings: [{ open: "'", doubled: true, multiline: true }, { open: '"', doubled: true, multiline: true }, { open: '`', doubled: true }],
     stringPatterns: [
       // PostgreSQL dollar quoting ($$...$$, $fn$...$fn$) and escape strings E'it\'s'.
-      { start: String.raw`\$(?:[A-Za-z_]\w*)?\$`, pattern: String.raw`\$((?:[A-Za-z_]\w*)?)\$[\s\S]*?\$\1\$` },
-      { start: String.raw`(?<![0-9A-Za-z_])[eE]'`, pattern: String.raw`[eE]'(?:\\[\s\S]|''|[^'\\])*'` },
+      { start: String.raw`\$(?:[A-Za-z_]\w*)?\$`, pattern: String.raw`\$((?:[A-Za-z_]\w*)?)\$[\s\S]*?\$\1\$`, unterminatedToEnd: true },
+      { start: String.raw`(?<![0-9A-Za-z_])[eE]'`, pattern: String.raw`[eE]'(?:\\[\s\S]|''|[^'\\])*'`, unterminatedToEnd: true },
     ],
     suppressions: ['noqa'],
   },
@@ -156,9 +156,9 @@ export const CODE_LANGUAGES: LanguageSyntax[] = [
     id: 'lua',
     extensions: ['.lua'],
     comments: [{ open: '--' }],
-    commentPatterns: [{ start: String.raw`--\[=*\[`, pattern: String.raw`(?<open>--\[(=*)\[)[\s\S]*?(?<close>\]\2\])` }],
+    commentPatterns: [{ start: String.raw`--\[=*\[`, pattern: String.raw`(?<open>--\[(=*)\[)[\s\S]*?(?<close>\]\2\])`, unterminatedToEnd: true }],
     strings: [DQ, SQ],
-    stringPatterns: [{ start: String.raw`\[=*\[`, pattern: String.raw`\[(=*)\[[\s\S]*?\]\1\]` }],
+    stringPatterns: [{ start: String.raw`\[=*\[`, pattern: String.raw`\[(=*)\[[\s\S]*?\]\1\]`, unterminatedToEnd: true }],
     suppressions: ['luacheck: ignore'],
   },
   {
@@ -166,7 +166,7 @@ export const CODE_LANGUAGES: LanguageSyntax[] = [
     extensions: ['.dart'],
     comments: C_NESTED,
     strings: [{ open: "'''", escape: '\\', multiline: true }, { open: '"""', escape: '\\', multiline: true }, DQ, SQ],
-    stringPatterns: [{ start: String.raw`(?<![\w$])r['"]`, pattern: String.raw`r(?:'''[\s\S]*?'''|"""[\s\S]*?"""|'[^'\n]*'|"[^"\n]*")` }],
+    stringPatterns: [{ start: String.raw`(?<![\w$])r['"]`, pattern: String.raw`r(?:'''[\s\S]*?'''|"""[\s\S]*?"""|'[^'\n]*'|"[^"\n]*")`, unterminatedToEnd: true }],
     suppressions: ['ignore_for_file:', 'ignore:'],
   },
   {
@@ -175,18 +175,26 @@ export const CODE_LANGUAGES: LanguageSyntax[] = [
     comments: [{ open: '#' }],
     strings: [{ open: '"""', escape: '\\', multiline: true }, { open: "'''", escape: '\\', multiline: true }, { open: '"', escape: '\\', multiline: true }, { open: "'", escape: '\\', multiline: true }],
     stringPatterns: [
-      { start: '~[a-zA-Z]', pattern: String.raw`~[a-zA-Z](?:"""[\s\S]*?"""|'''[\s\S]*?'''|\((?:\\[\s\S]|[^)\\])*\)|\[(?:\\[\s\S]|[^\]\\])*\]|\{(?:\\[\s\S]|[^}\\])*\}|<(?:\\[\s\S]|[^>\\])*>|\/(?:\\[\s\S]|[^/\\])*\/|\|(?:\\[\s\S]|[^|\\])*\||"(?:\\[\s\S]|[^"\\])*"|'(?:\\[\s\S]|[^'\\])*')` },
+      { start: '~[a-zA-Z]', pattern: String.raw`~[a-zA-Z](?:"""[\s\S]*?"""|'''[\s\S]*?'''|\((?:\\[\s\S]|[^)\\])*\)|\[(?:\\[\s\S]|[^\]\\])*\]|\{(?:\\[\s\S]|[^}\\])*\}|<(?:\\[\s\S]|[^>\\])*>|\/(?:\\[\s\S]|[^/\\])*\/|\|(?:\\[\s\S]|[^|\\])*\||"(?:\\[\s\S]|[^"\\])*"|'(?:\\[\s\S]|[^'\\])*')`, unterminatedToEnd: true },
       // ?# is the code point of "#".
       { start: String.raw`(?<![\w)\]}?!])\?`, pattern: String.raw`\?(?:\\.|[^\s\\])` },
     ],
     suppressions: ['credo:disable-for-next-line', 'credo:disable-for-this-file', 'credo:disable-for-lines'],
   },
   {
+    id: 'elm',
+    extensions: ['.elm'],
+    comments: [{ open: '--' }, { open: '{-', close: '-}', nests: true }],
+    strings: [{ open: '"""', escape: '\\', multiline: true }, DQ],
+    stringPatterns: [CHAR],
+    suppressions: [],
+  },
+  {
     id: 'r',
     extensions: ['.r'],
     comments: [{ open: '#' }],
     strings: [{ open: '"', escape: '\\', multiline: true }, { open: "'", escape: '\\', multiline: true }, { open: '`' }],
-    stringPatterns: [{ start: String.raw`(?<![\w.])[rR]["']-*[(\[{]`, pattern: String.raw`[rR](["'])(-*)(?:\([\s\S]*?\)|\[[\s\S]*?\]|\{[\s\S]*?\})\2\1` }],
+    stringPatterns: [{ start: String.raw`(?<![\w.])[rR]["']-*[(\[{]`, pattern: String.raw`[rR](["'])(-*)(?:\([\s\S]*?\)|\[[\s\S]*?\]|\{[\s\S]*?\})\2\1`, unterminatedToEnd: true }],
     suppressions: ['nolint'],
   },
 ];

@@ -128,11 +128,13 @@ export function lexScriptComments(fileName: string, text: string): CommentRange[
     if (isIdentifierChar(c) || c === 35 /* # */ || c === 64 /* @ */) {
       let j = i + 1;
       while (j < n && isIdentifierChar(text.charCodeAt(j))) j++;
-      const word = text.slice(i, j);
+      // Keywords are 2 to 10 lower-case letters: only such words are cut out of the text (fewer strings).
+      const word = c >= 97 && c <= 122 && j - i <= 10 ? text.slice(i, j) : '';
       const isNumber = c >= 48 && c <= 57;
       if (isNumber) {
         // 1.5e-3, 0x1F, 1_000n: digits, letters, `.`, and a sign after an exponent.
-        while (j < n && (isIdentifierChar(text.charCodeAt(j)) || text.charCodeAt(j) === 46 || ((text.charCodeAt(j) === 43 || text.charCodeAt(j) === 45) && /[eE]/.test(text[j - 1]!) && !/^0[xX]/.test(word)))) j++;
+        const hex = text.charCodeAt(i + 1) === 120 || text.charCodeAt(i + 1) === 88;
+        while (j < n && (isIdentifierChar(text.charCodeAt(j)) || text.charCodeAt(j) === 46 || ((text.charCodeAt(j) === 43 || text.charCodeAt(j) === 45) && (text.charCodeAt(j - 1) | 32) === 101 && !hex))) j++;
       }
       prev = !isNumber && (EXPRESSION_KEYWORDS.has(word) || c === 64) ? Prev.Operator : Prev.Value;
       lastWord = word;

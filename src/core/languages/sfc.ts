@@ -24,7 +24,23 @@ interface Layout {
   comments: CommentRange[];
 }
 
-const TAG = /<!--[\s\S]*?(?:-->|$)|\{\/\*[\s\S]*?(?:\*\/\}|$)|<(script|style)\b((?:"[^"]*"|'[^']*'|[^>"'])*)>/gi;
+const TAG = /<!--[\s\S]*?(?:-->|$)|\{\/\*[\s\S]*?(?:\*\/\}|$)|<(script|style)\b/gi;
+
+const CLOSE_SCRIPT = /<\/script\s*>/gi;
+const CLOSE_STYLE = /<\/style\s*>/gi;
+
+/** End of a start tag's attributes (the `>` outside quotes) from `from`, or -1: one pass, no backtracking. */
+function tagEnd(text: string, from: number): number {
+  let quote = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+    } else if (c === 34 || c === 39) quote = c;
+    else if (c === 62) return i;
+  }
+  return -1;
+}
 const SCRIPT_TYPES = /^(?:module|text\/javascript|application\/javascript|text\/typescript|text\/babel|module\/?)$/i;
 
 function attr(attrs: string, name: string): string | null {
@@ -39,8 +55,12 @@ function attr(attrs: string, name: string): string | null {
 function layout(text: string, options: SfcOptions): Layout {
   const out: Layout = { scripts: [], styles: [], comments: [] };
   if (options.frontmatter) {
-    const fm = /^(\s*---[ \t]*\r?\n)([\s\S]*?)^---[ \t]*$/m.exec(text);
-    if (fm && fm.index === 0) out.scripts.push({ start: fm[1]!.length, end: fm[1]!.length + fm[2]!.length, lang: 'ts' });
+    // Anchored at the start of the file, then one search for the closing fence: linear on any input.
+    const open = /^\s*---[ \t]*\r?\n/.exec(text);
+    if (open) {
+      const at = /^---[ \t]*$/m.exec(text.slice(open[0].length));
+      if (at) out.scripts.push({ start: open[0].length, end: open[0].length + at.index, lang: 'ts' });
+    }
   }
   const re = new RegExp(TAG.source, TAG.flags);
   re.lastIndex = out.scripts[0]?.end ?? 0;
@@ -56,11 +76,15 @@ function layout(text: string, options: SfcOptions): Layout {
       continue;
     }
     const tag = m[1].toLowerCase();
-    const start = m.index + m[0].length;
-    const closeAt = text.slice(start).search(new RegExp(`</${tag}\\s*>`, 'i'));
-    const end = closeAt < 0 ? text.length : start + closeAt;
+    const close = tagEnd(text, m.index + m[0].length);
+    // An unclosed start tag: the rest of the file is markup text.
+    if (close < 0) break;
+    const attrs = text.slice(m.index + m[0].length, close);
+    const start = close + 1;
+    const closing = tag === 'script' ? CLOSE_SCRIPT : CLOSE_STYLE;
+    closing.lastIndex = start;
+    const end = closing.exec(text)?.index ?? text.length;
     re.lastIndex = end;
-    const attrs = m[2] ?? '';
     if (tag === 'style') {
       out.styles.push({ start, end, lang: (attr(attrs, 'lang') ?? 'css').toLowerCase() });
       continue;

@@ -30,6 +30,13 @@ export interface PatternForm {
   pattern: string;
   /** Comment forms only: found for suppression directives alone, never for markers (C# `#pragma`). */
   suppressionOnly?: boolean;
+  /**
+   * When `start` matched but `pattern` does not, the form was opened and never closed: it runs to the
+   * end of the text, as an unterminated string does. Without it the position is ordinary code (a Rust
+   * lifetime `'a` is not a char literal). Set on every unbounded form, so that a crafted file full of
+   * openers cannot make the lexer rescan to the end once per opener.
+   */
+  unterminatedToEnd?: boolean;
 }
 
 /** A string (or other literal text) form. */

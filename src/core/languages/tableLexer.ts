@@ -4,9 +4,9 @@ import type { LanguageSyntax, PatternForm } from './syntax';
 type Handler =
   | { t: 'line'; open: number }
   | { t: 'block'; open: string; close: string; nests: boolean }
-  | { t: 'commentPattern'; re: RegExp; suppressionOnly: boolean }
+  | { t: 'commentPattern'; re: RegExp; suppressionOnly: boolean; toEnd: boolean }
   | { t: 'string'; open: number; close: string; escape: number; doubled: boolean; multiline: boolean }
-  | { t: 'stringPattern'; re: RegExp }
+  | { t: 'stringPattern'; re: RegExp; toEnd: boolean }
   | { t: 'heredoc'; re: RegExp };
 
 /** A language's syntax compiled into one scan: a master regex of every opener plus what each one does. */
@@ -41,8 +41,8 @@ export function compileLexer(syntax: LanguageSyntax): TableLexer {
     if (groupCount(start) !== 0) throw new Error(`${syntax.id}: start pattern ${start} must not capture`);
     return start;
   };
-  for (const f of syntax.commentPatterns ?? []) entries.push({ start: check(f.start), handler: { t: 'commentPattern', re: sticky(f), suppressionOnly: f.suppressionOnly === true }, length: Infinity });
-  for (const f of syntax.stringPatterns ?? []) entries.push({ start: check(f.start), handler: { t: 'stringPattern', re: sticky(f) }, length: Infinity });
+  for (const f of syntax.commentPatterns ?? []) entries.push({ start: check(f.start), handler: { t: 'commentPattern', re: sticky(f), suppressionOnly: f.suppressionOnly === true, toEnd: f.unterminatedToEnd === true }, length: Infinity });
+  for (const f of syntax.stringPatterns ?? []) entries.push({ start: check(f.start), handler: { t: 'stringPattern', re: sticky(f), toEnd: f.unterminatedToEnd === true }, length: Infinity });
   for (const f of syntax.heredocs ?? []) entries.push({ start: check(f.start), handler: { t: 'heredoc', re: sticky(f) }, length: Infinity });
   for (const c of syntax.comments) {
     const start = `${c.lineStart ? LINE_START : c.wordStart ? WORD_START : c.afterBlank ? AFTER_BLANK : ''}${escapeRe(c.open)}`;
@@ -168,6 +168,10 @@ function lex(text: string, master: RegExp, handlers: readonly Handler[]): Commen
         h.re.lastIndex = pos;
         const whole = h.re.exec(text);
         if (!whole) {
+          if (h.t !== 'heredoc' && h.toEnd) {
+            if (h.t === 'commentPattern') out.push({ pos, end: text.length, kind: 'block', open: 0, close: 0 });
+            return out;
+          }
           i = pos + 1;
           break;
         }

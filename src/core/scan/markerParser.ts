@@ -17,6 +17,8 @@ export interface MarkerMatcher {
   readonly suppressions: boolean;
   readonly requireReason: boolean;
   readonly directory: OwnerDirectory;
+  /** A superset test on a comment's raw text: false means it yields no item. */
+  readonly mayHold: RegExp;
 }
 
 /** Every suppression directive (see `suppressionDirectives.ts`), longest first. */
@@ -33,7 +35,9 @@ export function createMarkerMatcher(
   const settings = suppressionSettings(suppressions);
   // A family the settings do not name (another language's) follows the boolean form; the object form leaves it on.
   const directives = createDirectiveMatcher((family) => settings.families[family] ?? suppressions !== false, known);
-  const common = { directives, suppressions: directives.prefilterSource !== null, requireReason: settings.requireReason, directory };
+  const holdParts = [...tags.map((t) => `\\b${escapeRegExp(t)}\\b`), ...(directives.prefilterSource ? [directives.prefilterSource] : [])];
+  const mayHold = new RegExp(holdParts.length > 0 ? holdParts.join('|') : '(?!)', 'i');
+  const common = { directives, suppressions: directives.prefilterSource !== null, requireReason: settings.requireReason, directory, mayHold };
   if (tags.length === 0) return { tagAtStart: null, tagInLine: null, tagInDocTag: null, ...common };
   const alternatives = [...tags].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
   return {
@@ -91,16 +95,15 @@ function commentLines(text: string, comment: CommentRange): CommentLine[] {
 }
 
 /** Joins runs of `//` comments that stand alone on consecutive lines into one logical comment. */
-function groupComments(text: string, comments: readonly CommentRange[], index: LineIndex): (CommentLine[] & { suppressionOnly?: boolean })[] {
-  const groups: (CommentLine[] & { suppressionOnly?: boolean })[] = [];
+function groupComments(text: string, comments: readonly CommentRange[], index: LineIndex): CommentRange[][] {
+  const groups: CommentRange[][] = [];
   let lastLine = -2;
   let lastWasLine = false;
   for (const c of comments) {
     const line = index.line(c.pos);
     const lineStartsHere = /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', c.pos - 1) + 1, c.pos));
-    const lines = commentLines(text, c);
-    if (c.kind === 'line' && lastWasLine && line === lastLine + 1 && lineStartsHere && !c.suppressionOnly && !groups[groups.length - 1]!.suppressionOnly) groups[groups.length - 1]!.push(...lines);
-    else groups.push(c.suppressionOnly ? Object.assign(lines, { suppressionOnly: true }) : lines);
+    if (c.kind === 'line' && lastWasLine && line === lastLine + 1 && lineStartsHere && !c.suppressionOnly && !groups[groups.length - 1]![0]!.suppressionOnly) groups[groups.length - 1]!.push(c);
+    else groups.push([c]);
     lastLine = index.line(c.end);
     lastWasLine = c.kind === 'line';
   }
@@ -179,7 +182,11 @@ export function parseMarkers(text: string, comments: readonly CommentRange[], ma
     const tagOffset = offset + tagAt + (tag[0].startsWith('@') ? 1 : 0);
     return { kind: 'marker', tag: tag[1]!.toUpperCase(), offset: tagOffset, paren: tag[2] ?? null, body: [content.slice(tagAt + tag[0].length)], lastOffset: tagOffset };
   };
-  for (const group of groupComments(text, comments, index)) {
+  for (const ranges of groupComments(text, comments, index)) {
+    // Most comments hold no tag or directive at all: only those that may are split into lines.
+    if (!ranges.some((c) => matcher.mayHold.test(text.slice(c.pos, c.end)))) continue;
+    const group = ranges.flatMap((c) => commentLines(text, c));
+    const suppressionOnly = ranges[0]!.suppressionOnly === true;
     let draft: Draft | null = null;
     let previous: string | null = null;
     for (const { offset, content } of group) {
@@ -193,7 +200,7 @@ export function parseMarkers(text: string, comments: readonly CommentRange[], ma
         previous = content;
         continue;
       }
-      if (group.suppressionOnly) continue;
+      if (suppressionOnly) continue;
       const marker = markerIn(content, offset, previous);
       if (marker) {
         draft = finish(draft);

@@ -81,11 +81,13 @@ export interface ParsedFile {
 
 /**
  * The scanner's single entry into the compiler: parses a file once and reads both its comments and,
- * when `resilience` is set, the per-file resilience summary. The tree is dropped on return.
+ * when `resilience` is set, the per-file resilience summary. The tree is dropped on return. `lexedComments`
+ * are the file's comments when the lexer pass could decide them (see `lexScriptComments`).
  */
-export function parseFile(fileName: string, text: string, resilience: boolean): ParsedFile {
+export function parseFile(fileName: string, text: string, resilience: boolean, lexedComments?: CommentRange[] | null): ParsedFile {
   const sourceFile = parse(fileName, text, resilience);
-  const comments = commentsOf(sourceFile);
+  // Comments the lexer pass already found need no walk of the tree for literal spans.
+  const comments = lexedComments ?? commentsOf(sourceFile);
   return { comments, resilience: resilience ? analyzeResilience(sourceFile, comments) : null };
 }
 

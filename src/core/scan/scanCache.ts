@@ -68,6 +68,11 @@ export class ScanCache {
     private readonly previous: Record<string, CacheEntry>,
   ) {}
 
+  /** Whether entries outlive the scan (a cache file); without one, content hashes are not worth computing. */
+  get persistent(): boolean {
+    return this.file !== null;
+  }
+
   /** A cache that remembers nothing (single-file scans). */
   static none(): ScanCache {
     return new ScanCache(null, '', {});

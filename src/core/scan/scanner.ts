@@ -93,6 +93,11 @@ export function isCompilerLoaded(): boolean {
  * that only use a project's client module are caught by the second pass.
  */
 const NETWORK_WORDS = new RegExp(`\\bfetch\\w*\\s*[(<!]|['"\`](?:node:)?(?:https?|http2|undici|axios|got|ky|p-retry|async-retry|axios-retry|opossum|cockatiel)['"\`]|(?:\\bfrom|\\brequire\\s*\\(|\\bimport\\s*\\()\\s*['"](?:${TABLE_MODULES_PATTERN})['"]`);
+/**
+ * Files that make no call of their own: declaration files (types only) and minified copies (build
+ * output of a source that is analysed where it is written). Their markers are still read.
+ */
+const NO_RUNTIME_CODE = /\.d\.[cm]?ts$|\.min\.[cm]?js$/i;
 /** Import/require specifiers that may be project modules (relative, aliases, workspace packages), for the second pass. */
 const RELATIVE_IMPORT = /(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*['"]((?:\.{1,2}\/|[#~@])[^'"]+|[\w.-]+\/[^'"]+)['"]/g;
 
@@ -177,7 +182,7 @@ export function scanText(scanner: TextScanner, fileName: string, text: string, f
   const frontEnd = scanner.languages.frontEndFor(fileName) ?? SCRIPT_FALLBACK;
   const markers = scanner.mayContain(text, frontEnd);
   const tasks = scanner.markdownTasks && frontEnd.taskItems;
-  const mayCall = scanner.resilience && (forceResilience || NETWORK_WORDS.test(text));
+  const mayCall = scanner.resilience && !NO_RUNTIME_CODE.test(fileName) && (forceResilience || NETWORK_WORDS.test(text));
   // The TS/JS the compiler reads: the file itself, an SFC's script blocks (same offsets), or none.
   const script = markers || mayCall ? frontEnd.script(fileName, text) : null;
   const resilience = mayCall && script !== null;
@@ -190,11 +195,11 @@ export function scanText(scanner: TextScanner, fileName: string, text: string, f
   if (script) {
     // Markers alone need no syntax tree: the lexer pass decides, the compiler parses only when it cannot
     // (JSX, ambiguous `/`) or when resilience analysis needs the AST.
-    const lexed = resilience ? null : lexScriptComments(script.fileName, script.text);
-    if (lexed) comments = mergeComments(comments, lexed);
+    const lexed = lexScriptComments(script.fileName, script.text);
+    if (lexed && !resilience) comments = mergeComments(comments, lexed);
     else {
       try {
-        const parsed = loadParser().parseFile(script.fileName, script.text, resilience);
+        const parsed = loadParser().parseFile(script.fileName, script.text, resilience, lexed);
         comments = mergeComments(comments, parsed.comments);
         summary = parsed.resilience && isRelevant(parsed.resilience) ? parsed.resilience : null;
       } catch (err) {
@@ -440,17 +445,24 @@ function scanFileUnguarded(
   if (!read.ok) return read.refusal === 'missing' ? { items: [], summary: null, imports: [] } : { reason: read.reason };
   const bytes = read.bytes;
   stats.bytesRead += bytes.length;
-  const hash = contentHash(bytes);
+  // sha1 of every file costs ~10% of an uncached marker scan: only worth it when the cache is kept.
+  const hash = cache.persistent ? contentHash(bytes) : '';
   const fromHash = cache.byHash(rel, hash);
   if (fromHash && (!forceResilience || fromHash.analysed)) return reuse(rel, { ...fromHash, size: seen.size, mtimeMs: seen.mtimeMs }, cache, stats);
   const entry: CacheEntry = { size: seen.size, mtimeMs: seen.mtimeMs, hash };
-  const text = decodeText(bytes);
-  if (text === null) {
-    entry.skipped = 'binary content';
-    cache.set(rel, entry);
-    return { reason: entry.skipped };
+  // The prefilter on the raw bytes first (most files fail it, and need no decoding); UTF-16 is decoded first.
+  const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+  let found: TextScan;
+  if (!utf16 && cannotYield(scanner, rel, bytes, forceResilience)) found = { items: [], parsed: false, summary: null, imports: [] };
+  else {
+    const text = decodeText(bytes);
+    if (text === null) {
+      entry.skipped = 'binary content';
+      cache.set(rel, entry);
+      return { reason: entry.skipped };
+    }
+    found = scanText(scanner, rel, text, forceResilience);
   }
-  const found = scanText(scanner, rel, text, forceResilience);
   if (found.parsed) stats.filesParsed++;
   else stats.filesPrefiltered++;
   if (found.items.length > 0) entry.items = found.items;
@@ -461,6 +473,18 @@ function scanFileUnguarded(
   if (found.generated) entry.generated = true;
   cache.set(rel, entry);
   return found;
+}
+
+/**
+ * The prefilter on the raw bytes, before any UTF-8 decoding (most files fail it). Read as Latin-1, every
+ * ASCII character is itself and every other byte is a non-word character, as every non-ASCII character
+ * is for the patterns (ASCII tags and directives), so the answer is the same as on the decoded text.
+ * Files that can take part in resilience analysis are decoded as before (their imports are needed).
+ */
+function cannotYield(scanner: TextScanner, rel: string, bytes: Buffer, forceResilience: boolean): boolean {
+  const frontEnd = scanner.languages.frontEndFor(rel) ?? SCRIPT_FALLBACK;
+  if ((scanner.resilience && frontEnd.embedsScript) || forceResilience || (scanner.markdownTasks && frontEnd.taskItems)) return false;
+  return !scanner.mayContain(bytes.toString('latin1'), frontEnd);
 }
 
 function reuse(rel: string, entry: CacheEntry, cache: ScanCache, stats: ScanResult['stats']): FileOutcome {
