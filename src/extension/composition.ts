@@ -6,6 +6,7 @@ import { revealInLedgerCommand } from './commands/revealInLedgerCommand';
 import { DebtHoverProvider } from './editor/debtHoverProvider';
 import { DecorationController, type EditorDecorations } from './editor/decorationController';
 import { RepositoryLinks } from './editor/repositoryLinks';
+import { BlockMonitor, type HostStats } from './util/blockMonitor';
 import type { HostToWebview } from '../webview/protocol';
 import type { LedgerItem } from '../core/model';
 import { clearFilterCommand, filterCommand } from './commands/filterCommand';
@@ -81,6 +82,11 @@ export interface DebtLedgerApi {
   decorations(): EditorDecorations[];
   /** Ids of the nodes selected in the Ledger view. */
   ledgerSelection(): string[];
+  /** The extension host's CPU time and longest event-loop block since the last reset (the perf suite). */
+  hostStats(): HostStats;
+  resetHostStats(): void;
+  /** When the Ledger view first got items, ms after activate() began; provisional: from the snapshot or the streaming scan. */
+  firstLedger(): { ms: number; provisional: boolean } | null;
   /** Per folder: how its files were last listed (git, or a walk in Restricted Mode). */
   folders(): { name: string; listedWith: 'git' | 'walk' | null; trusted: boolean }[];
 }
@@ -110,6 +116,8 @@ export class DebtLedgerExtension {
       context.subscriptions.push(d);
       return d;
     };
+    const activated = performance.now();
+    const blocks = own(new BlockMonitor());
     const output = own(vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true }));
     this.log = output;
     const configuration = new Configuration();
@@ -291,6 +299,9 @@ export class DebtLedgerExtension {
       dodSnapshot: () => snapshotTree(dodTree),
       decorations: () => decorations.snapshot(),
       ledgerSelection: () => view.selection.map((n) => n.id),
+      hostStats: () => blocks.stats(),
+      resetHostStats: () => blocks.reset(),
+      firstLedger: () => (tree.firstShown ? { ms: Math.round(tree.firstShown.at - activated), provisional: tree.firstShown.provisional } : null),
       folders: () => controller.folders().map((l) => ({ name: l.folder.name, listedWith: l.listedWith, trusted: vscode.workspace.isTrusted })),
     };
   }

@@ -28,6 +28,8 @@ export interface ScanOptions {
   onProgress?: (done: number, total: number) => void;
   /** Texts that replace what is on disk (unsaved editor buffers), by relative POSIX path. */
   overrides?: ReadonlyMap<string, string>;
+  /** Called with each file's markers and suppressions as soon as they are known (the editor streams them into its view). */
+  onFileItems?: (file: string, items: LedgerItem[]) => void;
 }
 
 let parser: typeof Parser | undefined;
@@ -180,7 +182,9 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
       continue;
     }
     stats.filesScanned++;
-    items.push(...toLedgerItems(rel, entry.items, today));
+    const fileItems = toLedgerItems(rel, entry.items, today);
+    items.push(...fileItems);
+    if (fileItems.length > 0) options.onFileItems?.(rel, fileItems);
     if (entry.summary) summaries.set(rel, entry.summary);
     else if (entry.imports.length > 0) pendingImports.set(rel, entry.imports);
   }

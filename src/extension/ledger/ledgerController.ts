@@ -14,7 +14,9 @@ import type { Activity } from '../util/activity';
 import { withAbortSignal } from '../util/abortSignal';
 import { Debouncer } from '../util/debouncer';
 import { FolderLedger } from './folderLedger';
+import { LedgerSnapshots } from './ledgerSnapshots';
 import { COMMANDS } from '../constants';
+import type { LedgerItem } from '../../core/model';
 
 export interface LedgerControllerDeps {
   configuration: Configuration;
@@ -37,10 +39,12 @@ export class LedgerController implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly fileUpdates: Debouncer<string>;
   private scanCancel: vscode.CancellationTokenSource | undefined;
+  private readonly snapshots: LedgerSnapshots;
 
   constructor(private readonly deps: LedgerControllerDeps) {
     this.fileUpdates = new Debouncer(deps.configuration.editor().debounceMs, () => deps.activity.check());
     deps.activity.addPendingSource(() => this.fileUpdates.pending);
+    this.snapshots = new LedgerSnapshots(deps.storage);
     this.syncFolders();
   }
 
@@ -95,10 +99,25 @@ export class LedgerController implements vscode.Disposable {
   }
 
   private async scanFolder(ledger: FolderLedger, signal: AbortSignal, onProgress: (done: number, total: number) => void): Promise<void> {
+    if (!ledger.scanned && !ledger.provisional) await this.restoreSnapshot(ledger);
     if (!(await this.loadConfig(ledger)) || !ledger.config) return;
     ledger.scanning = true;
     this.changed.fire();
     const started = Date.now();
+    // Until the first scan is done, each file's items go to the view as soon as they are known.
+    let lastFire = 0;
+    const stream = ledger.scanned ? undefined : (file: string, items: LedgerItem[]): void => {
+      ledger.provisional = true;
+      ledger.index.setFile(file, items);
+      if (performance.now() - lastFire > 250) {
+        lastFire = performance.now();
+        this.changed.fire();
+      }
+    };
+    const progress = (done: number, total: number): void => {
+      ledger.progress = { done, total };
+      onProgress(done, total);
+    };
     try {
       const overrides = new Map<string, string>();
       for (const doc of vscode.workspace.textDocuments) {
@@ -111,13 +130,16 @@ export class LedgerController implements vscode.Disposable {
         useGit: vscode.workspace.isTrusted,
         cacheFile: this.cacheFile(ledger),
         signal,
-        onProgress,
+        onProgress: progress,
         overrides,
+        ...(stream ? { onFileItems: stream } : {}),
       });
       ledger.index.setResilienceConfig(ledger.config.resilience.enabled ? ledger.config.resilience : null);
       ledger.index.reset(result.items, result.skipped, result.summaries);
       ledger.scanned = true;
+      ledger.provisional = false;
       ledger.listedWith = result.listedWith ?? null;
+      void this.saveSnapshot(ledger);
       this.deps.output.info(`${ledger.folder.name}: ${result.items.length} items in ${result.stats.filesScanned} files (${result.stats.filesParsed} parsed, ${result.stats.filesFromCache} from cache) in ${Date.now() - started} ms`);
       for (const s of result.skipped) this.deps.output.warn(`${ledger.folder.name}: skipped ${s.file}: ${s.reason}`);
       // Age, teams and interest arrive after the ledger is shown: blame never blocks a scan.
@@ -130,7 +152,25 @@ export class LedgerController implements vscode.Disposable {
       }
     } finally {
       ledger.scanning = false;
+      ledger.progress = null;
       this.changed.fire();
+    }
+  }
+
+  /** Shows the last session's ledger of a folder while its first scan runs. */
+  private async restoreSnapshot(ledger: FolderLedger): Promise<void> {
+    const items = await this.snapshots.load(ledger.folder.uri);
+    if (!items || items.length === 0 || ledger.scanned) return;
+    ledger.index.reset(items, []);
+    ledger.provisional = true;
+    this.changed.fire();
+  }
+
+  private async saveSnapshot(ledger: FolderLedger): Promise<void> {
+    try {
+      await this.snapshots.save(ledger.folder.uri, ledger.index.items().filter((i) => i.kind !== 'resilience'));
+    } catch (err) {
+      this.deps.output.warn(`${ledger.folder.name}: could not keep the ledger for the next start: ${(err as Error).message}`);
     }
   }
 
@@ -145,6 +185,7 @@ export class LedgerController implements vscode.Disposable {
         this.deps.output.info(`${ledger.folder.name}: blamed ${stats.blamed} files (${stats.fromCache} from cache) in ${stats.ms} ms`);
       });
       this.changed.fire();
+      void this.saveSnapshot(ledger);
     } catch (err) {
       this.deps.output.warn(`${ledger.folder.name}: blame failed: ${(err as Error).message}`);
     }
