@@ -1,6 +1,7 @@
 // One esbuild script for every bundle. Type checking is separate (`npm run typecheck`).
 //   dist/extension.js  the VS Code extension (cjs, `vscode` external)
 //   dist/cli.js        the CLI, with a shebang
+//   dist/scanWorker.js the extension's scan worker thread (core scanner; loads dist/parser.js itself)
 //   dist/parser.js     the TypeScript compiler, comment extractor and resilience analyzer, loaded on the first parse only,
 //                      so activation and cached CLI runs do not pay for loading several MB of compiler.
 // Flags: --watch, --production (minify, no source maps), --metafile (prints sizes).
@@ -39,6 +40,8 @@ const builds = [
     banner: { js: 'globalThis.__debtLedgerLoadStart = performance.now();' }, footer: { js: 'globalThis.__debtLedgerLoadEnd = performance.now();' } },
   { ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyParser] },
   { ...common, entryPoints: ['src/core/scan/parser.ts'], outfile: 'dist/parser.js' },
+  // The scan worker thread of the extension: scans and parses off the extension host's event loop.
+  { ...common, entryPoints: ['src/extension/scan/scanWorker.ts'], outfile: 'dist/scanWorker.js', plugins: [lazyParser] },
   // The dashboard webview: browser code, no Node, no vscode module.
   { ...common, entryPoints: ['src/webview/dashboard.ts'], outfile: 'dist/webview/dashboard.js', platform: 'browser', format: 'iife', target: 'es2022', mainFields: ['browser', 'module', 'main'] },
 ];

@@ -7,6 +7,7 @@ import { DebtHoverProvider } from './editor/debtHoverProvider';
 import { DecorationController, type EditorDecorations } from './editor/decorationController';
 import { RepositoryLinks } from './editor/repositoryLinks';
 import { BlockMonitor, type HostStats } from './util/blockMonitor';
+import { ScanService, scanWorkerFile } from './scan/scanService';
 import type { HostToWebview } from '../webview/protocol';
 import type { LedgerItem } from '../core/model';
 import { clearFilterCommand, filterCommand } from './commands/filterCommand';
@@ -124,7 +125,8 @@ export class DebtLedgerExtension {
     const activity = new Activity();
     const notifier = new Notifier();
     const diagnostics = own(new ConfigDiagnostics());
-    const controller = own(new LedgerController({ configuration, output, notifier, diagnostics, activity, storage: context.storageUri }));
+    const scans = own(new ScanService(scanWorkerFile(context.extensionPath), (line) => output.warn(line)));
+    const controller = own(new LedgerController({ configuration, output, notifier, diagnostics, activity, storage: context.storageUri, scans }));
     const state = own(new ViewState(context.workspaceState, () => configuration.editor().groupBy));
     const scope = new BranchScope();
     const tree = own(new LedgerTreeProvider(controller, state, activity, scope));

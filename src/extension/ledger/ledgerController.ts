@@ -6,7 +6,8 @@ import { loadLayeredConfig } from '../../core/config/loadConfig';
 import { isGitIgnored } from '../../core/git/gitIgnore';
 import { localToday } from '../../core/ledger/ids';
 import { enrichLedger } from '../../core/intel/enrich';
-import { isScannedPath, scanFileTextFull, scanOneFile, scanWorkspace } from '../../core/scan/scanner';
+import { isScannedPath } from '../../core/scan/scanner';
+import type { ScanService } from '../scan/scanService';
 import type { Configuration } from '../configuration';
 import type { ConfigDiagnostics } from '../diagnostics/configDiagnostics';
 import type { Notifier } from '../notifier';
@@ -26,6 +27,8 @@ export interface LedgerControllerDeps {
   activity: Activity;
   /** Folder for the content cache (the extension's workspace storage); undefined for none. */
   storage: vscode.Uri | undefined;
+  /** Runs scans and parses (in a worker thread when available). */
+  scans: ScanService;
 }
 
 /**
@@ -124,7 +127,7 @@ export class LedgerController implements vscode.Disposable {
         const rel = doc.isDirty ? ledger.relative(doc.uri) : null;
         if (rel) overrides.set(rel, doc.getText());
       }
-      const result = await scanWorkspace({
+      const result = await this.deps.scans.scan({
         root: ledger.root,
         config: ledger.config,
         useGit: vscode.workspace.isTrusted,
@@ -250,10 +253,7 @@ export class LedgerController implements vscode.Disposable {
     if (!at || at.rel === CONFIG_FILE_NAME || !at.ledger.config || !isScannedPath(at.ledger.config, at.rel)) return;
     this.fileUpdates.schedule(document.uri.toString(), () => {
       if (document.isClosed || !at.ledger.config) return;
-      this.apply(at.ledger, at.rel, () => {
-        const scan = scanFileTextFull(at.ledger.config!, at.rel, document.getText(), localToday());
-        return at.ledger.index.setFile(at.rel, scan.items, scan.summary);
-      });
+      void this.deps.activity.track(this.updateFromText(at.ledger, at.rel, document.getText()));
     });
   }
 
@@ -273,14 +273,15 @@ export class LedgerController implements vscode.Disposable {
     if (!ledger.scanned || !config || !isScannedPath(config, rel)) return;
     if (created && !ledger.index.has(rel) && vscode.workspace.isTrusted && (await isGitIgnored(ledger.root, rel))) return;
     const open = vscode.workspace.textDocuments.find((d) => d.isDirty && ledger.relative(d.uri) === rel);
-    if (open) {
-      this.apply(ledger, rel, () => {
-        const scan = scanFileTextFull(config, rel, open.getText(), localToday());
-        return ledger.index.setFile(rel, scan.items, scan.summary);
-      });
+    if (open) return this.updateFromText(ledger, rel, open.getText());
+    let outcome: Awaited<ReturnType<ScanService['scanFile']>>;
+    try {
+      outcome = await this.deps.scans.scanFile(ledger.root, config, rel, localToday());
+    } catch (err) {
+      this.deps.output.error(`${ledger.folder.name}: updating ${rel} failed: ${(err as Error).message}`);
       return;
     }
-    const outcome = scanOneFile(ledger.root, rel, config);
+    if (ledger.config !== config) return;
     this.apply(ledger, rel, () => {
       if ('items' in outcome) return ledger.index.setFile(rel, outcome.items, outcome.summary);
       if (/ENOENT|no such file/.test(outcome.reason)) return ledger.index.removeFile(rel);
@@ -288,6 +289,18 @@ export class LedgerController implements vscode.Disposable {
       this.deps.output.warn(`${ledger.folder.name}: skipped ${rel}: ${outcome.reason}`);
       return true;
     });
+  }
+
+  /** One file's items from a text (an unsaved buffer), parsed off the event loop. */
+  private async updateFromText(ledger: FolderLedger, rel: string, text: string): Promise<void> {
+    const config = ledger.config;
+    if (!config) return;
+    try {
+      const scan = await this.deps.scans.scanText(config, rel, text, localToday());
+      if (ledger.config === config) this.apply(ledger, rel, () => ledger.index.setFile(rel, scan.items, scan.summary));
+    } catch (err) {
+      this.deps.output.error(`${ledger.folder.name}: updating ${rel} failed: ${(err as Error).message}`);
+    }
   }
 
   private apply(ledger: FolderLedger, rel: string, update: () => boolean): void {

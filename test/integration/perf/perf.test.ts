@@ -31,6 +31,7 @@ describe('Debt Ledger on a real repository (timings)', () => {
     const [file] = [...byFile].sort((a, b) => b[1] - a[1])[0]!;
     const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, file);
     const editor = await vscode.window.showTextDocument(uri);
+    const original = editor.document.getText();
     await ledger.whenIdle();
     ledger.resetHostStats();
     // 200 keystrokes, one every 30 ms, each an edit that the ledger rescans (debounced).
@@ -42,7 +43,9 @@ describe('Debt Ledger on a real repository (timings)', () => {
     await ledger.whenIdle();
     const typing = ledger.hostStats();
     report('typing', { file, lines: editor.document.lineCount, itemsInFile: byFile.get(file), typing, decorated: ledger.decorations().find((d) => d.file === file)?.styles.reduce((n, s) => n + s.ranges.length, 0) ?? 0 });
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    // Leave the repository as it was: the original text, saved (same bytes as before).
+    await editor.edit((e) => e.replace(new vscode.Range(0, 0, editor.document.lineCount, 0), original));
+    await editor.document.save();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });
