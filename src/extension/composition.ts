@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { copyPermalinkCommand } from './commands/copyPermalinkCommand';
+import { createDodCommand } from './commands/createDodCommand';
+import { dodSummary, syncConfigContext } from './views/welcomeContext';
 import type { EditorCommandContext } from './commands/editorCommandContext';
 import { nextItemCommand, previousItemCommand } from './commands/nextItemCommand';
 import { revealInLedgerCommand } from './commands/revealInLedgerCommand';
@@ -143,10 +145,12 @@ export class DebtLedgerExtension {
     const resilienceDiagnostics = own(new ResilienceDiagnostics(controller));
     const dod = own(new DodController({ configuration, activity, memento: context.workspaceState, output, storage: context.storageUri }));
     const dodTree = own(new DodTreeProvider(dod, () => dod.manualIds));
-    own(vscode.window.createTreeView(VIEWS.dod, { treeDataProvider: dodTree }));
+    const dodView = own(vscode.window.createTreeView(VIEWS.dod, { treeDataProvider: dodTree }));
     const dodStatusBar = own(new DodStatusBar());
     own(dod.onDidChange(() => {
       dodTree.refresh();
+      // The view starts collapsed to its header: the description there says whether opening it is worth it.
+      dodView.description = dodSummary(dod.status);
       dodStatusBar.update(dod.status, configuration.editor().statusBar);
     }));
     own(vscode.languages.registerCodeActionsProvider(
@@ -170,6 +174,7 @@ export class DebtLedgerExtension {
       statusBar.update(visible, configuration.editor().statusBar);
     };
     own(controller.onDidChange(render));
+    own(controller.onDidChange(() => void syncConfigContext(controller)));
     own(state.onDidChange(render));
 
     const ctx: CommandContext = { controller, state, tree, output };
@@ -192,6 +197,7 @@ export class DebtLedgerExtension {
     register(COMMANDS.showAllFiles, showAllFilesCommand);
     register(COMMANDS.exportLedger, exportLedgerCommand);
     register(COMMANDS.openConfiguration, openConfigurationCommand);
+    register(COMMANDS.dodCreate, createDodCommand);
     const editorCtx: EditorCommandContext = { ...ctx, view, links };
     register(COMMANDS.nextItem, nextItemCommand);
     register(COMMANDS.previousItem, previousItemCommand);

@@ -17,6 +17,7 @@ export const COMMANDS = {
   previousItem: 'debtLedger.previousItem',
   revealInLedger: 'debtLedger.revealInLedger',
   copyPermalink: 'debtLedger.copyPermalink',
+  dodCreate: 'debtLedger.dod.createFromTemplate',
   dodRecheck: 'debtLedger.dod.recheck',
   dodSignOff: 'debtLedger.dod.signOff',
   dodRevoke: 'debtLedger.dod.revoke',
@@ -36,6 +37,10 @@ export const CONTEXT = {
   currentFileOnly: 'debtLedger.currentFileOnly',
   dodUncommitted: 'debtLedger.dodUncommitted',
   newOnBranch: 'debtLedger.newOnBranch',
+  /** No folder has a Definition of Done (the view shows its welcome with a button). */
+  dodMissing: 'debtLedger.dodMissing',
+  /** Some folder has a `.debtledger.json`. */
+  hasConfig: 'debtLedger.hasConfig',
 } as const;
 
 /** Keys in `ExtensionContext.workspaceState` (UI state, never settings). */

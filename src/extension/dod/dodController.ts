@@ -60,7 +60,9 @@ export class DodController implements vscode.Disposable {
     const loaded = await loadLayeredConfig(folder.uri.fsPath, this.deps.configuration.scanSettingsLayer(folder));
     if (loaded.errors.length > 0) return this.set({ kind: 'message', text: 'The configuration is invalid: see the Ledger view.' });
     const dod = loaded.config.definitionOfDone;
-    if (!dod) return this.set({ kind: 'message', text: 'No Definition of Done yet: add "definitionOfDone" to .debtledger.json.' });
+    void vscode.commands.executeCommand('setContext', CONTEXT.dodMissing, !dod);
+    // No checklist: the view is empty and shows its welcome, with a button that creates one from a template.
+    if (!dod) return this.set({ kind: 'none' });
     this.manualIds = new Set(dod.items.filter((i) => i.manual).map((i) => i.id));
     this.running?.cancel();
     const cancel = (this.running = new vscode.CancellationTokenSource());

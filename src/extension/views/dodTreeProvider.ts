@@ -40,6 +40,8 @@ export class DodTreeProvider implements vscode.TreeDataProvider<DodNode>, vscode
         description: `${r.done ? 'done' : 'not done'} · merge base ${r.mergeBase.slice(0, 7)}${this.controller.includeUncommitted ? ' · incl. uncommitted' : ''}`,
         tooltip: `Branch ${r.branch} at ${r.head.slice(0, 7)}, compared with ${r.base} from their merge base ${r.mergeBase.slice(0, 7)}.`,
       };
+      // On the base branch itself there is nothing to check: one line, not a list of n/a items.
+      if (r.branch === r.base || r.base.endsWith(`/${r.branch}`)) return [{ ...header, description: 'the base branch · nothing to check' }];
       const manual = this.manualIds();
       return [header, ...r.items.map((item): DodNode => ({ kind: 'item', item, manual: manual.has(item.id), folder: status.folder.uri }))];
     }
