@@ -48,4 +48,13 @@ describe('Debt Ledger on a real repository (timings)', () => {
     await editor.document.save();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
+
+  it('measures the same figures on an idle host, as the machine baseline', async () => {
+    const ledger = await api();
+    await ledger.whenIdle();
+    ledger.resetHostStats();
+    // Nothing of ours runs: what remains is other extensions and the machine's load (other processes).
+    await new Promise((r) => setTimeout(r, 10_000));
+    report('idle-baseline', { idle: ledger.hostStats() });
+  });
 });
