@@ -37,7 +37,7 @@ const run = spawnSync(executable, [`--extensionDevelopmentPath=${repo}`, '--disa
   env: { ...process.env, VSCODE_SHIM_SCREENSHOT: out, VSCODE_SHIM_CLICK: 'Debt Ledger', VSCODE_SHIM_EXPECT: expect, VSCODE_SHIM_SIDEBAR_WIDTH: '640', VSCODE_SHIM_CLEAR_NOTIFICATIONS: '1', ...(dod ? { VSCODE_SHIM_COLLAPSE: 'Ledger' } : {}),
     ...(dashboardTheme ? { VSCODE_SHIM_COMMAND: 'Debt Ledger: Open Debt Dashboard', VSCODE_SHIM_THEME: dashboardTheme, VSCODE_SHIM_SIDEBAR_WIDTH: '' } : {}),
     ...(highlightTheme ? { VSCODE_SHIM_COMMAND: 'Debt Ledger: Go to Next Debt Item', VSCODE_SHIM_THEME: highlightTheme, VSCODE_SHIM_SIDEBAR_WIDTH: '420' } : {}),
-    ...(walkthrough ? { VSCODE_SHIM_COMMAND: 'Welcome: Open Walkthrough', VSCODE_SHIM_COMMAND_INPUT: 'Get started with Debt Ledger', VSCODE_SHIM_SIDEBAR_WIDTH: '' } : {}),
+    ...(walkthrough ? { VSCODE_SHIM_COMMAND: 'Debt Ledger: Get Started', VSCODE_SHIM_SIDEBAR_WIDTH: '' } : {}),
     ...(process.env.VSCODE_SHIM_SIDEBAR_WIDTH !== undefined ? { VSCODE_SHIM_SIDEBAR_WIDTH: process.env.VSCODE_SHIM_SIDEBAR_WIDTH } : {}) },
 });
 if (dod || dashboardTheme) rmSync(folder, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { copyPermalinkCommand } from './commands/copyPermalinkCommand';
 import { createDodCommand } from './commands/createDodCommand';
+import { getStartedCommand } from './commands/getStartedCommand';
 import { dodSummary, syncConfigContext } from './views/welcomeContext';
 import type { EditorCommandContext } from './commands/editorCommandContext';
 import { nextItemCommand, previousItemCommand } from './commands/nextItemCommand';
@@ -198,6 +199,7 @@ export class DebtLedgerExtension {
     register(COMMANDS.exportLedger, exportLedgerCommand);
     register(COMMANDS.openConfiguration, openConfigurationCommand);
     register(COMMANDS.dodCreate, createDodCommand);
+    register(COMMANDS.getStarted, getStartedCommand);
     const editorCtx: EditorCommandContext = { ...ctx, view, links };
     register(COMMANDS.nextItem, nextItemCommand);
     register(COMMANDS.previousItem, previousItemCommand);

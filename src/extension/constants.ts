@@ -18,6 +18,7 @@ export const COMMANDS = {
   revealInLedger: 'debtLedger.revealInLedger',
   copyPermalink: 'debtLedger.copyPermalink',
   dodCreate: 'debtLedger.dod.createFromTemplate',
+  getStarted: 'debtLedger.getStarted',
   dodRecheck: 'debtLedger.dod.recheck',
   dodSignOff: 'debtLedger.dod.signOff',
   dodRevoke: 'debtLedger.dod.revoke',

@@ -107,7 +107,7 @@ export class LedgerTreeProvider implements vscode.TreeDataProvider<LedgerNode>, 
     }
     if (!ledger.scanned) {
       const p = ledger.progress;
-      if (ledger.scanning) nodes.push(new MessageNode(`${id}/scanning`, `Scanning…${p ? ` ${p.done}/${p.total} files` : ''}${ledger.provisional ? ' (showing what is known so far)' : ''}`, 'loading~spin'));
+      if (ledger.scanning) nodes.push(new MessageNode(`${id}/scanning`, `Scanning…${p ? ` ${p.done}/${p.total}` : ''}${ledger.provisional ? ' (so far)' : ''}`, 'loading~spin'));
       if (!ledger.provisional) return nodes;
     }
     const items = this.itemsOf(ledger);
