@@ -57,7 +57,7 @@ const makeRepo = async (name, config, files, branch, branchFiles) => {
   return dir;
 };
 await makeRepo('alpha', { tags: ['TODO', 'FIXME'], definitionOfDone: { base: 'main', items: [{ id: 'changelog', title: 'Changelog updated', check: { type: 'filesChanged', when: ['**'], require: ['CHANGELOG.md'] } }] } },
-  { 'src/a.ts': '// TODO: alpha todo\n// FIXME: alpha fixme\n// HACK: not a tag in alpha\n' }, 'feature/a', { 'CHANGELOG.md': '# Changes\n' });
+  { 'src/a.ts': '// TODO: alpha todo\n// FIXME: alpha fixme\n\nexport const x = 1; // HACK: not a tag in alpha\n' }, 'feature/a', { 'CHANGELOG.md': '# Changes\n' });
 await makeRepo('beta', { tags: ['HACK'], definitionOfDone: { base: 'main', items: [{ id: 'budget', title: 'No net new debt', check: { type: 'debtBudget', max: 0 } }] } },
   { 'src/b.ts': '// TODO: not a tag in beta\n// HACK: beta hack\n' }, 'feature/b', { 'src/c.ts': '// HACK: added on the branch\n' });
 const multiRoot = path.join(tmp, 'multi.code-workspace');
