@@ -73,7 +73,7 @@ const run = async (name, testsPath, env = {}, opened = workspace) => {
       ...(executable ? { vscodeExecutablePath: executable } : {}),
       extensionDevelopmentPath: repo,
       extensionTestsPath: path.join(repo, testsPath),
-      launchArgs: [opened, '--disable-extensions'],
+      launchArgs: [...(opened ? [opened] : []), '--disable-extensions'],
     });
   } catch (err) {
     console.error(`${name} failed: ${err instanceof Error ? err.message : String(err)}`);
@@ -85,6 +85,7 @@ const run = async (name, testsPath, env = {}, opened = workspace) => {
 try {
   await run('trusted workspace', 'out/test/integration/index.js');
   await run('multi-root workspace', 'out/test/integration/multiroot/index.js', {}, multiRoot);
+  await run('empty window', 'out/test/integration/empty/index.js', {}, null);
   // Restricted Mode needs the bundled host (the shim opens the folder untrusted); a desktop VS Code asks a person.
   if (executable && process.env.VSCODE_SERVER_MAIN) await run('Restricted Mode', 'out/test/integration/restricted/index.js', { VSCODE_SHIM_RESTRICTED: '1' });
 } finally {

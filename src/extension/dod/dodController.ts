@@ -65,7 +65,8 @@ export class DodController implements vscode.Disposable {
 
   private async run(): Promise<void> {
     const folders = vscode.workspace.workspaceFolders ?? [];
-    if (folders.length === 0) return this.setAll([{ folder: null, status: { kind: 'message', text: 'Open a folder to check its Definition of Done.' }, manualIds: new Set() }]);
+    // No folder: an empty view, whose welcome content offers to open one.
+    if (folders.length === 0) return this.setAll([{ folder: null, status: { kind: 'none' }, manualIds: new Set() }]);
     this.running?.cancel();
     const cancel = (this.running = new vscode.CancellationTokenSource());
     try {
