@@ -2,6 +2,7 @@
 //   dist/extension.js  the VS Code extension (cjs, `vscode` external)
 //   dist/cli.js        the CLI, with a shebang
 //   dist/action.js     the GitHub Action's entry point (action.yml)
+//   dist/scanWorker.js the extension's scan worker thread (core scanner; loads dist/parser.js itself)
 //   dist/parser.js     the TypeScript compiler, comment extractor and resilience analyzer, loaded on the first parse only,
 //                      so activation and cached CLI runs do not pay for loading several MB of compiler.
 // Flags: --watch, --production (minify, no source maps), --metafile (prints sizes).
@@ -42,6 +43,8 @@ const builds = [
   { ...common, entryPoints: ['src/core/scan/parser.ts'], outfile: 'dist/parser.js' },
   // The GitHub Action's entry (action.yml runs it from the action's own checkout).
   { ...common, entryPoints: ['src/cli/action/actionBin.ts'], outfile: 'dist/action.js', plugins: [lazyParser] },
+  // The scan worker thread of the extension: scans and parses off the extension host's event loop.
+  { ...common, entryPoints: ['src/extension/scan/scanWorker.ts'], outfile: 'dist/scanWorker.js', plugins: [lazyParser] },
   // The dashboard webview: browser code, no Node, no vscode module.
   { ...common, entryPoints: ['src/webview/dashboard.ts'], outfile: 'dist/webview/dashboard.js', platform: 'browser', format: 'iife', target: 'es2022', mainFields: ['browser', 'module', 'main'] },
 ];

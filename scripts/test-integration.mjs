@@ -1,7 +1,7 @@
 // Integration tests in a real VS Code extension host (see scripts/vscode-host.mjs for which one).
 // Expects `tsc -p .` (out/) and the bundles (dist/) to be built: `npm test` does both first.
 // The fixture workspace is copied to a temp folder and made a git repository, so tests may edit it.
-import { cpSync, mkdtempSync, rmSync, existsSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -37,8 +37,34 @@ writeFileSync(path.join(workspace, 'CHANGELOG.md'), '# Changes\n- login\n');
 await git.add(['-A']);
 await git.commit('DL-1 note the login change');
 
+// Multi-root: two repositories, each with its own configuration and Definition of Done, in one .code-workspace.
+const makeRepo = async (name, config, files, branch, branchFiles) => {
+  const dir = path.join(tmp, name);
+  for (const [file, text] of Object.entries({ '.debtledger.json': JSON.stringify(config), ...files })) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  }
+  const g = simpleGit({ baseDir: dir });
+  await g.init(['--initial-branch=main']);
+  await g.addConfig('user.name', 'Fixture');
+  await g.addConfig('user.email', 'fixture@example.com');
+  await g.add(['-A']);
+  await g.commit('fixture');
+  await g.checkoutLocalBranch(branch);
+  for (const [file, text] of Object.entries(branchFiles)) writeFileSync(path.join(dir, file), text);
+  await g.add(['-A']);
+  await g.commit('DL-1 branch work');
+  return dir;
+};
+await makeRepo('alpha', { tags: ['TODO', 'FIXME'], definitionOfDone: { base: 'main', items: [{ id: 'changelog', title: 'Changelog updated', check: { type: 'filesChanged', when: ['**'], require: ['CHANGELOG.md'] } }] } },
+  { 'src/a.ts': '// TODO: alpha todo\n// FIXME: alpha fixme\n\nexport const x = 1; // HACK: not a tag in alpha\n' }, 'feature/a', { 'CHANGELOG.md': '# Changes\n' });
+await makeRepo('beta', { tags: ['HACK'], definitionOfDone: { base: 'main', items: [{ id: 'budget', title: 'No net new debt', check: { type: 'debtBudget', max: 0 } }] } },
+  { 'src/b.ts': '// TODO: not a tag in beta\n// HACK: beta hack\n' }, 'feature/b', { 'src/c.ts': '// HACK: added on the branch\n' });
+const multiRoot = path.join(tmp, 'multi.code-workspace');
+writeFileSync(multiRoot, JSON.stringify({ folders: [{ path: 'alpha' }, { path: 'beta' }] }));
+
 let code = 0;
-const run = async (name, testsPath, env = {}) => {
+const run = async (name, testsPath, env = {}, opened = workspace) => {
   console.log(`\n--- ${name}`);
   const saved = { ...process.env };
   Object.assign(process.env, env);
@@ -47,7 +73,7 @@ const run = async (name, testsPath, env = {}) => {
       ...(executable ? { vscodeExecutablePath: executable } : {}),
       extensionDevelopmentPath: repo,
       extensionTestsPath: path.join(repo, testsPath),
-      launchArgs: [workspace, '--disable-extensions'],
+      launchArgs: [...(opened ? [opened] : []), '--disable-extensions'],
     });
   } catch (err) {
     console.error(`${name} failed: ${err instanceof Error ? err.message : String(err)}`);
@@ -58,6 +84,8 @@ const run = async (name, testsPath, env = {}) => {
 };
 try {
   await run('trusted workspace', 'out/test/integration/index.js');
+  await run('multi-root workspace', 'out/test/integration/multiroot/index.js', {}, multiRoot);
+  await run('empty window', 'out/test/integration/empty/index.js', {}, null);
   // Restricted Mode needs the bundled host (the shim opens the folder untrusted); a desktop VS Code asks a person.
   if (executable && process.env.VSCODE_SERVER_MAIN) await run('Restricted Mode', 'out/test/integration/restricted/index.js', { VSCODE_SHIM_RESTRICTED: '1' });
 } finally {

@@ -1,11 +1,16 @@
 import * as vscode from 'vscode';
 import { copyPermalinkCommand } from './commands/copyPermalinkCommand';
+import { createDodCommand } from './commands/createDodCommand';
+import { getStartedCommand } from './commands/getStartedCommand';
+import { dodSummary, syncConfigContext } from './views/welcomeContext';
 import type { EditorCommandContext } from './commands/editorCommandContext';
 import { nextItemCommand, previousItemCommand } from './commands/nextItemCommand';
 import { revealInLedgerCommand } from './commands/revealInLedgerCommand';
 import { DebtHoverProvider } from './editor/debtHoverProvider';
 import { DecorationController, type EditorDecorations } from './editor/decorationController';
 import { RepositoryLinks } from './editor/repositoryLinks';
+import { BlockMonitor, type HostStats } from './util/blockMonitor';
+import { ScanService, scanWorkerFile } from './scan/scanService';
 import type { HostToWebview } from '../webview/protocol';
 import type { LedgerItem } from '../core/model';
 import { clearFilterCommand, filterCommand } from './commands/filterCommand';
@@ -86,6 +91,11 @@ export interface DebtLedgerApi {
   decorations(): EditorDecorations[];
   /** Ids of the nodes selected in the Ledger view. */
   ledgerSelection(): string[];
+  /** The extension host's CPU time and longest event-loop block since the last reset (the perf suite). */
+  hostStats(): HostStats;
+  resetHostStats(): void;
+  /** When the Ledger view first got items, ms after activate() began; provisional: from the snapshot or the streaming scan. */
+  firstLedger(): { ms: number; provisional: boolean } | null;
   /** Per folder: how its files were last listed (git, or a walk in Restricted Mode). */
   folders(): { name: string; listedWith: 'git' | 'walk' | null; trusted: boolean }[];
   /** Replaces opening URLs in the browser (Create Issue...); undefined restores the browser. */
@@ -119,13 +129,16 @@ export class DebtLedgerExtension {
       context.subscriptions.push(d);
       return d;
     };
+    const activated = performance.now();
+    const blocks = own(new BlockMonitor());
     const output = own(vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true }));
     this.log = output;
     const configuration = new Configuration();
     const activity = new Activity();
     const notifier = new Notifier();
     const diagnostics = own(new ConfigDiagnostics());
-    const controller = own(new LedgerController({ configuration, output, notifier, diagnostics, activity, storage: context.storageUri }));
+    const scans = own(new ScanService(scanWorkerFile(context.extensionPath), (line) => output.warn(line)));
+    const controller = own(new LedgerController({ configuration, output, notifier, diagnostics, activity, storage: context.storageUri, scans }));
     const state = own(new ViewState(context.workspaceState, () => configuration.editor().groupBy));
     const scope = new BranchScope();
     const tree = own(new LedgerTreeProvider(controller, state, activity, scope));
@@ -142,10 +155,12 @@ export class DebtLedgerExtension {
     const resilienceDiagnostics = own(new ResilienceDiagnostics(controller));
     const dod = own(new DodController({ configuration, activity, memento: context.workspaceState, output, storage: context.storageUri }));
     const dodTree = own(new DodTreeProvider(dod, () => dod.manualIds));
-    own(vscode.window.createTreeView(VIEWS.dod, { treeDataProvider: dodTree }));
+    const dodView = own(vscode.window.createTreeView(VIEWS.dod, { treeDataProvider: dodTree }));
     const dodStatusBar = own(new DodStatusBar());
     own(dod.onDidChange(() => {
       dodTree.refresh();
+      // The view starts collapsed to its header: the description there says whether opening it is worth it.
+      dodView.description = dodSummary(dod.status);
       dodStatusBar.update(dod.status, configuration.editor().statusBar);
     }));
     own(vscode.languages.registerCodeActionsProvider(
@@ -172,6 +187,7 @@ export class DebtLedgerExtension {
       statusBar.update(countedItems(visible), configuration.editor().statusBar);
     };
     own(controller.onDidChange(render));
+    own(controller.onDidChange(() => void syncConfigContext(controller)));
     own(state.onDidChange(render));
 
     const secrets = new TrackerSecrets(context.secrets);
@@ -200,6 +216,8 @@ export class DebtLedgerExtension {
     register(COMMANDS.showAllFiles, showAllFilesCommand);
     register(COMMANDS.exportLedger, exportLedgerCommand);
     register(COMMANDS.openConfiguration, openConfigurationCommand);
+    register(COMMANDS.dodCreate, createDodCommand);
+    register(COMMANDS.getStarted, getStartedCommand);
     const editorCtx: EditorCommandContext = { ...ctx, view, links };
     register(COMMANDS.nextItem, nextItemCommand);
     register(COMMANDS.previousItem, previousItemCommand);
@@ -313,6 +331,9 @@ export class DebtLedgerExtension {
       dodSnapshot: () => snapshotTree(dodTree),
       decorations: () => decorations.snapshot(),
       ledgerSelection: () => view.selection.map((n) => n.id),
+      hostStats: () => blocks.stats(),
+      resetHostStats: () => blocks.reset(),
+      firstLedger: () => (tree.firstShown ? { ms: Math.round(tree.firstShown.at - activated), provisional: tree.firstShown.provisional } : null),
       folders: () => controller.folders().map((l) => ({ name: l.folder.name, listedWith: l.listedWith, trusted: vscode.workspace.isTrusted })),
       stubOpenExternal: (open) => {
         openExternal = open ?? ((url) => Promise.resolve(vscode.env.openExternal(vscode.Uri.parse(url, true))));

@@ -20,6 +20,8 @@ export const COMMANDS = {
   copyPermalink: 'debtLedger.copyPermalink',
   createIssue: 'debtLedger.createIssue',
   setTrackerToken: 'debtLedger.setTrackerToken',
+  dodCreate: 'debtLedger.dod.createFromTemplate',
+  getStarted: 'debtLedger.getStarted',
   dodRecheck: 'debtLedger.dod.recheck',
   dodSignOff: 'debtLedger.dod.signOff',
   dodRevoke: 'debtLedger.dod.revoke',
@@ -39,6 +41,10 @@ export const CONTEXT = {
   currentFileOnly: 'debtLedger.currentFileOnly',
   dodUncommitted: 'debtLedger.dodUncommitted',
   newOnBranch: 'debtLedger.newOnBranch',
+  /** No folder has a Definition of Done (the view shows its welcome with a button). */
+  dodMissing: 'debtLedger.dodMissing',
+  /** Some folder has a `.debtledger.json`. */
+  hasConfig: 'debtLedger.hasConfig',
 } as const;
 
 /** Keys in `ExtensionContext.workspaceState` (UI state, never settings). */

@@ -245,7 +245,8 @@ describe('Debt Ledger in a real VS Code', () => {
   it('opens the Debt Dashboard: the webview says ready, then gets totals, trend and items', async () => {
     const ledger = await api();
     await vscode.commands.executeCommand('debtLedger.openDashboard');
-    await waitFor('the dashboard data', () => ledger.dashboardData() !== undefined, 30_000);
+    // Totals first (from memory), then again with the trend once git answered.
+    await waitFor('the dashboard data with its trend', () => (ledger.dashboardData()?.data.trend.length ?? 0) > 0, 30_000);
     const data = ledger.dashboardData()!.data;
     assert.deepEqual(data.totals.map((t) => t.kind).sort(), ['marker', 'resilience', 'suppression']);
     assert.ok(data.trend.length >= 1, 'the fixture repository has history');

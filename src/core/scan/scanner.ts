@@ -50,6 +50,8 @@ export interface ScanOptions {
    * (markers of other slices are never parsed); the union of all shards equals the whole scan.
    */
   shard?: Shard;
+  /** Called with each file's markers and suppressions as soon as they are known (the editor streams them into its view). */
+  onFileItems?: (file: string, items: LedgerItem[]) => void;
 }
 
 let parser: typeof Parser | undefined;
@@ -321,6 +323,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
       const fileItems = toLedgerItems(rel, entry.items, today);
       placement.place(rel, fileItems, entry.generated ?? false);
       items.push(...fileItems);
+      if (fileItems.length > 0) options.onFileItems?.(rel, fileItems);
     }
     if (entry.summary) summaries.set(rel, entry.summary);
     else if (entry.imports.length > 0) pendingImports.set(rel, entry.imports);

@@ -12,12 +12,14 @@ export interface DodCommandContext extends CommandContext {
 
 /** The item id from a tree node, a plain id argument, or the user's pick among manual items. */
 async function pickManualItem(ctx: DodCommandContext, arg: unknown, action: string): Promise<{ folder: vscode.WorkspaceFolder; id: string } | undefined> {
-  const status = ctx.dod.status;
+  const node = arg as Partial<DodNode> | undefined;
+  // A node of a folder in a multi-root workspace: that folder's status.
+  const own = node && node.kind === 'item' && node.folder ? ctx.dod.folders.find((f) => f.folder?.uri.toString() === node.folder!.toString())?.status : undefined;
+  const status = own ?? ctx.dod.status;
   if (status.kind !== 'result') {
     void vscode.window.showInformationMessage('Debt Ledger: the Definition of Done has not been checked yet.');
     return undefined;
   }
-  const node = arg as Partial<DodNode> | undefined;
   if (node && node.kind === 'item' && node.item) return { folder: status.folder, id: node.item.id };
   if (typeof arg === 'string') return { folder: status.folder, id: arg };
   const picked = await vscode.window.showQuickPick(status.result.items.filter((i) => i.state !== 'pass' || action === 'Revoke').map((i) => ({ label: i.title, description: i.state, id: i.id })), { placeHolder: `${action} which item?` });

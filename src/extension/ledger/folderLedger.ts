@@ -13,6 +13,10 @@ export class FolderLedger {
   /** How the last full scan listed files: with git, or by walking (Restricted Mode runs no git). */
   listedWith: 'git' | 'walk' | null = null;
   scanning = false;
+  /** Before the first scan finishes: the items shown come from the last session's snapshot and the files scanned so far. */
+  provisional = false;
+  /** Files done and total of the scan in progress; null when none. */
+  progress: { done: number; total: number } | null = null;
 
   constructor(readonly folder: vscode.WorkspaceFolder) {
     this.index = new LedgerIndex(folder.uri.fsPath);

@@ -7,7 +7,8 @@ import { loadLayeredConfig } from '../../core/config/loadConfig';
 import { isGitIgnored } from '../../core/git/gitIgnore';
 import { localToday } from '../../core/ledger/ids';
 import { enrichLedger } from '../../core/intel/enrich';
-import { isScannedPath, scanFileTextFull, scanOneFile, scanWorkspace } from '../../core/scan/scanner';
+import { isScannedPath } from '../../core/scan/scanner';
+import type { ScanService } from '../scan/scanService';
 import type { Configuration } from '../configuration';
 import type { ConfigDiagnostics } from '../diagnostics/configDiagnostics';
 import type { Notifier } from '../notifier';
@@ -15,7 +16,9 @@ import type { Activity } from '../util/activity';
 import { withAbortSignal } from '../util/abortSignal';
 import { Debouncer } from '../util/debouncer';
 import { FolderLedger } from './folderLedger';
+import { LedgerSnapshots } from './ledgerSnapshots';
 import { COMMANDS } from '../constants';
+import type { LedgerItem } from '../../core/model';
 
 export interface LedgerControllerDeps {
   configuration: Configuration;
@@ -25,6 +28,8 @@ export interface LedgerControllerDeps {
   activity: Activity;
   /** Folder for the content cache (the extension's workspace storage); undefined for none. */
   storage: vscode.Uri | undefined;
+  /** Runs scans and parses (in a worker thread when available). */
+  scans: ScanService;
 }
 
 /**
@@ -38,10 +43,12 @@ export class LedgerController implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly fileUpdates: Debouncer<string>;
   private scanCancel: vscode.CancellationTokenSource | undefined;
+  private readonly snapshots: LedgerSnapshots;
 
   constructor(private readonly deps: LedgerControllerDeps) {
     this.fileUpdates = new Debouncer(deps.configuration.editor().debounceMs, () => deps.activity.check());
     deps.activity.addPendingSource(() => this.fileUpdates.pending);
+    this.snapshots = new LedgerSnapshots(deps.storage);
     this.syncFolders();
   }
 
@@ -96,29 +103,47 @@ export class LedgerController implements vscode.Disposable {
   }
 
   private async scanFolder(ledger: FolderLedger, signal: AbortSignal, onProgress: (done: number, total: number) => void): Promise<void> {
+    if (!ledger.scanned && !ledger.provisional) await this.restoreSnapshot(ledger);
     if (!(await this.loadConfig(ledger)) || !ledger.config) return;
     ledger.scanning = true;
     this.changed.fire();
     const started = Date.now();
+    // Until the first scan is done, each file's items go to the view as soon as they are known.
+    let lastFire = 0;
+    const stream = ledger.scanned ? undefined : (file: string, items: LedgerItem[]): void => {
+      ledger.provisional = true;
+      ledger.index.setFile(file, items);
+      if (performance.now() - lastFire > 250) {
+        lastFire = performance.now();
+        this.changed.fire();
+      }
+    };
+    const progress = (done: number, total: number): void => {
+      ledger.progress = { done, total };
+      onProgress(done, total);
+    };
     try {
       const overrides = new Map<string, string>();
       for (const doc of vscode.workspace.textDocuments) {
         const rel = doc.isDirty ? ledger.relative(doc.uri) : null;
         if (rel) overrides.set(rel, doc.getText());
       }
-      const result = await scanWorkspace({
+      const result = await this.deps.scans.scan({
         root: ledger.root,
         config: ledger.config,
         useGit: vscode.workspace.isTrusted,
         cacheFile: this.cacheFile(ledger),
         signal,
-        onProgress,
+        onProgress: progress,
         overrides,
+        ...(stream ? { onFileItems: stream } : {}),
       });
       ledger.index.setResilienceConfig(ledger.config.resilience.enabled ? ledger.config.resilience : null);
       ledger.index.reset(result.items, result.skipped, result.summaries);
       ledger.scanned = true;
+      ledger.provisional = false;
       ledger.listedWith = result.listedWith ?? null;
+      void this.saveSnapshot(ledger);
       this.deps.output.info(`${ledger.folder.name}: ${result.items.length} items in ${result.stats.filesScanned} files (${result.stats.filesParsed} parsed, ${result.stats.filesFromCache} from cache) in ${Date.now() - started} ms`);
       for (const s of result.skipped) this.deps.output.warn(`${ledger.folder.name}: skipped ${s.file}: ${s.reason}`);
       // Age, teams and interest arrive after the ledger is shown: blame never blocks a scan.
@@ -131,7 +156,25 @@ export class LedgerController implements vscode.Disposable {
       }
     } finally {
       ledger.scanning = false;
+      ledger.progress = null;
       this.changed.fire();
+    }
+  }
+
+  /** Shows the last session's ledger of a folder while its first scan runs. */
+  private async restoreSnapshot(ledger: FolderLedger): Promise<void> {
+    const items = await this.snapshots.load(ledger.folder.uri);
+    if (!items || items.length === 0 || ledger.scanned) return;
+    ledger.index.reset(items, []);
+    ledger.provisional = true;
+    this.changed.fire();
+  }
+
+  private async saveSnapshot(ledger: FolderLedger): Promise<void> {
+    try {
+      await this.snapshots.save(ledger.folder.uri, ledger.index.items().filter((i) => i.kind !== 'resilience'));
+    } catch (err) {
+      this.deps.output.warn(`${ledger.folder.name}: could not keep the ledger for the next start: ${(err as Error).message}`);
     }
   }
 
@@ -146,6 +189,7 @@ export class LedgerController implements vscode.Disposable {
         this.deps.output.info(`${ledger.folder.name}: blamed ${stats.blamed} files (${stats.fromCache} from cache) in ${stats.ms} ms`);
       });
       this.changed.fire();
+      void this.saveSnapshot(ledger);
     } catch (err) {
       this.deps.output.warn(`${ledger.folder.name}: blame failed: ${(err as Error).message}`);
     }
@@ -220,10 +264,7 @@ export class LedgerController implements vscode.Disposable {
     if (!at || at.rel === CONFIG_FILE_NAME || !at.ledger.config || !isScannedPath(at.ledger.config, at.rel)) return;
     this.fileUpdates.schedule(document.uri.toString(), () => {
       if (document.isClosed || !at.ledger.config) return;
-      this.apply(at.ledger, at.rel, () => {
-        const scan = scanFileTextFull(at.ledger.config!, at.rel, document.getText(), localToday(), at.ledger.root);
-        return at.ledger.index.setFile(at.rel, scan.items, scan.summary, scan.note);
-      });
+      void this.deps.activity.track(this.updateFromText(at.ledger, at.rel, document.getText()));
     });
   }
 
@@ -243,14 +284,15 @@ export class LedgerController implements vscode.Disposable {
     if (!ledger.scanned || !config || !isScannedPath(config, rel)) return;
     if (created && !ledger.index.has(rel) && vscode.workspace.isTrusted && (await isGitIgnored(ledger.root, rel))) return;
     const open = vscode.workspace.textDocuments.find((d) => d.isDirty && ledger.relative(d.uri) === rel);
-    if (open) {
-      this.apply(ledger, rel, () => {
-        const scan = scanFileTextFull(config, rel, open.getText(), localToday(), ledger.root);
-        return ledger.index.setFile(rel, scan.items, scan.summary, scan.note);
-      });
+    if (open) return this.updateFromText(ledger, rel, open.getText());
+    let outcome: Awaited<ReturnType<ScanService['scanFile']>>;
+    try {
+      outcome = await this.deps.scans.scanFile(ledger.root, config, rel, localToday());
+    } catch (err) {
+      this.deps.output.error(`${ledger.folder.name}: updating ${rel} failed: ${(err as Error).message}`);
       return;
     }
-    const outcome = scanOneFile(ledger.root, rel, config);
+    if (ledger.config !== config) return;
     this.apply(ledger, rel, () => {
       if ('items' in outcome) {
         if (outcome.note) this.deps.output.warn(`${ledger.folder.name}: ${rel}: ${outcome.note}`);
@@ -261,6 +303,18 @@ export class LedgerController implements vscode.Disposable {
       this.deps.output.warn(`${ledger.folder.name}: skipped ${rel}: ${outcome.reason}`);
       return true;
     });
+  }
+
+  /** One file's items from a text (an unsaved buffer), parsed off the event loop. */
+  private async updateFromText(ledger: FolderLedger, rel: string, text: string): Promise<void> {
+    const config = ledger.config;
+    if (!config) return;
+    try {
+      const scan = await this.deps.scans.scanText(config, rel, text, localToday(), ledger.root);
+      if (ledger.config === config) this.apply(ledger, rel, () => ledger.index.setFile(rel, scan.items, scan.summary, scan.note));
+    } catch (err) {
+      this.deps.output.error(`${ledger.folder.name}: updating ${rel} failed: ${(err as Error).message}`);
+    }
   }
 
   private apply(ledger: FolderLedger, rel: string, update: () => boolean): void {

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { dashboardData } from '../../core/intel/dashboardData';
-import { defaultBranch } from '../../core/git/branchFacts';
 import { trend, type TrendPoint } from '../../core/intel/trend';
 import type { HostToWebview, WebviewToHost } from '../../webview/protocol';
 import type { LedgerController } from '../ledger/ledgerController';
@@ -56,16 +55,21 @@ export class DashboardPanel implements vscode.Disposable {
   private async post(): Promise<void> {
     if (!this.ready) return;
     const ledgers = this.controller.folders();
-    let points: TrendPoint[] = [];
-    let note: string | null = null;
+    const data = (points: TrendPoint[], note: string | null): HostToWebview => ({ type: 'data', data: dashboardData(ledgers.map((l) => ({ name: l.folder.name, items: l.index.items() })), points, note, new Date().toLocaleString()) });
     const first = ledgers[0];
-    if (!vscode.workspace.isTrusted) note = 'The trend reads git history, which Restricted Mode does not run.';
-    else if (first?.config) {
-      const ref = (await defaultBranch(first.root)) ?? 'HEAD';
-      points = await trend(first.root, first.config, { sinceMs: 180 * 86_400_000, points: 12, ref, cacheFile: this.storage ? vscode.Uri.joinPath(this.storage, 'trend.json').fsPath : null }).catch(() => []);
-      if (points.length === 0) note = 'No git history in the last six months.';
-    }
-    const message: HostToWebview = { type: 'data', data: dashboardData(ledgers.map((l) => ({ name: l.folder.name, items: l.index.items() })), points, note, new Date().toLocaleString()) };
+    // Totals, teams, hotspots and items are in memory: shown at once, with the last trend until git answers.
+    const reading = vscode.workspace.isTrusted && !!first?.config;
+    await this.send(data(this.lastTrend, reading ? 'Reading the trend from git history…' : 'The trend reads git history, which Restricted Mode does not run.'));
+    if (!reading) return;
+    // The trend follows the branch the totals describe: the current one (HEAD).
+    const points = await trend(first.root, first.config!, { sinceMs: 180 * 86_400_000, points: 12, ref: 'HEAD', cacheFile: this.storage ? vscode.Uri.joinPath(this.storage, 'trend.json').fsPath : null }).catch(() => []);
+    this.lastTrend = points;
+    await this.send(data(points, points.length === 0 ? 'No git history in the last six months.' : null));
+  }
+
+  private lastTrend: TrendPoint[] = [];
+
+  private async send(message: HostToWebview): Promise<void> {
     this.lastData = message;
     await this.panel.webview.postMessage(message);
   }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { DodItemResult, DodState, Evidence } from '../../core/dod/model';
-import type { DodController } from '../dod/dodController';
+import type { DodController, DodStatus } from '../dod/dodController';
+import { dodSummary } from './welcomeContext';
 
 const ICONS: Record<DodState, [string, string | undefined]> = {
   pass: ['pass', 'testing.iconPassed'],
@@ -12,9 +13,10 @@ const ICONS: Record<DodState, [string, string | undefined]> = {
 
 /** A node of the Definition of Done view. */
 export type DodNode =
-  | { kind: 'header'; label: string; description: string; tooltip: string }
+  | { kind: 'folder'; label: string; description: string; status: DodStatus; manualIds: Set<string>; prefix: string }
+  | { kind: 'header'; id: string; label: string; description: string; tooltip: string }
   | { kind: 'message'; label: string; description?: string }
-  | { kind: 'item'; item: DodItemResult; manual: boolean; folder: vscode.Uri }
+  | { kind: 'item'; item: DodItemResult; manual: boolean; folder: vscode.Uri; prefix: string }
   | { kind: 'evidence'; evidence: Evidence; folder: vscode.Uri; parent: string; index: number };
 
 /** Provider of the Definition of Done view: the branch and base on top, then each item with its evidence. */
@@ -29,32 +31,50 @@ export class DodTreeProvider implements vscode.TreeDataProvider<DodNode>, vscode
   }
 
   getChildren(node?: DodNode): DodNode[] {
-    const status = this.controller.status;
     if (!node) {
-      if (status.kind === 'none') return [];
-      if (status.kind === 'message') return [{ kind: 'message', label: status.text, ...(status.detail ? { description: status.detail } : {}) }];
-      const r = status.result;
-      const header: DodNode = {
-        kind: 'header',
-        label: `${r.branch} → ${r.base}`,
-        description: `${r.done ? 'done' : 'not done'} · merge base ${r.mergeBase.slice(0, 7)}${this.controller.includeUncommitted ? ' · incl. uncommitted' : ''}`,
-        tooltip: `Branch ${r.branch} at ${r.head.slice(0, 7)}, compared with ${r.base} from their merge base ${r.mergeBase.slice(0, 7)}.`,
-      };
-      const manual = this.manualIds();
-      return [header, ...r.items.map((item): DodNode => ({ kind: 'item', item, manual: manual.has(item.id), folder: status.folder.uri }))];
+      const folders = this.controller.folders;
+      // Multi-root: one node per folder, each with its own branch, base and checklist.
+      if (folders.length > 1) {
+        return folders.map((f): DodNode => ({ kind: 'folder', label: f.folder?.name ?? '', description: f.status.kind === 'none' ? 'no Definition of Done' : dodSummary(f.status), status: f.status, manualIds: f.manualIds, prefix: `${f.folder?.uri.toString() ?? ''}:` }));
+      }
+      return this.statusNodes(this.controller.status, this.manualIds(), '');
     }
-    if (node.kind === 'item') return node.item.evidence.map((evidence, index) => ({ kind: 'evidence', evidence, folder: node.folder, parent: node.item.id, index }));
+    if (node.kind === 'folder') return this.statusNodes(node.status, node.manualIds, node.prefix);
+    if (node.kind === 'item') return node.item.evidence.map((evidence, index) => ({ kind: 'evidence', evidence, folder: node.folder, parent: `${node.prefix}${node.item.id}`, index }));
     return [];
+  }
+
+  private statusNodes(status: DodStatus, manual: Set<string>, prefix: string): DodNode[] {
+    if (status.kind === 'none') return [];
+    if (status.kind === 'message') return [{ kind: 'message', label: status.text, ...(status.detail ? { description: status.detail } : {}) }];
+    const r = status.result;
+    const header: DodNode = {
+      kind: 'header',
+      id: `dod:${prefix}header`,
+      label: `${r.branch} → ${r.base}`,
+      description: `${r.done ? 'done' : 'not done'} · merge base ${r.mergeBase.slice(0, 7)}${this.controller.includeUncommitted ? ' · incl. uncommitted' : ''}`,
+      tooltip: `Branch ${r.branch} at ${r.head.slice(0, 7)}, compared with ${r.base} from their merge base ${r.mergeBase.slice(0, 7)}.`,
+    };
+    // On the base branch itself there is nothing to check: one line, not a list of n/a items.
+    if (r.branch === r.base || r.base.endsWith(`/${r.branch}`)) return [{ ...header, description: 'the base branch · nothing to check' }];
+    return [header, ...r.items.map((item): DodNode => ({ kind: 'item', item, manual: manual.has(item.id), folder: status.folder.uri, prefix }))];
   }
 
   getTreeItem(node: DodNode): vscode.TreeItem {
     switch (node.kind) {
+      case 'folder': {
+        const t = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+        t.id = `dod:${node.prefix}folder`;
+        t.description = node.description;
+        t.iconPath = new vscode.ThemeIcon('root-folder');
+        return t;
+      }
       case 'header': {
         const t = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
         t.description = node.description;
         t.tooltip = node.tooltip;
         t.iconPath = new vscode.ThemeIcon('git-branch');
-        t.id = 'dod:header';
+        t.id = node.id;
         return t;
       }
       case 'message': {
@@ -66,7 +86,7 @@ export class DodTreeProvider implements vscode.TreeDataProvider<DodNode>, vscode
       case 'item': {
         const i = node.item;
         const t = new vscode.TreeItem(i.title, i.evidence.length > 0 ? (i.state === 'fail' || i.state === 'stale' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed) : vscode.TreeItemCollapsibleState.None);
-        t.id = `dod:${i.id}`;
+        t.id = `dod:${node.prefix}${i.id}`;
         t.description = i.state;
         const [icon, color] = ICONS[i.state];
         t.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);

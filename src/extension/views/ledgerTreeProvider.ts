@@ -23,6 +23,8 @@ export class LedgerTreeProvider implements vscode.TreeDataProvider<LedgerNode>, 
   private readonly refreshes: Debouncer<'all'>;
   private roots: LedgerNode[] | undefined;
   private parents = new WeakMap<LedgerNode, LedgerNode>();
+  /** When the view first got item nodes (performance.now()), and whether they were provisional (snapshot / streamed). */
+  firstShown: { at: number; provisional: boolean } | null = null;
 
   constructor(private readonly controller: LedgerController, private readonly state: ViewState, activity: Activity, private readonly scope: BranchScope) {
     // Coalesce: a burst of file updates becomes one refresh.
@@ -106,10 +108,12 @@ export class LedgerTreeProvider implements vscode.TreeDataProvider<LedgerNode>, 
       nodes.push(new MessageNode(`${id}/config`, `Configuration invalid: ${ledger.configProblem}`, 'error', { command: COMMANDS.openConfiguration, title: 'Open Configuration', arguments: [ledger.folder] }));
     }
     if (!ledger.scanned) {
-      if (ledger.scanning) nodes.push(new MessageNode(`${id}/scanning`, 'Scanning…', 'loading~spin'));
-      return nodes;
+      const p = ledger.progress;
+      if (ledger.scanning) nodes.push(new MessageNode(`${id}/scanning`, `Scanning…${p ? ` ${p.done}/${p.total}` : ''}${ledger.provisional ? ' (so far)' : ''}`, 'loading~spin'));
+      if (!ledger.provisional) return nodes;
     }
     const items = this.itemsOf(ledger);
+    if (items.length > 0 && this.firstShown === null) this.firstShown = { at: performance.now(), provisional: !ledger.scanned };
     const groupBy = this.state.groupBy;
     if (groupBy === 'folder') {
       // Expanded two levels deep while small, collapsed otherwise (like the explorer).

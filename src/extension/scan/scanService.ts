@@ -1,0 +1,120 @@
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { DebtLedgerConfig } from '../../core/config/config';
+import type { LedgerItem, ScanResult } from '../../core/model';
+import { scanFileTextFull, scanOneFile, scanWorkspace, type ScanOptions } from '../../core/scan/scanner';
+import type { FileScan, FromWorker, ToWorker } from './scanProtocol';
+
+interface Pending {
+  resolve: (m: FromWorker) => void;
+  onProgress?: (done: number, total: number) => void;
+  onFileItems?: (file: string, items: LedgerItem[]) => void;
+}
+
+/**
+ * Scans in a worker thread when its bundle is there (dist/scanWorker.js), else in-process (unit tests, a
+ * broken install): the same core functions either way. The worker is started on the first scan and kept.
+ */
+export class ScanService {
+  private worker: Worker | null = null;
+  private failed = false;
+  private next = 1;
+  private readonly pending = new Map<number, Pending>();
+
+  constructor(private readonly workerFile: string, private readonly log: (line: string) => void) {}
+
+  get inWorker(): boolean {
+    return this.ensure() !== null;
+  }
+
+  private ensure(): Worker | null {
+    if (this.worker || this.failed) return this.worker;
+    if (!existsSync(this.workerFile)) {
+      this.failed = true;
+      return null;
+    }
+    try {
+      const worker = new Worker(this.workerFile);
+      worker.on('message', (m: FromWorker) => {
+        const p = this.pending.get(m.id);
+        if (!p) return;
+        if (m.type === 'progress') p.onProgress?.(m.done, m.total);
+        else if (m.type === 'items') for (const [file, items] of m.batch) p.onFileItems?.(file, items);
+        else {
+          this.pending.delete(m.id);
+          p.resolve(m);
+        }
+      });
+      worker.on('error', (err) => this.crashed(err.message));
+      worker.on('exit', (code) => code !== 0 && this.crashed(`exit code ${code}`));
+      worker.unref();
+      this.worker = worker;
+    } catch (err) {
+      this.failed = true;
+      this.log(`scan worker unavailable, scanning in the extension host: ${(err as Error).message}`);
+    }
+    return this.worker;
+  }
+
+  private crashed(why: string): void {
+    this.log(`scan worker stopped (${why}); later scans run in the extension host`);
+    this.worker = null;
+    this.failed = true;
+    for (const [id, p] of this.pending) p.resolve({ id, type: 'error', message: `the scan worker stopped (${why})`, aborted: false });
+    this.pending.clear();
+  }
+
+  private request(message: ToWorker, handlers: Omit<Pending, 'resolve'> = {}): Promise<FromWorker> {
+    return new Promise((resolve) => {
+      this.pending.set(message.id, { resolve, ...handlers });
+      this.worker!.postMessage(message);
+    });
+  }
+
+  /** A full scan (see `scanWorkspace`); `signal` cancels it in the worker too. */
+  async scan(options: ScanOptions & { cacheFile: string | null; useGit: boolean }): Promise<ScanResult> {
+    const worker = this.ensure();
+    if (!worker) return scanWorkspace(options);
+    const id = this.next++;
+    const onAbort = (): void => worker.postMessage({ id: this.next++, op: 'cancel' } satisfies ToWorker);
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const answer = await this.request(
+        { id, op: 'scan', root: options.root, config: options.config, useGit: options.useGit, cacheFile: options.cacheFile, overrides: new Map(options.overrides ?? []), stream: !!options.onFileItems },
+        { ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.onFileItems ? { onFileItems: options.onFileItems } : {}) },
+      );
+      if (answer.type === 'scanned') return answer.result;
+      if (answer.type === 'error' && (answer.aborted || options.signal?.aborted)) throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
+      throw new Error(answer.type === 'error' ? answer.message : 'unexpected answer from the scan worker');
+    } finally {
+      options.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  /** One file's items and summary from a text (an unsaved buffer); `root` places it (scope, package, owners). */
+  async scanText(config: DebtLedgerConfig, file: string, text: string, today: string, root: string | null = null): Promise<{ items: LedgerItem[]; summary: ReturnType<typeof scanFileTextFull>['summary']; note?: string }> {
+    if (!this.ensure()) return scanFileTextFull(config, file, text, today, root);
+    const answer = await this.request({ id: this.next++, op: 'text', root, config, file, text, today });
+    if (answer.type === 'file' && 'items' in answer.result) return answer.result;
+    throw new Error(answer.type === 'error' ? answer.message : 'unexpected answer from the scan worker');
+  }
+
+  /** One file on disk. */
+  async scanFile(root: string, config: DebtLedgerConfig, file: string, today: string): Promise<FileScan> {
+    if (!this.ensure()) return scanOneFile(root, file, config, today);
+    const answer = await this.request({ id: this.next++, op: 'file', root, config, file, today });
+    if (answer.type === 'file') return answer.result;
+    throw new Error(answer.type === 'error' ? answer.message : 'unexpected answer from the scan worker');
+  }
+
+  dispose(): void {
+    void this.worker?.terminate();
+    this.worker = null;
+  }
+}
+
+/** Where the worker bundle sits next to the extension bundle. */
+export function scanWorkerFile(extensionPath: string): string {
+  return path.join(extensionPath, 'dist', 'scanWorker.js');
+}

@@ -1,0 +1,47 @@
+// The scan worker (dist/scanWorker.js): runs full scans and single-file parses off the extension host's
+// event loop, so loading the compiler (~2 s on a busy 2-core machine) and parsing never block the editor.
+// Imports core only: no vscode.
+import { parentPort } from 'node:worker_threads';
+import { scanFileTextFull, scanOneFile, scanWorkspace } from '../../core/scan/scanner';
+import type { LedgerItem } from '../../core/model';
+import type { FromWorker, ToWorker } from './scanProtocol';
+
+const port = parentPort;
+const running = new Map<number, AbortController>();
+const post = (m: FromWorker): void => port?.postMessage(m);
+
+port?.on('message', (m: ToWorker) => {
+  if (m.op === 'cancel') {
+    for (const c of running.values()) c.abort();
+    return;
+  }
+  if (m.op === 'text' || m.op === 'file') {
+    try {
+      post({ id: m.id, type: 'file', result: m.op === 'text' ? scanFileTextFull(m.config, m.file, m.text, m.today, m.root) : scanOneFile(m.root, m.file, m.config, m.today) });
+    } catch (err) {
+      post({ id: m.id, type: 'error', message: (err as Error).message, aborted: false });
+    }
+    return;
+  }
+  const abort = new AbortController();
+  running.set(m.id, abort);
+  let batch: [string, LedgerItem[]][] = [];
+  let lastPost = performance.now();
+  const flush = (): void => {
+    if (batch.length === 0) return;
+    post({ id: m.id, type: 'items', batch });
+    batch = [];
+    lastPost = performance.now();
+  };
+  scanWorkspace({
+    root: m.root, config: m.config, useGit: m.useGit, cacheFile: m.cacheFile, overrides: m.overrides, signal: abort.signal,
+    onProgress: (done, total) => post({ id: m.id, type: 'progress', done, total }),
+    ...(m.stream ? { onFileItems: (file: string, items: LedgerItem[]) => {
+      batch.push([file, items]);
+      if (performance.now() - lastPost > 100) flush();
+    } } : {}),
+  }).then((result) => {
+    flush();
+    post({ id: m.id, type: 'scanned', result });
+  }, (err: unknown) => post({ id: m.id, type: 'error', message: (err as Error).message, aborted: abort.signal.aborted })).finally(() => running.delete(m.id));
+});

@@ -1,0 +1,45 @@
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+
+/** Figures about the extension host's event loop since the last reset (for the perf suite and the log). */
+export interface HostStats {
+  /** Wall time since the reset, ms. */
+  wallMs: number;
+  /** CPU time (user + system) of the extension host process since the reset, ms. All extensions count. */
+  cpuMs: number;
+  /** The longest time the event loop was blocked, ms (event-loop delay histogram, 10 ms resolution). */
+  longestBlockMs: number;
+  /** 99th percentile of the event-loop delay, ms. */
+  p99BlockMs: number;
+}
+
+/**
+ * Measures how long the extension host's event loop is blocked at a time: Node's event-loop delay
+ * histogram (the delay a 10 ms timer sees is the length of the synchronous slice that held it up).
+ * Cheap enough to run always; reset by the perf suite around each phase.
+ */
+export class BlockMonitor {
+  private readonly histogram: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
+  private started = performance.now();
+  private cpu = process.cpuUsage();
+
+  constructor() {
+    this.histogram.enable();
+  }
+
+  reset(): void {
+    this.histogram.reset();
+    this.started = performance.now();
+    this.cpu = process.cpuUsage();
+  }
+
+  stats(): HostStats {
+    const cpu = process.cpuUsage(this.cpu);
+    // The histogram records nanoseconds of delay beyond the resolution.
+    const ms = (ns: number): number => Math.round(ns / 1e5) / 10;
+    return { wallMs: Math.round(performance.now() - this.started), cpuMs: Math.round((cpu.user + cpu.system) / 1000), longestBlockMs: ms(this.histogram.max), p99BlockMs: ms(this.histogram.percentile(99)) };
+  }
+
+  dispose(): void {
+    this.histogram.disable();
+  }
+}

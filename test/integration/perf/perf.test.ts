@@ -1,0 +1,60 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, waitFor } from '../helpers';
+
+/** One line per figure, `PERF {json}`, collected by scripts/perf-host.mjs. */
+const report = (phase: string, figures: Record<string, unknown>): void => console.log(`PERF ${JSON.stringify({ phase, ...figures })}`);
+
+describe('Debt Ledger on a real repository (timings)', () => {
+  it('shows the first ledger, then finishes the scan; reports CPU time and the longest block', async () => {
+    const started = performance.now();
+    // What a user does: open the Debt Ledger view (which activates the extension).
+    await vscode.commands.executeCommand('workbench.view.extension.debtLedger');
+    const ledger = await api();
+    const activatedMs = performance.now() - started;
+    await waitFor('the first items in the view', () => ledger.firstLedger() !== null, 600_000);
+    const first = ledger.firstLedger()!;
+    const atFirst = ledger.hostStats();
+    await waitFor('the first scan', () => ledger.folders().every((f) => f.listedWith !== null), 600_000);
+    const scanned = ledger.hostStats();
+    const items = ledger.items().length;
+    await ledger.whenIdle();
+    const idle = ledger.hostStats();
+    report('first-scan', { activatedMs: Math.round(activatedMs), timing: ledger.activationTiming(), firstLedgerMs: first.ms, firstLedgerProvisional: first.provisional, atFirst, scanned, idle, items });
+    assert.ok(items > 0);
+  });
+
+  it('stays responsive while typing in a file with items (decorations and ledger follow the buffer)', async () => {
+    const ledger = await api();
+    const byFile = new Map<string, number>();
+    for (const i of ledger.items()) byFile.set(i.file, (byFile.get(i.file) ?? 0) + 1);
+    const [file] = [...byFile].sort((a, b) => b[1] - a[1])[0]!;
+    const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, file);
+    const editor = await vscode.window.showTextDocument(uri);
+    const original = editor.document.getText();
+    await ledger.whenIdle();
+    ledger.resetHostStats();
+    // 200 keystrokes, one every 30 ms, each an edit that the ledger rescans (debounced).
+    const line = Math.min(editor.document.lineCount - 1, 5);
+    for (let n = 0; n < 200; n++) {
+      await editor.edit((e) => e.insert(new vscode.Position(line, 0), n % 40 === 39 ? '\n' : n % 40 === 0 ? '// TODO: typed ' : 'x'), { undoStopBefore: false, undoStopAfter: false });
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    await ledger.whenIdle();
+    const typing = ledger.hostStats();
+    report('typing', { file, lines: editor.document.lineCount, itemsInFile: byFile.get(file), typing, decorated: ledger.decorations().find((d) => d.file === file)?.styles.reduce((n, s) => n + s.ranges.length, 0) ?? 0 });
+    // Leave the repository as it was: the original text, saved (same bytes as before).
+    await editor.edit((e) => e.replace(new vscode.Range(0, 0, editor.document.lineCount, 0), original));
+    await editor.document.save();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('measures the same figures on an idle host, as the machine baseline', async () => {
+    const ledger = await api();
+    await ledger.whenIdle();
+    ledger.resetHostStats();
+    // Nothing of ours runs: what remains is other extensions and the machine's load (other processes).
+    await new Promise((r) => setTimeout(r, 10_000));
+    report('idle-baseline', { idle: ledger.hostStats() });
+  });
+});
