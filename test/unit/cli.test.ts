@@ -111,7 +111,7 @@ describe('exit codes', () => {
       [['scan', '--format', 'xml'], 'debt-ledger: unknown --format "xml" (expected table, json, markdown, csv, sarif, gitlab, github, rdjson, compact)\n'],
       [['scan', '--fail-on', 'count>>3'], 'debt-ledger: --fail-on: cannot read "count>>3" (expected e.g. overdue, FIXME, count>50)\n'],
       [['scan', 'nope'], 'debt-ledger: nope is not a folder\n'],
-      [['frobnicate'], 'debt-ledger: unknown command "frobnicate" (try: debt-ledger scan [dir], dod, signoff, baseline, trend, init, or --help)\n'],
+      [['frobnicate'], 'debt-ledger: unknown command "frobnicate" (try: debt-ledger scan [dir], dod, signoff, baseline, trend, init, merge, tickets, or --help)\n'],
     ];
     for (const [args, message] of cases) {
       const run = await cli(args, dir);

@@ -55,7 +55,7 @@ export function formatTable(result: ScanResult, style: TableStyle): string {
   }
   const counted = style.counted ?? countedItems(result.items);
   const fileCount = new Set(counted.map((i) => i.file)).size;
-  lines.push(`${summaryLine(counted)} in ${fileCount} file${fileCount === 1 ? '' : 's'} ${result.stats.filesListed > 0 ? ` (${result.stats.filesScanned} scanned)` : ''}`); // no count for a merged ledger
+  lines.push(`${summaryLine(counted)} in ${fileCount} file${fileCount === 1 ? '' : 's'}${result.stats.filesListed > 0 ? ` (${result.stats.filesScanned} scanned)` : ''}`); // no count for a merged ledger
   if (result.items.length > 0) lines.push(`By scope: ${scopeSummary(result.items)}`);
   const packages = packageSummary(counted);
   if (packages) lines.push(`By package: ${packages}`);

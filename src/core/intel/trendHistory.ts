@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { gitExec } from '../git/gitExec';
+import { assertRefShape } from '../git/gitGuards';
 
 /** A git failure trend reports as one line (the CLI turns it into a usage error). */
 export class TrendGitError extends Error {}
@@ -15,7 +16,7 @@ async function git(top: string, args: string[]): Promise<string> {
  * as an option), and `--end-of-options` keeps git from reading it as one anyway.
  */
 export async function resolveCommit(top: string, ref: string): Promise<string> {
-  if (!ref || ref.startsWith('-') || /[\0\n]/.test(ref)) throw new TrendGitError(`--ref: "${ref}" is not a branch or commit name`);
+  assertRefShape(ref, '--ref');
   const r = await gitExec(top, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
   const sha = r.stdout.trim();
   if (r.code !== 0 || !/^[0-9a-f]{40,64}$/.test(sha)) throw new TrendGitError(`--ref: no commit "${ref}" in this repository`);
