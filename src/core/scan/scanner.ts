@@ -333,7 +333,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
     // making or wrapping calls (`api.get()` on an imported axios instance) are analysed too, and so are
     // files importing those in turn.
     const known = new Set(discovered.files);
-    const modules = ProjectModules.lazy(known, (rel) => readProjectJson(path.join(root, rel)));
+    const modules = ProjectModules.lazy(known, (rel) => readProjectJson(root, rel));
     // A provider exports something a caller's coverage depends on: an instance, a policy, a function that
     // makes a call, or a re-export of a provider. Only importers of providers need analysing.
     const isProvider = (rel: string, depth = 0): boolean => {
