@@ -20,8 +20,9 @@ export function hostileWorkspaceTests(): void {
     assert.ok(before.length > 3, 'the fixture ledger is there');
     const deep = workspaceUri('src', 'deep.ts');
     // `fetch` makes it a resilience candidate, so the compiler parses it (and overflows); a file without a
-    // network word is read by the lexer pass and needs no parse at all.
-    await writeText(deep, `// TODO: deep generated item\nconst x = fetch${'('.repeat(1500)}1${')'.repeat(1500)};\n`);
+    // network word is read by the lexer pass and needs no parse at all. 5,000 levels: the scan worker's
+    // larger stack still parses the 1,500 that overflow the CLI's.
+    await writeText(deep, `// TODO: deep generated item\nconst x = fetch${'('.repeat(5000)}1${')'.repeat(5000)};\n`);
     try {
       await vscode.commands.executeCommand('debtLedger.scanWorkspace');
       await waitFor('the deep file\'s item and its skip reason', async () => {

@@ -64,7 +64,7 @@ describe('trend, incremental', () => {
 
   it('refuses a ref that starts with "-" or names nothing, in one line', async (t) => {
     const repo = await TestRepo.create(t, { 'a.ts': '// TODO: a\n' });
-    await assert.rejects(trend(repo.dir, defaultConfig(), { sinceMs: DAY, points: 2, ref: '--output=/tmp/x', cacheFile: null }), /not a branch or commit name/);
+    await assert.rejects(trend(repo.dir, defaultConfig(), { sinceMs: DAY, points: 2, ref: '--output=/tmp/x', cacheFile: null }), /is not a branch, tag or commit/);
     await assert.rejects(trend(repo.dir, defaultConfig(), { sinceMs: DAY, points: 2, ref: 'nope', cacheFile: null }), /no commit "nope"/);
   });
 
