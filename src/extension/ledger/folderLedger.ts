@@ -13,6 +13,11 @@ export class FolderLedger {
   /** How the last full scan listed files: with git, or by walking (Restricted Mode runs no git). */
   listedWith: 'git' | 'walk' | null = null;
   scanning = false;
+  /**
+   * Files changed or deleted on disk while a full scan ran: the scan may have listed or read them before the
+   * change, so they are updated again once its result is in (else the change would be lost).
+   */
+  readonly changedDuringScan = new Map<string, 'changed' | 'deleted'>();
   /** Before the first scan finishes: the items shown come from the last session's snapshot and the files scanned so far. */
   provisional = false;
   /** Files done and total of the scan in progress; null when none. */

@@ -106,6 +106,7 @@ export class LedgerController implements vscode.Disposable {
     if (!ledger.scanned && !ledger.provisional) await this.restoreSnapshot(ledger);
     if (!(await this.loadConfig(ledger)) || !ledger.config) return;
     ledger.scanning = true;
+    ledger.changedDuringScan.clear();
     this.changed.fire();
     const started = Date.now();
     // Until the first scan is done, each file's items go to the view as soon as they are known.
@@ -141,6 +142,12 @@ export class LedgerController implements vscode.Disposable {
       ledger.index.setResilienceConfig(ledger.config.resilience.enabled ? ledger.config.resilience : null);
       ledger.index.reset(result.items, result.skipped, result.summaries);
       ledger.scanned = true;
+      // What changed on disk while the scan ran is read again, after the scan's (possibly older) view of it.
+      for (const [rel, change] of ledger.changedDuringScan) {
+        if (change === 'deleted') this.apply(ledger, rel, () => ledger.index.removeFile(rel) || ledger.index.removeUnder(rel));
+        else void this.deps.activity.track(this.updateFromDisk(ledger, rel, false));
+      }
+      ledger.changedDuringScan.clear();
       ledger.provisional = false;
       ledger.listedWith = result.listedWith ?? null;
       void this.saveSnapshot(ledger);
@@ -276,11 +283,13 @@ export class LedgerController implements vscode.Disposable {
       this.fileChanged(uri);
       return;
     }
+    if (at.ledger.scanning) at.ledger.changedDuringScan.set(at.rel, 'deleted');
     this.apply(at.ledger, at.rel, () => at.ledger.index.removeFile(at.rel) || at.ledger.index.removeUnder(at.rel));
   }
 
   private async updateFromDisk(ledger: FolderLedger, rel: string, created: boolean): Promise<void> {
     const config = ledger.config;
+    if (ledger.scanning) ledger.changedDuringScan.set(rel, 'changed');
     if (!ledger.scanned || !config || !isScannedPath(config, rel)) return;
     if (created && !ledger.index.has(rel) && vscode.workspace.isTrusted && (await isGitIgnored(ledger.root, rel))) return;
     const open = vscode.workspace.textDocuments.find((d) => d.isDirty && ledger.relative(d.uri) === rel);
