@@ -116,7 +116,8 @@ function splitRest(syntax: DirectiveSyntax, after: string): { rest: string; rule
   const words = (s: string): string[] => s.split(/[,\s]+/).filter(Boolean);
   switch (syntax) {
     case 'reason': {
-      const reason = rest.replace(/^--\s*/, '');
+      // `@ts-ignore -- why`, `# noqa: E501`: the separator only separates.
+      const reason = rest.replace(/^(?:--|:)\s*/, '');
       return { rest: reason, rules: [], reason };
     }
     case 'eslint': {
