@@ -206,7 +206,7 @@ export function scanText(scanner: TextScanner, fileName: string, text: string, f
         summary = parsed.resilience && isRelevant(parsed.resilience) ? parsed.resilience : null;
       } catch (err) {
         // One file never takes the scan down: its markers come from a lexical comment scan instead.
-        const why = err instanceof RangeError && /call stack/i.test(err.message) ? 'too deeply nested to parse' : `the parser failed (${(err as Error).message.split('\n')[0]})`;
+        const why = isStackOverflow(err) ? TOO_DEEP : `the parser failed (${(err as Error).message.split('\n')[0]})`;
         if (markers) comments = mergeComments(comments, lexicalComments(script.text));
         note = `${why}: markers read by a comment scan, no resilience analysis`;
       }
@@ -423,8 +423,15 @@ function scanTextGuarded(scanner: TextScanner, rel: string, text: string, forceR
   }
 }
 
+const TOO_DEEP = 'too deeply nested to parse';
+
+/** A recursive parser or walker ran out of stack: the file is nested too deeply, not broken. */
+function isStackOverflow(err: unknown): boolean {
+  return err instanceof RangeError && /call stack/i.test(err.message);
+}
+
 function failureReason(err: unknown): string {
-  return err instanceof RangeError && /call stack/i.test(err.message) ? 'too deeply nested to parse' : `cannot scan: ${(err as Error).message.split('\n')[0]}`;
+  return isStackOverflow(err) ? TOO_DEEP : `cannot scan: ${(err as Error).message.split('\n')[0]}`;
 }
 
 function scanFileUnguarded(

@@ -1,6 +1,6 @@
 import { applyEdits, modify, parse } from 'jsonc-parser';
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAME } from '../../core/config/config';
+import { CONFIG_FILE_NAME, DEFAULT_EXCLUDES } from '../../core/config/config';
 import { CONFIG_TEMPLATE } from '../../core/config/configTemplate';
 import { dodTemplate } from '../../core/dod/dodTemplate';
 import { discoverFiles } from '../../core/scan/discovery';
@@ -31,7 +31,7 @@ export async function createDodCommand(ctx: CommandContext, folder?: unknown): P
     return;
   }
   // Every file name counts for the layout (not only sources): all extensions, the usual excludes.
-  const listed = await discoverFiles({ root: ledger.root, extensions: ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.md', '.json'], excludes: ['node_modules', 'dist', 'out', 'build', 'coverage', '.git'], useGit: vscode.workspace.isTrusted });
+  const listed = await discoverFiles({ root: ledger.root, extensions: ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.md', '.json'], excludes: [...DEFAULT_EXCLUDES], useGit: vscode.workspace.isTrusted });
   const template = dodTemplate({ files: listed.files });
   const edits = modify(text, ['definitionOfDone'], template.definitionOfDone, { formattingOptions: { insertSpaces: true, tabSize: 2 } });
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(applyEdits(text, edits)));
