@@ -105,6 +105,9 @@ describe('Debt in the editor: highlights, hover, next/previous, folder tree', ()
     const ledger = await api();
     const deep = workspaceUri('src', 'deep', 'er', 'x.ts');
     await writeText(deep, '// TODO: one\n// FIXME: two\n');
+    // This test is about the folder tree, not file events: a rescan makes the new file's arrival certain
+    // (a file in a just-created folder was missed now and then by the host's watcher, 1 run in 3).
+    await vscode.commands.executeCommand('debtLedger.scanWorkspace');
     await waitFor('the new file', async () => {
       await ledger.whenIdle();
       return ledger.items().some((i) => i.file === 'src/deep/er/x.ts');
