@@ -7,7 +7,9 @@ import { environmentHint, environmentOf, type EnvHint } from '../../src/core/res
 import { linkResilience } from '../../src/core/resilience/link';
 import { parseFile } from '../../src/core/scan/parser';
 import type { LedgerItem } from '../../src/core/model';
-import { scanWorkspace } from '../../src/core/scan/scanner';
+import { scanFileTextFull, scanWorkspace } from '../../src/core/scan/scanner';
+import { LedgerIndex } from '../../src/core/ledger/ledgerIndex';
+import { readFileSync } from 'node:fs';
 
 const FIXTURES = path.join(__dirname, '../../../test/fixtures/resilience');
 
@@ -30,6 +32,26 @@ describe('resilience on server code: the paths real services take', () => {
     // `@acme/lib` (main: index.ts, a re-export) and `@acme/lib/safeFetch` both resolve to the package source.
     assert.deepEqual(at(items, 'packages/lib/safeFetch.ts:5', 'resilience/timeout').callers, ['apps/worker/src/poll.ts:6']);
     assert.deepEqual(at(items, 'packages/lib/safeFetch.ts:10', 'resilience/retry').callers, ['apps/worker/src/poll.ts:7']);
+  });
+
+  it('per-file updates (an unsaved buffer) resolve alias imports like the full scan', async () => {
+    const root = path.join(FIXTURES, 'aliases');
+    const { config } = await loadConfig(root);
+    const full = await scanWorkspace({ root, config, useGit: false });
+    const index = new LedgerIndex(root);
+    index.setResilienceConfig(config.resilience);
+    index.reset(full.items, full.skipped, full.summaries);
+    const timeouts = (): string[] => index.resilienceItems().filter((i) => i.file === 'plugins/slack/slack.ts' && i.rule === 'resilience/timeout').map((i) => `${i.line}`);
+    assert.deepEqual(timeouts(), ['7']);
+    // The editor re-scans the buffer with two lines added on top: its summary holds `@server/utils/http` as written.
+    const rel = 'plugins/slack/slack.ts';
+    const edited = `// edited\n\n${readFileSync(path.join(root, rel), 'utf8')}`;
+    const scan = scanFileTextFull(config, rel, edited, undefined, root);
+    assert.ok(scan.summary?.imports.some((i) => i.specifier === '@server/utils/http'));
+    assert.equal(index.setFile(rel, scan.items, scan.summary), true);
+    assert.deepEqual(timeouts(), ['9'], 'the finding follows the edit instead of vanishing until the next full scan');
+    // Resolution follows the file set: a call on the covered instance stays covered.
+    assert.equal(index.resilienceItems().filter((i) => i.file === rel).length, 1);
   });
 
   it('pass-through wrappers: covered only when every caller passes a timeout; the others are listed once', async () => {

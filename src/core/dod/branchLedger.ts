@@ -3,6 +3,7 @@ import type { DebtLedgerConfig } from '../config/config';
 import { findingsToItems, localToday } from '../ledger/ids';
 import type { LedgerItem, ScanResult } from '../model';
 import { linkResilience } from '../resilience/link';
+import { SummaryResolver } from '../resilience/summaryResolver';
 import type { ResilienceSummary } from '../resilience/model';
 import { isScannedPath, scanFileTextFull, scanWorkspace } from '../scan/scanner';
 import { readAt, type BranchFacts } from '../git/branchFacts';
@@ -64,7 +65,7 @@ export async function branchLedger(
   }
   const changed = new Set(changedFiles);
   const currentIds = new Set(now.items.map((i) => i.id));
-  const baseResilience = config.resilience.enabled ? createPlacement(root, config).resilienceItems(findingsToItems(linkResilience(baseSummaries, config.resilience))) : [];
+  const baseResilience = config.resilience.enabled ? createPlacement(root, config).resilienceItems(findingsToItems(linkResilience(new SummaryResolver(root).resolveAll(baseSummaries), config.resilience))) : [];
   const baseIds = new Set([...[...baseItems.values()].flat().map((i) => i.id), ...baseResilience.map((i) => i.id)]);
   const added = now.items.filter((i) => (i.kind === 'resilience' || changed.has(i.file)) && !baseIds.has(i.id));
   const removed = [...[...baseItems.values()].flat(), ...baseResilience].filter((i) => !currentIds.has(i.id));

@@ -1,6 +1,7 @@
 import type { LedgerItem, SkippedFile } from '../model';
 import { linkResilience } from '../resilience/link';
 import type { ResilienceConfig, ResilienceSummary } from '../resilience/model';
+import { SummaryResolver } from '../resilience/summaryResolver';
 import { findingsToItems } from './ids';
 
 /**
@@ -14,8 +15,12 @@ export class LedgerIndex {
   private readonly summaries = new Map<string, ResilienceSummary>();
   private resilienceConfig: ResilienceConfig | null = null;
   private resilience: LedgerItem[] | null = [];
+  /** Resolves alias imports of summaries set per file (the full scan's come resolved) like the full scan. */
+  private readonly resolver: SummaryResolver;
 
-  constructor(readonly root: string) {}
+  constructor(readonly root: string) {
+    this.resolver = new SummaryResolver(root);
+  }
 
   /** The resilience settings findings are linked with; null switches resilience off. */
   setResilienceConfig(config: ResilienceConfig | null): void {
@@ -108,7 +113,7 @@ export class LedgerIndex {
 
   /** Resilience findings, linked across all files' summaries (memoized until a summary changes). */
   resilienceItems(): LedgerItem[] {
-    this.resilience ??= this.resilienceConfig ? findingsToItems(linkResilience(this.summaries, this.resilienceConfig)) : [];
+    this.resilience ??= this.resilienceConfig ? findingsToItems(linkResilience(this.resolver.resolveAll(this.summaries, this.byFile.keys()), this.resilienceConfig)) : [];
     return this.resilience;
   }
 
