@@ -4,7 +4,7 @@ import { environmentOf, lowerSeverity, type Environment } from './environment';
 import { resolveRelative } from './moduleResolver';
 import {
   REQUEST_METHODS, RULE_IDS,
-  type CallSite, type ContextCover, type Cover, type Coverage, type DefaultDef, type FunctionUse, type InstanceDef, type Library, type PolicyDef,
+  type CallSite, type ClassDef, type ContextCover, type Cover, type Coverage, type DefaultDef, type FunctionUse, type InstanceDef, type Library, type PolicyDef,
   type ResilienceConfig, type ResilienceRuleKey, type ResilienceSummary, type Severity, type Span,
 } from './model';
 
@@ -28,6 +28,8 @@ export interface ResilienceFinding {
 
 type Pattern = 'timeout' | 'retry' | 'breaker';
 const PATTERN_RULE: Record<Pattern, ResilienceRuleKey> = { timeout: 'timeout', retry: 'retry', breaker: 'circuitBreaker' };
+/** Levels of `extends` followed (a class and its bases). */
+const MAX_EXTENDS = 8;
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 
 interface Resolved<T> {
@@ -230,19 +232,51 @@ class Linker {
     const ref = call.client;
     if (ref.kind === 'library') return { library: ref.library, label: ref.label, instance: null };
     if (ref.kind === 'inherited') {
-      // The base class's file (local or imported) creates `this.<field>`; one level of `extends`.
-      const at = this.resolveName(file, ref.base);
-      const def = at ? this.summaries.get(at.file)?.instances.find((i) => i.name === ref.field) : undefined;
-      const member = call.callee.slice(call.callee.lastIndexOf('.') + 1);
-      if (!at || !def || !REQUEST_METHODS[def.library].has(member)) return null;
-      const inst = { file: at.file, def };
-      return { library: def.library, label: `${def.library} instance ${def.name} of ${at.local} (${at.file}:${def.at.line})`, instance: inst };
+      // The nearest base class (local or imported, several levels of `extends`) whose file creates `this.<field>`.
+      for (const at of this.classChain(file, ref.base)) {
+        const def = this.summaries.get(at.file)?.instances.find((i) => i.name === ref.field);
+        if (!def) continue;
+        const member = call.callee.slice(call.callee.lastIndexOf('.') + 1);
+        if (!REQUEST_METHODS[def.library].has(member)) return null;
+        return { library: def.library, label: `${def.library} instance ${def.name} of ${at.local} (${at.file}:${def.at.line})`, instance: { file: at.file, def } };
+      }
+      return null;
     }
     const inst = this.instance(file, ref.kind === 'local' ? ref.name : ref.local);
     if (!inst) return null;
     const member = call.callee.includes('.') ? call.callee.slice(call.callee.lastIndexOf('.') + 1) : '';
     if (ref.kind === 'import' && !REQUEST_METHODS[inst.def.library].has(member)) return null;
     return { library: inst.def.library, label: `${inst.def.library} instance ${inst.def.name} (${inst.file}:${inst.def.at.line})`, instance: inst };
+  }
+
+  /**
+   * A class (a local or imported name) and the classes it extends, across files, nearest first:
+   * bounded depth, a cycle (`A extends B`, `B extends A`) stops the walk.
+   */
+  classChain(file: string, name: string): { file: string; local: string; def: ClassDef | undefined }[] {
+    const chain: { file: string; local: string; def: ClassDef | undefined }[] = [];
+    const seen = new Set<string>();
+    for (let at = this.resolveName(file, name); at && chain.length < MAX_EXTENDS; ) {
+      const key = `${at.file}#${at.local}`;
+      if (seen.has(key)) break;
+      seen.add(key);
+      const def = this.summaries.get(at.file)?.classes?.find((c) => c.name === at!.local);
+      chain.push({ ...at, def });
+      at = def?.base ? this.resolveName(at.file, def.base) : null;
+    }
+    return chain;
+  }
+
+  /** Job attempts stated by the class a method belongs to, or by a class it extends (a task base class). */
+  private classRetry(file: string, call: CallSite): Cover {
+    const fn = call.enclosingFunction;
+    const dot = fn ? fn.indexOf('.') : -1;
+    if (!fn || dot <= 0) return { state: 'absent' };
+    for (const c of this.classChain(file, fn.slice(0, dot))) {
+      if (!c.def?.attempts) continue;
+      return c.def.attempts.n > 1 ? { state: 'yes', by: `job attempts: ${c.def.attempts.n} in ${c.local} (${c.file}:${c.def.attempts.line}): the queue retries the job` } : { state: 'absent' };
+    }
+    return { state: 'absent' };
   }
 
   private contextCover(file: string, context: readonly ContextCover[], pattern: Pattern): Cover {
@@ -257,6 +291,10 @@ class Linker {
   decide(file: string, call: CallSite, client: ResolvedClient, pattern: Pattern): Verdict {
     const fromContext = this.contextCover(file, call.context, pattern);
     if (fromContext.state === 'yes') return fromContext;
+    if (pattern === 'retry') {
+      const fromClass = this.classRetry(file, call);
+      if (fromClass.state === 'yes') return fromClass;
+    }
     // Options passed through from the wrapper's caller: the instance or defaults may still bound it.
     const passedThrough = pattern === 'timeout' && call.own.timeout.state === 'unknown' && !!call.passThrough;
     if (call.own[pattern].state !== 'absent' && !passedThrough) return call.own[pattern];

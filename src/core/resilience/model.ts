@@ -171,6 +171,17 @@ export interface FunctionUse {
   argTimeout?: Cover['state'][];
 }
 
+/**
+ * A class that extends another (a local or project name) or sets job `attempts` in its body (a task
+ * base class whose jobs a queue retries): the link phase follows `extends` across files through these.
+ */
+export interface ClassDef {
+  name: string;
+  base: string | null;
+  /** `attempts: n` stated in the class body (job options), with its line. */
+  attempts?: { n: number; line: number };
+}
+
 /** Everything the resilience link phase needs from one file. Plain JSON: cached with the file. */
 export interface ResilienceSummary {
   imports: { local: string; specifier: string; imported: string }[];
@@ -185,6 +196,8 @@ export interface ResilienceSummary {
   functionUses: FunctionUse[];
   /** What the file itself says about where it runs (directives, imports, browser globals). */
   envHint?: EnvHint;
+  /** Classes with a project base class or job attempts (absent when none). */
+  classes?: ClassDef[];
 }
 
 export const NO_COVER: Coverage = { timeout: { state: 'absent' }, retry: { state: 'absent' }, breaker: { state: 'absent' } };

@@ -7,6 +7,7 @@ import type * as Parser from './parser';
 import { linkResilience } from '../resilience/link';
 import type { ResilienceSummary } from '../resilience/model';
 import { TABLE_MODULES_PATTERN } from '../resilience/clientTable';
+import { extendedFiles } from '../resilience/classFiles';
 import { ProjectModules } from '../resilience/moduleResolver';
 import { readProjectJson } from '../resilience/projectFiles';
 import { resolveSummarySpecifiers } from '../resilience/resolveSummary';
@@ -219,7 +220,7 @@ export function scanText(scanner: TextScanner, fileName: string, text: string, f
 
 /** A summary worth keeping: it makes, wraps, configures or re-exports something the link phase needs. */
 function isRelevant(s: ResilienceSummary): boolean {
-  return s.calls.length + s.instances.length + s.policies.length + s.defaults.length + s.functionUses.length + s.exportAll.length > 0 || s.exports.some((e) => 'specifier' in e);
+  return s.calls.length + s.instances.length + s.policies.length + s.defaults.length + s.functionUses.length + s.exportAll.length + (s.classes?.length ?? 0) > 0 || s.exports.some((e) => 'specifier' in e);
 }
 
 /** Whether a file (POSIX path relative to the root) is one the configuration scans. */
@@ -255,7 +256,7 @@ export function scanFileTextFull(config: DebtLedgerConfig, relPath: string, text
 
 /** A cache key for everything besides file content that changes per-file results. */
 function cacheKey(config: DebtLedgerConfig, owners: string): string {
-  return JSON.stringify({ engine: 3, tool: TOOL_VERSION, tags: config.tags, suppressions: config.suppressions, owners, resilience: config.resilience.enabled, languages: config.languages, markdownTasks: config.markdownTasks });
+  return JSON.stringify({ engine: 4, tool: TOOL_VERSION, tags: config.tags, suppressions: config.suppressions, owners, resilience: config.resilience.enabled, languages: config.languages, markdownTasks: config.markdownTasks });
 }
 
 /**
@@ -339,7 +340,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
     const isProvider = (rel: string, depth = 0): boolean => {
       const sum = summaries.get(rel);
       if (!sum || depth > 8) return false;
-      if (sum.instances.length > 0 || sum.policies.length > 0 || sum.defaults.length > 0) return true;
+      if (sum.instances.length > 0 || sum.policies.length > 0 || sum.defaults.length > 0 || (sum.classes?.length ?? 0) > 0) return true;
       if (sum.calls.some((c) => c.enclosingExported && c.client.kind !== 'import')) return true;
       const reexported = [...sum.exportAll, ...sum.exports.flatMap((e) => ('specifier' in e ? [e.specifier] : []))];
       return reexported.some((spec) => {
@@ -366,8 +367,9 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
     for (let changed = true; changed;) {
       changed = false;
       addStems();
+      const extended = extendedFiles(summaries, modules.resolve);
       for (const [rel, specifiers] of pendingImports) {
-        if (!importsSummarised(rel, specifiers)) continue;
+        if (!extended.has(rel) && !importsSummarised(rel, specifiers)) continue;
         pendingImports.delete(rel);
         const override = options.overrides?.get(rel);
         const entry = override !== undefined ? scanTextGuarded(scanner, rel, override, true) : scanFile(root, rel, config, scanner, cache, stats, true);

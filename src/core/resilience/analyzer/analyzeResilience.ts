@@ -7,6 +7,7 @@ import { tableClient, tableClientOfModule, tableMethodOf, tableOptionsIndex } fr
 import { chainCover } from './chains';
 import { argTimeouts, passThroughOf } from './passThrough';
 import { injectedFetchLabel, instanceCreation, isProjectModule, meaningOf, type InstanceTable } from './clients';
+import { classDef } from './classes';
 import { contextOf, enclosingClass, isFetchRetry, policyOf, wrapperOf } from './contexts';
 import { FileFacts, unwrap } from './fileFacts';
 import { methodOf, prop, retryOf, retryOptInOf, signalCover, timeoutOf, viewObject, type ObjectView } from './options';
@@ -152,6 +153,10 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
     }
     if (ts.isCallExpression(node)) readCall(node);
     if (ts.isNewExpression(node)) readWrapperArgument(node);
+    if (ts.isClassDeclaration(node) && node.name) {
+      const def = classDef(facts, node);
+      if (def) (summary.classes ??= []).push(def);
+    }
   };
 
   function readDefaultsAssignment(node: ts.BinaryExpression): void {
