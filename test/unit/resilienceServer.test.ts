@@ -87,6 +87,16 @@ describe('resilience: classes', () => {
   });
 });
 
+describe('resilience: deeper class hierarchies and retry layers', () => {
+  it('follows several levels of extends to the instance, and names the base class stating job attempts', async () => {
+    const deep = await findings('classes-deep');
+    assert.equal(at(deep, 'src/comics/ComicApi.ts:10', 'resilience/timeout').client, 'axios instance this.instance of HttpClient (src/http/HttpClient.ts:10)');
+    assert.equal(at(deep, 'src/comics/ComicApi.ts:18', 'resilience/timeout').client, 'axios instance this.instance of HttpClient (src/http/HttpClient.ts:10)');
+    const layers = await findings('retry-layers-2');
+    assert.match(at(layers, 'tasks/tasks.ts:19', 'resilience/unsafe-retry').reason ?? '', /job attempts: 5 in BaseTask \(tasks\/BaseTask\.ts:15\)/);
+  });
+});
+
 describe('resilience: environment of each finding', () => {
   it('reads framework conventions, the file itself and the nearest folder that marks a side', () => {
     const cases: [string, EnvHint | undefined, string][] = [

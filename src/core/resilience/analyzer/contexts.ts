@@ -2,6 +2,7 @@ import { ts } from 'ts-morph';
 import { NO_COVER, type ContextCover, type Coverage } from '../model';
 import { isProjectModule, type InstanceTable } from './clients';
 import { unwrap, type FileFacts } from './fileFacts';
+import { layerOfCall } from './layers';
 import { isOff, prop, viewObject } from './options';
 
 /** Retry/breaker libraries recognised by their module. */
@@ -29,6 +30,8 @@ const RETRY_LAYERS: { modules: string[]; names: string[]; label: string; newOnly
   { modules: ['bullmq'], names: ['Worker'], label: 'a BullMQ worker (jobs retried per their `attempts`)', newOnly: true },
   { modules: ['liteque'], names: ['Runner'], label: 'a liteque runner (jobs retried per `numRetries`)', newOnly: true },
   { modules: ['@temporalio/workflow'], names: ['proxyActivities'], label: "Temporal activities (retried by the activity's retry policy)" },
+  // retry(fetchBaseQuery(...)) or retry(async (args) => ...): RTK Query retries the base query (5 by default).
+  { modules: ['@reduxjs/toolkit/query', '@reduxjs/toolkit/query/react'], names: ['retry'], label: 'RTK Query `retry` (5 retries by default)' },
 ];
 
 const cover = (c: Partial<Coverage>): Coverage => ({ ...NO_COVER, ...c });
@@ -87,13 +90,21 @@ export function breakerCover(facts: FileFacts, options: ts.Expression | undefine
  * `pRetry(fn)`, `retry(fn)` from async-retry, `policy.execute(fn)`, `new CircuitBreaker(fn)`.
  */
 export function wrapperOf(facts: FileFacts, call: ts.CallExpression | ts.NewExpression): ContextCover | null {
+  const layered = layerOfCall(facts, call);
+  if (layered) return layered;
   if (ts.isNewExpression(call)) {
     const lib = wrapperLibrary(facts, call.expression);
     if (lib?.startsWith('layer:')) return layerCover(facts, call, lib.slice(6));
     return lib === 'opossum' ? { kind: 'direct', cover: breakerCover(facts, call.arguments?.[1]) } : null;
   }
   const lib = wrapperLibrary(facts, call.expression);
-  if (lib === 'p-retry' || lib === 'async-retry') return { kind: 'direct', cover: cover({ retry: { state: 'yes', by: lib } }) };
+  if (lib === 'p-retry' || lib === 'async-retry') {
+    // pRetry(fn, { retries: 0 }): one attempt, no retry.
+    const v = viewObject(facts, call.arguments[1]);
+    const retries = v.kind === 'object' ? prop(v.node, 'retries') : null;
+    if (retries && 'value' in retries && ts.isNumericLiteral(unwrap(retries.value)) && Number((unwrap(retries.value) as ts.NumericLiteral).text) === 0) return null;
+    return { kind: 'direct', cover: cover({ retry: { state: 'yes', by: lib } }) };
+  }
   if (lib?.startsWith('layer:')) return layerCover(facts, call, lib.slice(6));
   const callee = unwrap(call.expression);
   if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'execute') {
@@ -113,7 +124,7 @@ function layerCover(facts: FileFacts, call: ts.CallExpression | ts.NewExpression
   const off = (call.arguments ?? []).some((a) => {
     const v = viewObject(facts, a);
     if (v.kind !== 'object') return false;
-    return ['retry', 'errorRetryCount', 'shouldRetryOnError', 'attempts', 'numRetries'].some((k) => {
+    return ['retry', 'errorRetryCount', 'shouldRetryOnError', 'attempts', 'numRetries', 'maxRetries'].some((k) => {
       const p = prop(v.node, k);
       return !!p && 'value' in p && isOff(p.value);
     });
@@ -269,7 +280,7 @@ export function contextOf(facts: FileFacts, _instances: InstanceTable, call: ts.
       // useQuery({ queryFn: () => fetch(...) }), new Runner(queue, { run: async (job) => ... })
       const holder = ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent) ? parent.parent.parent : null;
       if (holder && (ts.isCallExpression(holder) || ts.isNewExpression(holder)) && holder.arguments?.some((a) => unwrap(a) === parent.parent)) {
-        const w = wrapperLibrary(facts, holder.expression)?.startsWith('layer:') ? wrapperOf(facts, holder) : null;
+        const w = wrapperLibrary(facts, holder.expression)?.startsWith('layer:') ? wrapperOf(facts, holder) : layerOfCall(facts, holder);
         if (w) context.push(w);
       }
       if (ts.isMethodDeclaration(node)) {

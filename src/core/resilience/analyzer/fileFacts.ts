@@ -31,6 +31,9 @@ export class FileFacts {
   readonly timerTexts: string[] = [];
   /** `Promise.race([...])` calls: a call raced against a timer is bounded for its caller. */
   readonly races: ts.CallExpression[] = [];
+  /** `q.add(data, opts)` calls (Bull v3 jobs added with `attempts`), and `new RetryLink(...)` (Apollo). */
+  readonly addCalls: ts.CallExpression[] = [];
+  readonly retryLinks: ts.NewExpression[] = [];
   /**
    * `req.on('timeout', fn)` / `req.setTimeout(ms, fn)` handlers, by receiver name: where, in which
    * function, and whether they destroy the request (a named handler is followed to its body).
@@ -132,6 +135,8 @@ export class FileFacts {
       if (ts.isPropertyDeclaration(node) && node.type && !this.parameterTypes.has(node.name.text)) this.parameterTypes.set(node.name.text, node.type.getText(this.sf));
     } else if (ts.isFunctionDeclaration(node) && node.name) {
       this.functions.set(node.name.text, node);
+    } else if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'RetryLink') {
+      this.retryLinks.push(node);
     } else if (ts.isParameter(node) && ts.isIdentifier(node.name)) {
       this.parameters.add(node.name.text);
       if (node.type) this.parameterTypes.set(node.name.text, node.type.getText(this.sf));
@@ -139,6 +144,7 @@ export class FileFacts {
       const callee = node.expression;
       if (ts.isIdentifier(callee) && callee.text === 'setTimeout') this.timerTexts.push(node.getText(this.sf));
       if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'race' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Promise') this.races.push(node);
+      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'add' && node.arguments.length >= 2) this.addCalls.push(node);
       if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
         const receiver = callee.expression.text;
         const isTimeoutEvent = (callee.name.text === 'on' || callee.name.text === 'once') && node.arguments[0] && ts.isStringLiteral(node.arguments[0]) && node.arguments[0].text === 'timeout';
