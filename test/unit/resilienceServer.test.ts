@@ -118,6 +118,15 @@ describe('resilience: environment of each finding', () => {
     assert.equal(environmentHint('if (typeof window !== "undefined") window.x = 1', [], []), undefined);
   });
 
+  it("reads the package.json `browser` field: replaced files are Node's, their replacements and browser-only packages the browser's", async () => {
+    const items = await findings('environment-browser');
+    const env = (file: string): string | undefined => items.find((i) => i.file === file && i.rule === 'resilience/timeout')?.environment;
+    assert.deepEqual(
+      ['packages/sdk/lib/adapters/http.ts', 'packages/sdk/lib/adapters/xhr.ts', 'packages/sdk/lib/node-only.ts', 'packages/sdk/lib/index.ts', 'packages/widget/src/api/load.ts', 'packages/worker/src/api/poll.ts'].map(env),
+      ['server', 'browser', 'server', 'universal', 'browser', 'server'],
+    );
+  });
+
   it('resilience.environments selects what is reported; browser findings are one severity lower', () => {
     const call = "export async function f() { return fetch('https://x'); }";
     const summaries = new Map([['server/a.ts', parseFile('server/a.ts', call, true).resilience!], ['client/b.ts', parseFile('client/b.ts', call, true).resilience!]]);

@@ -22,12 +22,18 @@ const BROWSER_DIRS = new Set(['client', 'client-only', 'frontend', 'browser', 'w
 /** Server or browser as a file's own text says: `'use server'`, `'use client'`, server-only imports, browser globals. */
 export type EnvHint = 'server' | 'browser';
 
-export function environmentOf(file: string, hint: EnvHint | undefined): Environment {
+/**
+ * `pkg` is what the nearest package.json's `browser` field says (moduleResolver's `packageEnvironment`):
+ * a file it names (or maps to `false`) or a browser-only package decides before folder names; a package
+ * with both a browser and a Node entry makes the rest `universal`.
+ */
+export function environmentOf(file: string, hint: EnvHint | undefined, pkg?: Environment | null): Environment {
   // A file's own suffix wins over its folder (`server/api/x.client.ts` runs in the browser).
   if (/\.client\.[cm]?[jt]sx?$/.test(file)) return 'browser';
   if (SERVER_FILES.some((r) => r.test(file))) return 'server';
   if (BROWSER_FILES.some((r) => r.test(file))) return 'browser';
   if (hint) return hint;
+  if (pkg === 'server' || pkg === 'browser') return pkg;
   const dirs = file.split('/').slice(0, -1).reverse();
   for (const d of dirs) {
     const name = d.toLowerCase();

@@ -49,7 +49,7 @@ export function linkResilience(summaries: ReadonlyMap<string, ResilienceSummary>
   const findings: ResilienceFinding[] = [];
   const swallowed = new Set<string>();
   for (const [file, summary] of summaries) {
-    const environment = environmentOf(file, summary.envHint);
+    const environment = environmentOf(file, summary.envHint, summary.packageEnv);
     for (const call of summary.calls) {
       const client = linker.client(file, call);
       if (!client) continue;

@@ -196,6 +196,8 @@ export interface ResilienceSummary {
   functionUses: FunctionUse[];
   /** What the file itself says about where it runs (directives, imports, browser globals). */
   envHint?: EnvHint;
+  /** What the nearest package.json's `browser` field says about this file (set before linking). */
+  packageEnv?: Environment;
   /** Classes with a project base class or job attempts (absent when none). */
   classes?: ClassDef[];
 }

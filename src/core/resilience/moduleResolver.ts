@@ -54,7 +54,14 @@ interface PackageJson {
   imports: Record<string, unknown> | null;
   exports: unknown;
   entry: string | null;
+  /** The `browser` field (string or object form), or undefined. */
+  browser: unknown;
+  /** A Node entry besides the browser one (`main`, `exports`): the package is universal, not browser-only. */
+  nodeEntry: boolean;
 }
+
+/** What a package's `browser` field says about one of its files (see `ProjectModules.packageEnvironment`). */
+export type PackageEnvironment = 'browser' | 'universal' | 'server';
 
 type ReadJson = (rootRelative: string) => unknown;
 
@@ -102,7 +109,7 @@ export class ProjectModules {
   private readonly cache = new Map<string, string | null>();
 
   /** Relative imports resolve without reading anything; project JSON is read on the first alias. */
-  static lazy(files: ReadonlySet<string>, readJson: ReadJson): Pick<ProjectModules, 'resolve'> {
+  static lazy(files: ReadonlySet<string>, readJson: ReadJson): Pick<ProjectModules, 'resolve' | 'packageEnvironment'> {
     let built: ProjectModules | undefined;
     return {
       resolve: (from, specifier) => {
@@ -111,27 +118,59 @@ export class ProjectModules {
         built ??= new ProjectModules(files, readJson);
         return built.resolve(from, specifier);
       },
+      packageEnvironment: (file) => (built ??= new ProjectModules(files, readJson)).packageEnvironment(file),
     };
   }
 
-  constructor(private readonly files: ReadonlySet<string>, private readonly readJson: ReadJson) {
+  constructor(private readonly files: ReadonlySet<string>, private readonly readJson: ReadJson) {}
+
+  private dirsByNameMap: Map<string, string[]> | undefined;
+
+  /** Workspace packages are looked up by folder name (`@acme/http` in `packages/http`): no read until asked. */
+  private get dirsByName(): Map<string, string[]> {
+    if (this.dirsByNameMap) return this.dirsByNameMap;
     const dirs = new Set<string>();
-    for (const f of files) {
+    for (const f of this.files) {
       for (let d = path.posix.dirname(f); !dirs.has(d); d = path.posix.dirname(d)) {
         dirs.add(d);
         if (d === '.' || d === '/' || d === '') break;
       }
     }
-    // Workspace packages are looked up by folder name (`@acme/http` in `packages/http`): no read until asked.
+    const byName = new Map<string, string[]>();
     for (const d of dirs) {
       const base = path.posix.basename(d);
-      const list = this.dirsByName.get(base) ?? [];
+      const list = byName.get(base) ?? [];
       list.push(d);
-      this.dirsByName.set(base, list);
+      byName.set(base, list);
     }
+    return (this.dirsByNameMap = byName);
   }
 
-  private readonly dirsByName = new Map<string, string[]>();
+  /**
+   * Where a file runs as its package's `browser` field says: a file the object form replaces or maps to
+   * `false` is kept out of browser bundles (server); a file it maps to, or the string form's target, is the browser
+   * build; any other file of a package with a `browser` field is browser-only when the package has no
+   * Node entry (`main`/`exports`), else universal. Null when the nearest package.json has no such field.
+   */
+  packageEnvironment(file: string): PackageEnvironment | null {
+    const pkg = this.nearest(file, (d) => this.packageAt(d), () => true);
+    if (!pkg || pkg.browser === undefined || pkg.browser === null || pkg.browser === false) return null;
+    const own = `./${path.posix.relative(pkg.dir === '.' ? '' : pkg.dir, file)}`;
+    const same = (target: string): boolean => {
+      const t = target.startsWith('./') ? target : `./${target}`;
+      return t === own || t.replace(/\.(c|m)?js$/, '') === own.replace(/\.(c|m)?[jt]sx?$/, '');
+    };
+    if (typeof pkg.browser === 'string') {
+      if (same(pkg.browser)) return 'browser';
+    } else if (isRecord(pkg.browser)) {
+      for (const [from, to] of Object.entries(pkg.browser)) {
+        // A file replaced (or dropped) in browser builds runs on Node only; its replacement in the browser.
+        if (from.startsWith('.') && same(from)) return 'server';
+        if (typeof to === 'string' && to.startsWith('.') && same(to)) return 'browser';
+      }
+    } else return null;
+    return pkg.nodeEntry ? 'universal' : 'browser';
+  }
 
   /** The workspace package of that name: in a folder named like its last segment, or the package root. */
   private workspacePackage(name: string): PackageJson | undefined {
@@ -213,7 +252,7 @@ export class ProjectModules {
       let pkg: PackageJson | null = null;
       if (isRecord(raw)) {
         const entry = ['source', 'types', 'typings', 'module', 'main'].map((k) => raw[k]).find((v): v is string => typeof v === 'string') ?? null;
-        pkg = { dir, name: typeof raw.name === 'string' ? raw.name : null, imports: isRecord(raw.imports) ? raw.imports : null, exports: raw.exports, entry };
+        pkg = { dir, name: typeof raw.name === 'string' ? raw.name : null, imports: isRecord(raw.imports) ? raw.imports : null, exports: raw.exports, entry, browser: raw.browser, nodeEntry: typeof raw.main === 'string' || raw.exports !== undefined };
       }
       this.packageByDir.set(dir, pkg);
     }

@@ -35,3 +35,15 @@ export function resolveSummarySpecifiers(file: string, summary: ResilienceSummar
   };
   return changed ? next : summary;
 }
+
+/**
+ * The summary as the link phase needs it: specifiers resolved, and the package's `browser` field read
+ * (a copy only when it says something; cached summaries are never mutated).
+ */
+export function prepareSummary(file: string, summary: ResilienceSummary, modules: Pick<ProjectModules, 'resolve' | 'packageEnvironment'>): ResilienceSummary {
+  const resolved = resolveSummarySpecifiers(file, summary, modules);
+  // A file that says where it runs, or a framework file, does not need its package read.
+  if (resolved.envHint || resolved.packageEnv || resolved.calls.length === 0) return resolved;
+  const env = modules.packageEnvironment(file);
+  return env ? { ...resolved, packageEnv: env } : resolved;
+}

@@ -1,7 +1,7 @@
 import type { ResilienceSummary } from './model';
 import { ProjectModules } from './moduleResolver';
 import { readProjectJson } from './projectFiles';
-import { resolveSummarySpecifiers } from './resolveSummary';
+import { prepareSummary } from './resolveSummary';
 
 /**
  * Summaries as the link phase needs them (aliases, `#imports` and workspace packages rewritten to
@@ -11,7 +11,7 @@ import { resolveSummarySpecifiers } from './resolveSummary';
  * project JSON is read on the first alias only, through `readProjectJson` (root null: relative only).
  */
 export class SummaryResolver {
-  private modules: Pick<ProjectModules, 'resolve'> | null = null;
+  private modules: Pick<ProjectModules, 'resolve' | 'packageEnvironment'> | null = null;
   private files: Set<string> = new Set();
   private resolvedFor = new WeakMap<ResilienceSummary, ResilienceSummary>();
 
@@ -32,7 +32,7 @@ export class SummaryResolver {
     for (const [file, summary] of summaries) {
       let r = this.resolvedFor.get(summary);
       if (!r) {
-        r = resolveSummarySpecifiers(file, summary, this.modules);
+        r = prepareSummary(file, summary, this.modules);
         this.resolvedFor.set(summary, r);
       }
       out.set(file, r);

@@ -10,7 +10,7 @@ import { TABLE_MODULES_PATTERN } from '../resilience/clientTable';
 import { extendedFiles } from '../resilience/classFiles';
 import { ProjectModules } from '../resilience/moduleResolver';
 import { readProjectJson } from '../resilience/projectFiles';
-import { resolveSummarySpecifiers } from '../resilience/resolveSummary';
+import { prepareSummary } from '../resilience/resolveSummary';
 import { discoverFiles } from './discovery';
 import { compileExcludes, hasExtension } from './pathFilter';
 import { createMarkerMatcher, parseMarkers, type MarkerMatcher } from './markerParser';
@@ -380,7 +380,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
       }
     }
     // Aliases, `#imports` and workspace packages become relative specifiers for the link phase.
-    for (const [rel, sum] of summaries) summaries.set(rel, resolveSummarySpecifiers(rel, sum, modules));
+    for (const [rel, sum] of summaries) summaries.set(rel, prepareSummary(rel, sum, modules));
     items.push(...placement.resilienceItems(findingsToItems(linkResilience(summaries, config.resilience)).filter((i) => inShard(i.file, shard))));
   }
   await cache.save();
