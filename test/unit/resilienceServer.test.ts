@@ -6,6 +6,7 @@ import { resolveConfig } from '../../src/core/config/resolveConfig';
 import { environmentHint, environmentOf, type EnvHint } from '../../src/core/resilience/environment';
 import { linkResilience } from '../../src/core/resilience/link';
 import { parseFile } from '../../src/core/scan/parser';
+import { checkerStats } from '../../src/core/resilience/analyzer/fetchChecker';
 import type { LedgerItem } from '../../src/core/model';
 import { scanFileTextFull, scanWorkspace } from '../../src/core/scan/scanner';
 import { LedgerIndex } from '../../src/core/ledger/ledgerIndex';
@@ -94,6 +95,18 @@ describe('resilience: deeper class hierarchies and retry layers', () => {
     assert.equal(at(deep, 'src/comics/ComicApi.ts:18', 'resilience/timeout').client, 'axios instance this.instance of HttpClient (src/http/HttpClient.ts:10)');
     const layers = await findings('retry-layers-2');
     assert.match(at(layers, 'tasks/tasks.ts:19', 'resilience/unsafe-retry').reason ?? '', /job attempts: 5 in BaseTask \(tasks\/BaseTask\.ts:15\)/);
+  });
+});
+
+describe('resilience: the checker for a fetch that may not be HTTP', () => {
+  it('is created only where syntax cannot decide, once per file', () => {
+    const before = { ...checkerStats };
+    parseFile('a.ts', "export async function f(u: string) { await fetch(u); return globalThis.fetch(u, { signal: AbortSignal.timeout(1) }); }", true);
+    parseFile('b.ts', 'export class U extends Repo { all() { return this.fetch(); } }', true);
+    assert.deepEqual([checkerStats.files, checkerStats.sites], [before.files, before.sites], 'syntax decides: no program');
+    const prop = 'interface P { fetch: (o: { page: number }) => Promise<number[]> }\nexport function t({ fetch }: P) { fetch({ page: 1 }); return fetch({ page: 2 }); }';
+    assert.deepEqual(parseFile('c.ts', prop, true).resilience?.calls ?? [], []);
+    assert.deepEqual([checkerStats.files - before.files, checkerStats.sites - before.sites, checkerStats.other - before.other], [1, 2, 2]);
   });
 });
 

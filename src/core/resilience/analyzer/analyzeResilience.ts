@@ -8,6 +8,8 @@ import { chainCover } from './chains';
 import { argTimeouts, passThroughOf } from './passThrough';
 import { injectedFetchLabel, instanceCreation, isProjectModule, meaningOf, type InstanceTable } from './clients';
 import { classDef } from './classes';
+import { fetchDecision } from './fetchSyntax';
+import { FetchChecker } from './fetchChecker';
 import { contextOf, enclosingClass, isFetchRetry, policyOf, wrapperOf } from './contexts';
 import { FileFacts, unwrap } from './fileFacts';
 import { methodOf, prop, retryOf, retryOptInOf, signalCover, timeoutOf, viewObject, type ObjectView } from './options';
@@ -112,6 +114,7 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
   // Library bindings are resolved here; only project imports are left for the link phase.
   for (const [local, b] of facts.bindings) if (isProjectModule(b.specifier)) summary.imports.push({ local, specifier: b.specifier, imported: b.imported });
   const ignores = ignoresByLine(sf.text, comments, facts);
+  let fetchChecker: FetchChecker | undefined;
 
   const addInstance = (name: string, init: ts.Expression, at: ts.Node): void => {
     const made = instanceCreation(facts, instances, init);
@@ -307,6 +310,18 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
     summary.functionUses.push({ name, at: facts.pos(call.getStart(sf)), context: ctx.context, inFunction: ctx.enclosingFunction, ...(argTimeout.some((a) => a !== 'absent') ? { argTimeout } : {}) } satisfies FunctionUse);
   }
 
+  /**
+   * A callee named `fetch` that syntax takes for the HTTP fetch but cannot be sure of: `this.fetch()`
+   * inherited from a base class (a repository's method), or, asked of the checker (created for this
+   * file on the first such site only), a `fetch` bound by destructuring or a parameter, or `opts.fetch`.
+   */
+  function notHttpFetch(call: ts.CallExpression, callee: ts.Expression): boolean {
+    const decision = fetchDecision(facts, call, callee);
+    if (decision !== 'checker') return decision === 'other';
+    fetchChecker ??= new FetchChecker(sf);
+    return fetchChecker.verdict(callee) === 'other';
+  }
+
   function clientOf(call: ts.CallExpression, callee: ts.Expression): { client: ClientRef; member: string; library: Library | null; dispatcherCall: boolean; retryBy?: string } | null {
     if (ts.isPropertyAccessExpression(callee) && /^(globalThis|window|self)$/.test(facts.text(callee.expression)) && callee.name.text === 'fetch') {
       return { client: { kind: 'library', library: 'fetch', label: 'fetch' }, member: '', library: 'fetch', dispatcherCall: false };
@@ -315,6 +330,7 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
     const init = ts.isIdentifier(callee) ? facts.initializerAt(callee) : undefined;
     if (init && isFetchRetry(facts, init)) return { client: { kind: 'library', library: 'fetch', label: `fetch-retry (${callee.getText(sf)})` }, member: '', library: 'fetch', dispatcherCall: false, retryBy: 'fetch-retry' };
     const injected = injectedFetchLabel(facts, callee);
+    if (injected && notHttpFetch(call, callee)) return null;
     if (injected) return { client: { kind: 'library', library: 'fetch', label: injected }, member: '', library: 'fetch', dispatcherCall: false };
     const direct = ts.isIdentifier(callee) || (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) ? meaningOf(facts, instances, callee) : null;
     const receiver = ts.isPropertyAccessExpression(callee) && !direct ? meaningOf(facts, instances, callee.expression) : null;
@@ -326,6 +342,7 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
       if (base) return { client: { kind: 'inherited', base, field: facts.text(callee.expression) }, member: callee.name.text, library: null, dispatcherCall: false };
     }
     if (!m) return null;
+    if (m.kind === 'fetch' && notHttpFetch(call, callee)) return null;
     if (m.kind === 'fetch') return { client: { kind: 'library', library: 'fetch', label: m.label }, member: '', library: 'fetch', dispatcherCall: false };
     if (m.kind === 'library') {
       // A named import of a request function (`import { request } from 'undici'`, `import { get } from 'https'`).
