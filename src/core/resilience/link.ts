@@ -30,6 +30,8 @@ type Pattern = 'timeout' | 'retry' | 'breaker';
 const PATTERN_RULE: Record<Pattern, ResilienceRuleKey> = { timeout: 'timeout', retry: 'retry', breaker: 'circuitBreaker' };
 /** Levels of `extends` followed (a class and its bases). */
 const MAX_EXTENDS = 8;
+/** Levels of callers followed above a wrapper's direct callers. */
+const MAX_CALLER_LEVELS = 6;
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 
 interface Resolved<T> {
@@ -337,11 +339,23 @@ class Linker {
     let covered = 0;
     for (const { file: useFile, use } of this.uses().get(`${file}#${fn}`) ?? []) {
       if (useFile === file && use.inFunction === fn) continue;
-      const c = this.contextCover(useFile, use.context, pattern);
+      let c = this.contextCover(useFile, use.context, pattern);
+      // Further up: every caller of the function this use sits in covers it (a job runner's `run`).
+      if (c.state !== 'yes' && use.inFunction && this.functionCovered(useFile, use.inFunction, pattern, 1, new Set([`${file}#${fn}`]))) c = { state: 'yes', by: `every caller of ${use.inFunction}() is covered` };
       if (c.state === 'yes') covered++;
       callers.push(`${useFile}:${use.at.line}${c.state === 'yes' ? ` (${c.by})` : ''}`);
     }
     return { allCovered: callers.length > 0 && covered === callers.length, callers };
+  }
+
+  /** Whether every use of a project function covers the pattern, following callers up (bounded, cycles stop). */
+  private functionCovered(file: string, fn: string, pattern: Pattern, depth: number, seen: Set<string>): boolean {
+    const key = `${file}#${fn}`;
+    if (depth > MAX_CALLER_LEVELS || seen.has(key)) return false;
+    seen.add(key);
+    const uses = (this.uses().get(key) ?? []).filter(({ file: f, use }) => !(f === file && use.inFunction === fn));
+    if (uses.length === 0) return false;
+    return uses.every(({ file: f, use }) => this.contextCover(f, use.context, pattern).state === 'yes' || (!!use.inFunction && this.functionCovered(f, use.inFunction, pattern, depth + 1, seen)));
   }
 
   /**

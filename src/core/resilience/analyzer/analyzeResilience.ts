@@ -428,8 +428,21 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
   walkAst(sf, visit);
   const hint = environmentHint(sf.text, [...facts.bindings.values()].map((b) => b.specifier), summary.exports.map((e) => e.exported));
   if (hint) summary.envHint = hint;
-  // Uses of local functions matter only when that function makes a call; imported names may wrap one.
-  const wrappers = new Set(summary.calls.map((c) => c.enclosingFunction));
-  summary.functionUses = summary.functionUses.filter((u) => wrappers.has(u.name) || u.name.includes('.') || isProjectModule(facts.moduleOf(u.name)?.specifier ?? ''));
+  // Uses of local functions matter only when that function makes a call, directly or through other
+  // functions (a job's `run` -> crawl -> fetchPage -> fetch: the link phase follows callers up to a
+  // wrapper that covers them); imported names may wrap one.
+  const imported = (name: string): boolean => name.includes('.') || isProjectModule(facts.moduleOf(name)?.specifier ?? '');
+  const wrappers = new Set<string | null>(summary.calls.map((c) => c.enclosingFunction));
+  for (const u of summary.functionUses) if (imported(u.name)) wrappers.add(u.inFunction);
+  for (let grew = true, rounds = 0; grew && rounds < 8; rounds++) {
+    grew = false;
+    for (const u of summary.functionUses) {
+      if (u.inFunction && wrappers.has(u.name) && !wrappers.has(u.inFunction)) {
+        wrappers.add(u.inFunction);
+        grew = true;
+      }
+    }
+  }
+  summary.functionUses = summary.functionUses.filter((u) => wrappers.has(u.name) || imported(u.name));
   return summary;
 }
