@@ -16,3 +16,18 @@ export function extendedFiles(summaries: ReadonlyMap<string, ResilienceSummary>,
   }
   return out;
 }
+
+/**
+ * Whether a file's classes make it a provider for the second pass: a class stating job attempts, or one
+ * whose base class (imported) is in a provider (a middle class between a base making `this.axios` and
+ * the subclass calling it). A class extending a plain project class (an ORM model) is not: importers
+ * of models are not worth analysing for it.
+ */
+export function classesProvide(file: string, s: ResilienceSummary, isProviderFile: (from: string, specifier: string) => boolean): boolean {
+  for (const c of s.classes ?? []) {
+    if (c.attempts) return true;
+    const imp = c.base ? s.imports.find((i) => i.local === c.base) : undefined;
+    if (imp && isProviderFile(file, imp.specifier)) return true;
+  }
+  return false;
+}

@@ -156,6 +156,7 @@ class Linker {
   private readonly modules = new Map<string, string | null>();
   private readonly names = new Map<string, { file: string; local: string } | null>();
   private usesByTarget: Map<string, { file: string; use: FunctionUse }[]> | undefined;
+  private readonly coveredMemo = new Map<string, boolean>();
 
   constructor(private readonly summaries: ReadonlyMap<string, ResilienceSummary>, private readonly files: ReadonlySet<string>) {
     for (const [file, s] of summaries) {
@@ -349,13 +350,19 @@ class Linker {
   }
 
   /** Whether every use of a project function covers the pattern, following callers up (bounded, cycles stop). */
-  private functionCovered(file: string, fn: string, pattern: Pattern, depth: number, seen: Set<string>): boolean {
+  private functionCovered(file: string, fn: string, pattern: Pattern, depth: number, visiting: Set<string>): boolean {
     const key = `${file}#${fn}`;
-    if (depth > MAX_CALLER_LEVELS || seen.has(key)) return false;
-    seen.add(key);
+    const memo = `${pattern}\0${key}`;
+    const known = this.coveredMemo.get(memo);
+    if (known !== undefined) return known;
+    // A cycle or the depth bound answers "not covered": conservative, the finding stays.
+    if (depth > MAX_CALLER_LEVELS || visiting.has(key)) return false;
+    visiting.add(key);
     const uses = (this.uses().get(key) ?? []).filter(({ file: f, use }) => !(f === file && use.inFunction === fn));
-    if (uses.length === 0) return false;
-    return uses.every(({ file: f, use }) => this.contextCover(f, use.context, pattern).state === 'yes' || (!!use.inFunction && this.functionCovered(f, use.inFunction, pattern, depth + 1, seen)));
+    const covered = uses.length > 0 && uses.every(({ file: f, use }) => this.contextCover(f, use.context, pattern).state === 'yes' || (!!use.inFunction && this.functionCovered(f, use.inFunction, pattern, depth + 1, visiting)));
+    visiting.delete(key);
+    this.coveredMemo.set(memo, covered);
+    return covered;
   }
 
   /**

@@ -7,7 +7,7 @@ import type * as Parser from './parser';
 import { linkResilience } from '../resilience/link';
 import type { ResilienceSummary } from '../resilience/model';
 import { TABLE_MODULES_PATTERN } from '../resilience/clientTable';
-import { extendedFiles } from '../resilience/classFiles';
+import { classesProvide, extendedFiles } from '../resilience/classFiles';
 import { ProjectModules } from '../resilience/moduleResolver';
 import { readProjectJson } from '../resilience/projectFiles';
 import { prepareSummary } from '../resilience/resolveSummary';
@@ -340,7 +340,11 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
     const isProvider = (rel: string, depth = 0): boolean => {
       const sum = summaries.get(rel);
       if (!sum || depth > 8) return false;
-      if (sum.instances.length > 0 || sum.policies.length > 0 || sum.defaults.length > 0 || (sum.classes?.length ?? 0) > 0) return true;
+      if (sum.instances.length > 0 || sum.policies.length > 0 || sum.defaults.length > 0) return true;
+      if (sum.classes && classesProvide(rel, sum, (from, spec) => {
+        const target = modules.resolve(from, spec);
+        return target !== null && isProvider(target, depth + 1);
+      })) return true;
       if (sum.calls.some((c) => c.enclosingExported && c.client.kind !== 'import')) return true;
       const reexported = [...sum.exportAll, ...sum.exports.flatMap((e) => ('specifier' in e ? [e.specifier] : []))];
       return reexported.some((spec) => {
