@@ -34,6 +34,7 @@ export class LedgerIndex {
     this.byFile.clear();
     this.skippedByFile.clear();
     this.summaries.clear();
+    this.resolver.clear();
     for (const [file, summary] of summaries ?? []) this.summaries.set(file, summary);
     this.resilience = null;
     for (const item of items) {

@@ -15,7 +15,15 @@ export class SummaryResolver {
   private files: Set<string> = new Set();
   private resolvedFor = new WeakMap<ResilienceSummary, ResilienceSummary>();
 
+  private readonly json = new Map<string, unknown>();
+
   constructor(private readonly root: string | null) {}
+
+  /** Forgets what was read and resolved (a full scan replaced the summaries; tsconfig may have changed). */
+  clear(): void {
+    this.json.clear();
+    this.modules = null;
+  }
 
   /** The summaries with their specifiers resolved against `files` (default: the summarised files). */
   resolveAll(summaries: ReadonlyMap<string, ResilienceSummary>, files: Iterable<string> = summaries.keys()): Map<string, ResilienceSummary> {
@@ -24,7 +32,13 @@ export class SummaryResolver {
     if (!this.modules || !sameSet(known, this.files)) {
       this.files = known;
       const root = this.root;
-      this.modules = ProjectModules.lazy(known, (rel) => (root === null ? null : readProjectJson(root, rel)));
+      const json = this.json;
+      // Project JSON is read once per path until `clear()` (a full scan), not again per file-set change.
+      const read = (rel: string): unknown => {
+        if (!json.has(rel)) json.set(rel, root === null ? null : readProjectJson(root, rel));
+        return json.get(rel);
+      };
+      this.modules = ProjectModules.lazy(known, read);
       // Other files may now resolve differently: forget what was resolved against the old set.
       this.resolvedFor = new WeakMap();
     }
