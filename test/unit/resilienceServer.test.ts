@@ -95,6 +95,8 @@ describe('resilience: deeper class hierarchies and retry layers', () => {
     assert.equal(at(deep, 'src/comics/ComicApi.ts:18', 'resilience/timeout').client, 'axios instance this.instance of HttpClient (src/http/HttpClient.ts:10)');
     const layers = await findings('retry-layers-2');
     assert.match(at(layers, 'tasks/tasks.ts:19', 'resilience/unsafe-retry').reason ?? '', /job attempts: 5 in BaseTask \(tasks\/BaseTask\.ts:15\)/);
+    // The job retries the browserless path (callers of callers); the download's catch returns null, so not it.
+    assert.deepEqual(at(layers, 'crawler.ts:7', 'resilience/retry').callers, ['crawler.ts:13', 'crawler.ts:22 (every caller of browserlessCrawlPage() is covered)']);
   });
 });
 

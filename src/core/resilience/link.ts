@@ -338,11 +338,13 @@ class Linker {
     if (!fn) return { allCovered: false, callers: [] };
     const callers: string[] = [];
     let covered = 0;
+    // A failure caught without a rethrow never reaches a retry further up: the callers cannot cover it.
+    const blocked = (u: { caught?: boolean }): boolean => pattern === 'retry' && !!u.caught;
     for (const { file: useFile, use } of this.uses().get(`${file}#${fn}`) ?? []) {
       if (useFile === file && use.inFunction === fn) continue;
-      let c = this.contextCover(useFile, use.context, pattern);
+      let c: Cover = blocked(call) ? { state: 'absent' } : this.contextCover(useFile, use.context, pattern);
       // Further up: every caller of the function this use sits in covers it (a job runner's `run`).
-      if (c.state !== 'yes' && use.inFunction && this.functionCovered(useFile, use.inFunction, pattern, 1, new Set([`${file}#${fn}`]))) c = { state: 'yes', by: `every caller of ${use.inFunction}() is covered` };
+      if (c.state !== 'yes' && use.inFunction && !blocked(call) && !blocked(use) && this.functionCovered(useFile, use.inFunction, pattern, 1, new Set([`${file}#${fn}`]))) c = { state: 'yes', by: `every caller of ${use.inFunction}() is covered` };
       if (c.state === 'yes') covered++;
       callers.push(`${useFile}:${use.at.line}${c.state === 'yes' ? ` (${c.by})` : ''}`);
     }
@@ -359,7 +361,7 @@ class Linker {
     if (depth > MAX_CALLER_LEVELS || visiting.has(key)) return false;
     visiting.add(key);
     const uses = (this.uses().get(key) ?? []).filter(({ file: f, use }) => !(f === file && use.inFunction === fn));
-    const covered = uses.length > 0 && uses.every(({ file: f, use }) => this.contextCover(f, use.context, pattern).state === 'yes' || (!!use.inFunction && this.functionCovered(f, use.inFunction, pattern, depth + 1, visiting)));
+    const covered = uses.length > 0 && uses.every(({ file: f, use }) => this.contextCover(f, use.context, pattern).state === 'yes' || (!!use.inFunction && !(pattern === 'retry' && use.caught) && this.functionCovered(f, use.inFunction, pattern, depth + 1, visiting)));
     visiting.delete(key);
     this.coveredMemo.set(memo, covered);
     return covered;

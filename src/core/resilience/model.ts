@@ -157,6 +157,8 @@ export interface CallSite {
    * options through. Its timeout is then decided by what the wrapper's callers pass.
    */
   passThrough?: { param: number; readsTimeout: boolean };
+  /** Inside a try whose catch never rethrows: retries by the wrapper's callers never see a failure. */
+  caught?: boolean;
 }
 
 /** A use of a named function that may be a project wrapper: a call, or the function passed to a wrapper. */
@@ -169,6 +171,8 @@ export interface FunctionUse {
   inFunction: string | null;
   /** Per argument (first four): does it carry a timeout (`timeout` key or a timeout signal)? */
   argTimeout?: Cover['state'][];
+  /** Inside a try whose catch never rethrows (see `CallSite.caught`). */
+  caught?: boolean;
 }
 
 /**

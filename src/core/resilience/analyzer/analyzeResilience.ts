@@ -307,7 +307,7 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
     if (!name) return;
     const ctx = contextOf(facts, instances, call);
     const argTimeout = call.arguments.some((a) => !ts.isStringLiteralLike(a) && !ts.isTemplateExpression(a)) ? argTimeouts(facts, call.arguments) : [];
-    summary.functionUses.push({ name, at: facts.pos(call.getStart(sf)), context: ctx.context, inFunction: ctx.enclosingFunction, ...(argTimeout.some((a) => a !== 'absent') ? { argTimeout } : {}) } satisfies FunctionUse);
+    summary.functionUses.push({ name, at: facts.pos(call.getStart(sf)), context: ctx.context, inFunction: ctx.enclosingFunction, ...(argTimeout.some((a) => a !== 'absent') ? { argTimeout } : {}), ...(ctx.caught ? { caught: true } : {}) } satisfies FunctionUse);
   }
 
   /**
@@ -318,6 +318,8 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
   function notHttpFetch(call: ts.CallExpression, callee: ts.Expression): boolean {
     const decision = fetchDecision(facts, call, callee);
     if (decision !== 'checker') return decision === 'other';
+    // JavaScript declares no types to read (only inference, which costs a checker for an `unknown`).
+    if (!/\.[cm]?tsx?$/.test(sf.fileName)) return false;
     fetchChecker ??= new FetchChecker(sf);
     return fetchChecker.verdict(callee) === 'other';
   }
@@ -412,6 +414,7 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
       retryOptIn: retryOptInOf(facts, view, method),
       ignored,
       ...(passThrough && ctx.enclosingFunction ? { passThrough } : {}),
+      ...(ctx.caught ? { caught: true } : {}),
     } satisfies CallSite);
   }
 

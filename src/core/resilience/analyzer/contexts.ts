@@ -186,6 +186,8 @@ export interface CallContext {
   enclosingFunction: string | null;
   enclosingExported: boolean;
   swallowedAt: ts.CatchClause | ts.CallExpression | null;
+  /** Inside a try (in the same function) whose catch never rethrows. */
+  caught?: boolean;
 }
 
 /** The class a node sits in, and the name of the class it extends (a local or imported name). */
@@ -245,6 +247,7 @@ export function contextOf(facts: FileFacts, _instances: InstanceTable, call: ts.
   let enclosingExported = false;
   let swallowedAt: CallContext['swallowedAt'] = null;
   let innermostTry: ts.TryStatement | null = null;
+  let caught = false;
   let sameFunction = true;
   // `fetch(...).catch(() => {})`
   const chained = call.parent;
@@ -260,6 +263,8 @@ export function contextOf(facts: FileFacts, _instances: InstanceTable, call: ts.
     if (ts.isTryStatement(node) && node.tryBlock === child) {
       innermostTry ??= node;
       if (sameFunction && !swallowedAt && node.catchClause && swallows(facts, node.catchClause.block)) swallowedAt = node.catchClause;
+      // A catch that never rethrows (a fallback, a log and `return null`): callers' retries never see the failure.
+      if (sameFunction && node.catchClause && !/\bthrow\b/.test(facts.text(node.catchClause.block))) caught = true;
     }
     if (sameFunction && (ts.isForStatement(node) || ts.isWhileStatement(node) || ts.isDoStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node))) {
       const loop = retryLoop(facts, node, innermostTry);
@@ -295,5 +300,5 @@ export function contextOf(facts: FileFacts, _instances: InstanceTable, call: ts.
       }
     }
   }
-  return { context, enclosingFunction, enclosingExported, swallowedAt };
+  return { context, enclosingFunction, enclosingExported, swallowedAt, ...(caught ? { caught } : {}) };
 }

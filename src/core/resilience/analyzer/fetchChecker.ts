@@ -15,7 +15,7 @@ const HTTP_TYPE = /\btypeof\s+(globalThis\.|window\.|self\.)?fetch\b|\bRequestIn
 const URL_PARAM = /^(url|uri|input|resource|href|endpoint|link|requestUrl)$/i;
 
 /**
- * The TypeScript checker on one file, created on the first call site that syntax cannot decide (a
+ * The TypeScript checker on one TypeScript file (JavaScript declares no types to read), created on the first call site that syntax cannot decide (a
  * `fetch` bound by a destructured parameter or local, `opts.fetch` / `this.fetch` on an options-like
  * receiver): a program of just this file, no lib, no module resolution, so it costs a bind and the
  * types asked for, nothing on files where syntax decides. It finds the declaration behind the name
@@ -35,6 +35,7 @@ export class FetchChecker {
       checkerStats.sites++;
       const v = this.decide(callee);
       if (v === 'other') checkerStats.other++;
+      if (process.env.DEBT_LEDGER_CHECKER_STATS === 'sites') process.stderr.write(`debt-ledger checker: ${this.sf.fileName}:${this.sf.getLineAndCharacterOfPosition(callee.getStart(this.sf)).line + 1} ${callee.getText(this.sf)} -> ${v}\n`);
       return v;
     } catch {
       return 'unknown';
