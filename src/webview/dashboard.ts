@@ -35,4 +35,4 @@ root.addEventListener('click', (event) => {
 });
 
 // The handshake: the host posts data only after this, so nothing is lost before the listener exists.
-vscode.postMessage({ type: 'ready' });
+vscode.postMessage({ type: 'ready', loadMs: performance.now() });

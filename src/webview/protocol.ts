@@ -69,4 +69,5 @@ export interface PaintedChart {
 
 /** `seq` numbers the posts; the webview's `painted` answer names the one it drew. */
 export type HostToWebview = { type: 'data'; seq: number; data: DashboardData };
-export type WebviewToHost = { type: 'ready' } | { type: 'open'; folder: string; file: string; line: number } | { type: 'painted'; seq: number; charts: PaintedChart[] };
+/** `loadMs`: the webview's own time from its document's start to the script running. */
+export type WebviewToHost = { type: 'ready'; loadMs: number } | { type: 'open'; folder: string; file: string; line: number } | { type: 'painted'; seq: number; charts: PaintedChart[] };

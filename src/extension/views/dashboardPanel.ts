@@ -7,8 +7,10 @@ import { DashboardTrends } from './dashboardTrends';
 
 /** How long the dashboard took, from the command to the webview's paints (ms), for tests and docs/editor.md. */
 export interface DashboardTiming {
-  /** The webview's script ran and said it is ready (the webview's own load time). */
+  /** The webview's script ran and said it is ready. */
   readyMs: number | null;
+  /** Of that, the webview's own load: from its document's start to its script running (the webview's clock). */
+  webviewLoadMs: number | null;
   /** The first paint with data: totals from memory, the trend from the last read (maybe last session's). */
   firstPaintMs: number | null;
   /** Whether that first paint already had a trend (from workspace state). */
@@ -32,7 +34,7 @@ export class DashboardPanel implements vscode.Disposable {
   private opened = Date.now();
   private recheck: NodeJS.Timeout | undefined;
 
-  static show(extensionUri: vscode.Uri, controller: LedgerController, storage: vscode.Uri | undefined, state: vscode.Memento): DashboardPanel {
+  static show(extensionUri: vscode.Uri, controller: LedgerController, storage: vscode.Uri | undefined): DashboardPanel {
     if (DashboardPanel.current) {
       DashboardPanel.current.panel.reveal();
       void DashboardPanel.current.post(true);
@@ -42,7 +44,7 @@ export class DashboardPanel implements vscode.Disposable {
       enableScripts: true,
       localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
     });
-    DashboardPanel.current = new DashboardPanel(panel, extensionUri, controller, new DashboardTrends(state, storage));
+    DashboardPanel.current = new DashboardPanel(panel, extensionUri, controller, new DashboardTrends(storage));
     return DashboardPanel.current;
   }
 
@@ -60,6 +62,7 @@ export class DashboardPanel implements vscode.Disposable {
         if (m.type === 'ready') {
           this.ready = true;
           this.timing.readyMs ??= Date.now() - this.opened;
+          this.timing.webviewLoadMs ??= Math.round(m.loadMs);
           void this.post(true);
         } else if (m.type === 'open') void this.open(m.folder, m.file, m.line);
         else if (m.type === 'painted') this.painted(m.seq, m.charts);
@@ -78,7 +81,7 @@ export class DashboardPanel implements vscode.Disposable {
   lastData: HostToWebview | undefined;
   /** What the webview last drew, read back from its DOM (for tests). */
   lastPainted: { seq: number; charts: PaintedChart[] } | undefined;
-  readonly timing: DashboardTiming = { readyMs: null, firstPaintMs: null, firstPaintHadTrend: false, trendPaintMs: null };
+  readonly timing: DashboardTiming = { readyMs: null, webviewLoadMs: null, firstPaintMs: null, firstPaintHadTrend: false, trendPaintMs: null };
 
   private painted(seq: number, charts: PaintedChart[]): void {
     this.lastPainted = { seq, charts };
@@ -104,6 +107,7 @@ export class DashboardPanel implements vscode.Disposable {
       await this.send(this.data([], 'The trend reads git history, which Restricted Mode does not run.'));
       return;
     }
+    await this.trends.load();
     await this.send(this.data(this.trends.known(ledgers), readTrend ? 'Reading the trend from git history…' : null));
     if (!readTrend) return;
     const trends = await this.trends.read(ledgers);

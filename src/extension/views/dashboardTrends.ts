@@ -2,25 +2,37 @@ import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import { branchTrend } from '../../core/intel/branchTrend';
 import { folderTrend, readStoredTrends } from '../../core/intel/dashboardTrend';
+import { readOwnedJson, writeOwnedJson } from '../../core/fs/ownedFiles';
 import { gitExec } from '../../core/git/gitExec';
 import type { FolderTrend } from '../../webview/protocol';
 import type { FolderLedger } from '../ledger/folderLedger';
 
-const STATE_KEY = 'debtLedger.dashboard.trends';
+const STORED = 'dashboard-trends.json';
 const SIX_MONTHS = 180 * 86_400_000;
 
 /**
  * The dashboard's trends, one per workspace folder: read from git (the checked-out branch, and the base as a
- * reference; cached per commit in the folder's own trend file), kept in workspace state so the next session's
- * dashboard draws the last ones at once, and read again only when a folder's HEAD moved.
+ * reference; cached per commit in the folder's own trend file), kept in the workspace storage
+ * (`dashboard-trends.json`, read defensively) so the next dashboard draws the last ones at once, and read
+ * again only when a folder's HEAD moved.
  */
 export class DashboardTrends {
-  private last: FolderTrend[];
+  private last: FolderTrend[] = [];
   private heads = new Map<string, string>();
   private reading: Promise<FolderTrend[]> | null = null;
 
-  constructor(private readonly state: vscode.Memento, private readonly storage: vscode.Uri | undefined) {
-    this.last = readStoredTrends(state.get<unknown>(STATE_KEY));
+  constructor(private readonly storage: vscode.Uri | undefined) {}
+
+  private get storedFile(): string | null {
+    return this.storage ? vscode.Uri.joinPath(this.storage, STORED).fsPath : null;
+  }
+
+  /** The trends the last session (or panel) stored; a damaged file is dropped (it only costs the instant trend). */
+  async load(): Promise<void> {
+    const file = this.storedFile;
+    if (!file || this.last.length > 0) return;
+    const read = await readOwnedJson(file, (v): v is unknown[] => Array.isArray(v), 'the stored dashboard trends').catch(() => ({ value: null }));
+    this.last = readStoredTrends(read.value);
   }
 
   /** What is known now (the last read, maybe from the last session), for these folders. */
@@ -66,7 +78,14 @@ export class DashboardTrends {
       this.heads.set(l.root, head);
     }
     this.last = trends;
-    await this.state.update(STATE_KEY, trends);
+    const file = this.storedFile;
+    if (file) {
+      try {
+        await writeOwnedJson(file, trends);
+      } catch {
+        // Not stored: the next dashboard only waits for git.
+      }
+    }
     return trends;
   }
 }
