@@ -233,7 +233,8 @@ export class DebtLedgerExtension {
     const refreshScope = async (): Promise<void> => {
       if (!state.newOnBranch) return;
       await activity.track(scope.refresh(controller.folders()));
-      tree.refresh();
+      // render, not only the tree: the status bar counts what the view shows once the branch's ids are known.
+      render();
     };
     register(COMMANDS.showNewOnBranch, async () => {
       await state.setNewOnBranch(true);
@@ -252,7 +253,7 @@ export class DebtLedgerExtension {
       void vscode.window.showInformationMessage('Debt Ledger: commit-graph written.');
     });
     register(COMMANDS.openDashboard, () => {
-      dashboard = DashboardPanel.show(context.extensionUri, controller, context.storageUri, context.workspaceState);
+      dashboard = DashboardPanel.show(context.extensionUri, controller, context.storageUri);
       return Promise.resolve();
     });
     registerDod(COMMANDS.dodRecheck, dodRecheckCommand);
