@@ -8,6 +8,8 @@ const LABELS: Record<TrendKind, string> = { marker: 'Markers', suppression: 'Sup
  * from 0 unless that would leave more than half the chart empty (440..461 gets 440..470, not 0..600).
  */
 export function niceScale(min: number, max: number, target = 4): number[] {
+  // A flat series sits in the middle of its own small scale.
+  if (min === max && min > 0) return [min - 1, min, min + 1];
   const from0 = min <= max / 2;
   const lo0 = from0 ? 0 : min;
   const span = Math.max(1, max - lo0);

@@ -1,5 +1,6 @@
 import type { DebtLedgerConfig } from '../config/config';
 import { defaultBranch } from '../git/branchFacts';
+import type { Scope } from '../scope/model';
 import { gitExec } from '../git/gitExec';
 import { trend, type TrendPoint } from './trend';
 
@@ -23,7 +24,7 @@ async function revParse(root: string, args: string[]): Promise<string | null> {
  * The two run one after the other on the same cache file (commits they share are scanned once, and the
  * second read sees what the first wrote). No reference when HEAD is the base, or the base is not there.
  */
-export async function branchTrend(root: string, config: DebtLedgerConfig, options: { sinceMs: number; points: number; cacheFile: string | null; now?: Date; onNote?: (text: string) => void }): Promise<BranchTrend> {
+export async function branchTrend(root: string, config: DebtLedgerConfig, options: { sinceMs: number; points: number; cacheFile: string | null; now?: Date; onNote?: (text: string) => void; scopes?: readonly Scope[] }): Promise<BranchTrend> {
   const points = await trend(root, config, { ...options, ref: 'HEAD' });
   const head = await revParse(root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
   const name = await revParse(root, ['symbolic-ref', '--quiet', '--short', 'HEAD']);

@@ -4,6 +4,7 @@ import { branchTrend } from '../../core/intel/branchTrend';
 import { folderTrend, readStoredTrends } from '../../core/intel/dashboardTrend';
 import { readOwnedJson, writeOwnedJson } from '../../core/fs/ownedFiles';
 import { gitExec } from '../../core/git/gitExec';
+import { HEADLINE_SCOPES } from '../../core/scope/views';
 import type { FolderTrend } from '../../webview/protocol';
 import type { FolderLedger } from '../ledger/folderLedger';
 
@@ -70,7 +71,8 @@ export class DashboardTrends {
       const cacheFile = this.storage ? vscode.Uri.joinPath(this.storage, `trend-${createHash('sha1').update(l.folder.uri.toString()).digest('hex').slice(0, 16)}.json`).fsPath : null;
       const notes: string[] = [];
       try {
-        const t = await branchTrend(l.root, l.config, { sinceMs: SIX_MONTHS, points: 12, cacheFile, onNote: (n) => notes.push(n) });
+        // The headline scopes, as the totals beside it count (source by default).
+        const t = await branchTrend(l.root, l.config, { sinceMs: SIX_MONTHS, points: 12, cacheFile, scopes: HEADLINE_SCOPES, onNote: (n) => notes.push(n) });
         trends.push(folderTrend(l.folder.name, t, notes.length > 0 ? notes.join('; ') : null));
       } catch (err) {
         trends.push({ folder: l.folder.name, branch: '', points: [], base: null, reference: [], note: `No trend: ${(err as Error).message.split('\n')[0]}` });
