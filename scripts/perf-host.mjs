@@ -3,6 +3,8 @@
 // and the longest event-loop block (first scan, then 200 keystrokes). The second (warm) run keeps the
 // workspace storage, so the last session's ledger is shown from the snapshot while the scan runs.
 // Run under the shared host lock: `flock /tmp/vscode-host.lock npm run perf:host -- <folder>`.
+// --dashboard (`npm run perf:dashboard -- <folder>`): times the Debt Dashboard instead, from its command to the
+// webview's first paint and to the paint with the trend from git (test/integration/dashboardPerf).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -27,7 +29,7 @@ try {
     console.log(`\n--- ${run} start`);
     process.env.VSCODE_SHIM_USER_DATA_DIR = keep;
     try {
-      await runTests({ vscodeExecutablePath: executable, extensionDevelopmentPath: repo, extensionTestsPath: path.join(repo, 'out/test/integration/perf/index.js'), launchArgs: [folder, '--disable-extensions'] });
+      await runTests({ vscodeExecutablePath: executable, extensionDevelopmentPath: repo, extensionTestsPath: path.join(repo, `out/test/integration/${process.argv.includes('--dashboard') ? 'dashboardPerf' : 'perf'}/index.js`), launchArgs: [folder, '--disable-extensions'] });
     } catch (err) {
       console.error(`${run} failed: ${err instanceof Error ? err.message : String(err)}`);
       code = 1;

@@ -1,6 +1,6 @@
 // Makes a throwaway git repository from the sample workspace (a nested .git cannot be committed) with a
-// feature branch carrying a realistic change. Used by `npm start` and `npm run screenshot:dod`.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+// feature branch carrying a realistic change. Used by `npm start` and the screenshots (`npm run screenshot:dod`).
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -19,8 +19,25 @@ export async function makeSampleRepo() {
   await git.addConfig('user.name', 'Sample Author');
   await git.addConfig('user.email', 'author@example.com');
   await git.addConfig('commit.gpgsign', 'false');
-  await git.add(['-A']);
-  await git.commit('ORD-1 sample service');
+  // A history on main, so the dashboard's trend has one: the service grew over five months (the api and ui
+  // first, then the nightly job, then the legacy pricing module), each commit dated in the past.
+  const DAY = 86_400_000;
+  const later = ['src/jobs', 'src/legacy'];
+  const parked = path.join(dir, '.parked');
+  for (const p of later) cpSync(path.join(dir, p), path.join(parked, p), { recursive: true });
+  for (const p of later) rmSync(path.join(dir, p), { recursive: true, force: true });
+  const commitAt = async (message, daysAgo) => {
+    const iso = new Date(Date.now() - daysAgo * DAY).toISOString();
+    await git.add(['-A', '--', '.', ':!.parked']);
+    await git.env({ ...process.env, GIT_AUTHOR_DATE: iso, GIT_COMMITTER_DATE: iso }).commit(message);
+  };
+  await commitAt('ORD-1 sample service', 150);
+  cpSync(path.join(parked, 'src/jobs'), path.join(dir, 'src/jobs'), { recursive: true });
+  await commitAt('ORD-4 nightly job', 90);
+  cpSync(path.join(parked, 'src/legacy'), path.join(dir, 'src/legacy'), { recursive: true });
+  rmSync(parked, { recursive: true, force: true });
+  await commitAt('ORD-9 legacy pricing, moved in', 30);
+  git.env({ ...process.env }); // simple-git keeps the env: the branch's commit is today's
   await git.checkoutLocalBranch('feature/cancel-orders');
   const orders = path.join(dir, 'src/api/orders.ts');
   writeFileSync(orders, `${readFileSync(orders, 'utf8')}

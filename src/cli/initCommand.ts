@@ -1,8 +1,9 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE_NAME } from '../core/config/config';
-import { configTemplateFor, layoutGlobs } from '../core/config/initTemplate';
-import { workspaceLayout } from '../core/scope/placement';
+import { configTemplateFor } from '../core/config/initTemplate';
+import { dodTemplate } from '../core/dod/dodTemplate';
+import { repositoryLayout } from '../core/dod/templateLayout';
 import { EXIT, UsageError, type CliIo } from './io';
 
 /** `debt-ledger init [dir]`: writes a commented .debtledger.json whose Definition of Done matches the layout. */
@@ -11,14 +12,13 @@ export async function runInit(args: { dir?: string | undefined }, io: CliIo): Pr
   const stat = await fs.stat(root).catch(() => null);
   if (!stat?.isDirectory()) throw new UsageError(`init: ${args.dir ?? '.'} is not a folder`);
   const file = path.join(root, CONFIG_FILE_NAME);
-  const layout = workspaceLayout(root, true);
+  const dod = dodTemplate(await repositoryLayout(root, true));
   try {
-    await fs.writeFile(file, configTemplateFor(root, layout), { flag: 'wx' });
+    await fs.writeFile(file, configTemplateFor(dod), { flag: 'wx' });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`init: ${path.relative(io.cwd, file) || file} already exists; edit it, or delete it to start again`);
     throw new UsageError(`init: cannot write ${file}: ${(err as Error).message}`);
   }
-  const { source, note } = layoutGlobs(root, layout);
-  io.stdout(`Wrote ${path.relative(io.cwd, file) || file} (layout: ${note}; Definition of Done sources ${source.join(', ')}).\nCheck a branch with: debt-ledger dod ${args.dir ?? '.'}\n`);
+  io.stdout(`Wrote ${path.relative(io.cwd, file) || file} (layout: ${dod.layoutNote}; Definition of Done sources ${dod.source.join(', ')}).\nCheck a branch with: debt-ledger dod ${args.dir ?? '.'}\n`);
   return EXIT.ok;
 }

@@ -11,7 +11,7 @@ import { DecorationController, type EditorDecorations } from './editor/decoratio
 import { RepositoryLinks } from './editor/repositoryLinks';
 import { BlockMonitor, type HostStats } from './util/blockMonitor';
 import { ScanService, scanWorkerFile } from './scan/scanService';
-import type { HostToWebview } from '../webview/protocol';
+import type { HostToWebview, PaintedChart } from '../webview/protocol';
 import type { LedgerItem } from '../core/model';
 import { clearFilterCommand, filterCommand } from './commands/filterCommand';
 import { filterScopeCommand } from './commands/filterScopeCommand';
@@ -34,7 +34,7 @@ import { Activity } from './util/activity';
 import { LedgerTreeProvider } from './views/ledgerTreeProvider';
 import { LedgerStatusBar } from './views/statusBar';
 import { ViewState } from './views/viewState';
-import { DashboardPanel } from './views/dashboardPanel';
+import { DashboardPanel, type DashboardTiming } from './views/dashboardPanel';
 import { BranchScope } from './ledger/branchScope';
 import { writeCommitGraph } from '../core/git/commitGraph';
 import { dodExcludeUncommittedCommand, dodIncludeUncommittedCommand, dodRecheckCommand, dodRevokeCommand, dodSignOffCommand, type DodCommandContext } from './commands/dodCommands';
@@ -85,6 +85,8 @@ export interface DebtLedgerApi {
   activationTiming(): ActivationTiming;
   /** The data last posted to the Debt Dashboard, if it is open. */
   dashboardData(): HostToWebview | undefined;
+  /** What the dashboard's webview last drew (charts read back from its DOM), and its paint times. */
+  dashboardPainted(): { seq: number; charts: PaintedChart[]; timing: DashboardTiming } | undefined;
   /** The Definition of Done view as labels and descriptions (items with their evidence). */
   dodSnapshot(): NodeSnapshot[];
   /** Decorations per visible editor with items: styles (colour ids or hex), gutter icon and ranges (0-based). */
@@ -231,7 +233,8 @@ export class DebtLedgerExtension {
     const refreshScope = async (): Promise<void> => {
       if (!state.newOnBranch) return;
       await activity.track(scope.refresh(controller.folders()));
-      tree.refresh();
+      // render, not only the tree: the status bar counts what the view shows once the branch's ids are known.
+      render();
     };
     register(COMMANDS.showNewOnBranch, async () => {
       await state.setNewOnBranch(true);
@@ -328,6 +331,7 @@ export class DebtLedgerExtension {
       notifications: () => notifier.shown,
       activationTiming: () => this.timing,
       dashboardData: () => dashboard?.lastData,
+      dashboardPainted: () => (dashboard?.lastPainted ? { ...dashboard.lastPainted, timing: { ...dashboard.timing } } : undefined),
       dodSnapshot: () => snapshotTree(dodTree),
       decorations: () => decorations.snapshot(),
       ledgerSelection: () => view.selection.map((n) => n.id),

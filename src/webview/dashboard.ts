@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 // Browser entry of the Debt Dashboard webview (bundled by esbuild as an iife; no Node, no vscode module).
-import type { HostToWebview, WebviewToHost } from './protocol';
+import type { HostToWebview, PaintedChart, WebviewToHost } from './protocol';
 import { renderDashboard } from './render';
 
 declare function acquireVsCodeApi(): { postMessage(message: WebviewToHost): void };
@@ -8,8 +8,23 @@ declare function acquireVsCodeApi(): { postMessage(message: WebviewToHost): void
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('root')!;
 
+/** What is on screen, read from the DOM (not from the data): the charts, their y ticks, dots and reference vertices. */
+function drawn(): PaintedChart[] {
+  return Array.from(root.querySelectorAll<SVGSVGElement>('svg.chart[data-kind]')).map((svg) => ({
+    folder: svg.dataset.folder ?? '',
+    kind: svg.dataset.kind ?? '',
+    ticks: Array.from(svg.querySelectorAll('text.tick')).map((t) => Number(t.textContent)),
+    points: svg.querySelectorAll('circle.series').length,
+    reference: (svg.querySelector('polyline.reference')?.getAttribute('points') ?? '').split(' ').filter(Boolean).length,
+  }));
+}
+
 window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
-  if (event.data?.type === 'data') root.innerHTML = renderDashboard(event.data.data);
+  if (event.data?.type !== 'data') return;
+  const { seq, data } = event.data;
+  root.innerHTML = renderDashboard(data);
+  // After the next frame: the host times the dashboard from the command to this paint.
+  requestAnimationFrame(() => setTimeout(() => vscode.postMessage({ type: 'painted', seq, charts: drawn() }), 0));
 });
 
 root.addEventListener('click', (event) => {
@@ -20,4 +35,4 @@ root.addEventListener('click', (event) => {
 });
 
 // The handshake: the host posts data only after this, so nothing is lost before the listener exists.
-vscode.postMessage({ type: 'ready' });
+vscode.postMessage({ type: 'ready', loadMs: performance.now() });

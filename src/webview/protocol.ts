@@ -18,8 +18,9 @@ export interface DashboardData {
   generated: string;
   totals: { kind: string; count: number }[];
   byTeam: { team: string; count: number }[];
-  trend: { date: string; marker: number; suppression: number; resilience: number }[];
-  /** Why the trend is empty (no git, untrusted, no history), when it is. */
+  /** One trend per workspace folder: the checked-out branch, with its base as a reference. */
+  trends: FolderTrend[];
+  /** Why there is no trend at all (untrusted, reading), or a line about all of them; null otherwise. */
   trendNote: string | null;
   hotspots: { file: string; interest: number; items: number }[];
   oldest: DashboardItem[];
@@ -29,5 +30,44 @@ export interface DashboardData {
   headlineScopes?: string[];
 }
 
-export type HostToWebview = { type: 'data'; data: DashboardData };
-export type WebviewToHost = { type: 'ready' } | { type: 'open'; folder: string; file: string; line: number };
+/** Item counts per kind at one commit. */
+export interface TrendRow {
+  /** `YYYY-MM-DD` (committer date). */
+  date: string;
+  marker: number;
+  suppression: number;
+  resilience: number;
+}
+
+export const TREND_KINDS = ['marker', 'suppression', 'resilience'] as const;
+export type TrendKind = (typeof TREND_KINDS)[number];
+
+/** A folder's trend: the branch its totals describe, and the base branch drawn as a faint reference. */
+export interface FolderTrend {
+  folder: string;
+  /** The checked-out branch (`detached at <sha>` without one). */
+  branch: string;
+  points: TrendRow[];
+  /** The base branch (definitionOfDone.base, else the default branch); null when on it or absent. */
+  base: string | null;
+  reference: TrendRow[];
+  /** Why this folder's trend is empty or partial (no history, no git), or null. */
+  note: string | null;
+}
+
+/** What the webview drew, read back from its DOM after a render (for tests and the first-paint time). */
+export interface PaintedChart {
+  folder: string;
+  kind: string;
+  /** The y-axis tick values, bottom to top. */
+  ticks: number[];
+  /** Dots on the branch's line. */
+  points: number;
+  /** Vertices of the reference line (0: none). */
+  reference: number;
+}
+
+/** `seq` numbers the posts; the webview's `painted` answer names the one it drew. */
+export type HostToWebview = { type: 'data'; seq: number; data: DashboardData };
+/** `loadMs`: the webview's own time from its document's start to the script running. */
+export type WebviewToHost = { type: 'ready'; loadMs: number } | { type: 'open'; folder: string; file: string; line: number } | { type: 'painted'; seq: number; charts: PaintedChart[] };

@@ -242,23 +242,6 @@ describe('Debt Ledger in a real VS Code', () => {
     await ledger.whenIdle();
   });
 
-  it('opens the Debt Dashboard: the webview says ready, then gets totals, trend and items', async () => {
-    const ledger = await api();
-    await vscode.commands.executeCommand('debtLedger.openDashboard');
-    // Totals first (from memory), then again with the trend once git answered.
-    await waitFor('the dashboard data with its trend', () => (ledger.dashboardData()?.data.trend.length ?? 0) > 0, 30_000);
-    const data = ledger.dashboardData()!.data;
-    assert.deepEqual(data.totals.map((t) => t.kind).sort(), ['marker', 'resilience', 'suppression']);
-    assert.ok(data.trend.length >= 1, 'the fixture repository has history');
-    assert.ok(data.overdue.some((i) => i.file === 'src/app.ts' && i.due === '2020-01-01'));
-    // Workspace text travels as data; the renderer escapes it (test/unit/xss.test.ts).
-    await waitFor('blame dates', async () => {
-      await ledger.whenIdle();
-      return ledger.items().some((i) => i.introduced !== null);
-    });
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
-
   it('declares limited support for untrusted workspaces, and lists files with git when trusted', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     const caps = (ext.packageJSON as { capabilities: { untrustedWorkspaces: { supported: string } } }).capabilities;

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultConfig } from '../../src/core/config/config';
-import { CONFIG_TEMPLATE } from '../../src/core/config/configTemplate';
+import { configTemplateFor } from '../../src/core/config/initTemplate';
+import { dodTemplate } from '../../src/core/dod/dodTemplate';
 import { resolveLayers } from '../../src/core/config/layers';
 import { loadLayeredConfig, parseConfigText } from '../../src/core/config/loadConfig';
 import { locateConfigError, parseErrorPath } from '../../src/core/config/locateError';
@@ -37,8 +38,11 @@ describe('layered configuration (editor settings, then .debtledger.json)', () =>
     assert.deepEqual([ok.errors, ok.config.exclude, ok.text?.startsWith('// c')], [[], ['vendor'], true]);
   });
 
-  it('ships a template that is valid configuration', () => {
-    assert.deepEqual(parseConfigText(CONFIG_TEMPLATE).errors, []);
+  it('ships a template that is valid configuration, with and without a Definition of Done', () => {
+    assert.deepEqual(parseConfigText(configTemplateFor(null)).errors, []);
+    const withDod = parseConfigText(configTemplateFor(dodTemplate({ files: ['src/a.ts', 'test/a.test.ts', 'CHANGELOG.md'] })));
+    assert.deepEqual(withDod.errors, []);
+    assert.deepEqual(withDod.config.definitionOfDone!.items.map((i) => i.id), ['tests', 'changelog', 'ticketed-debt', 'overdue', 'resilience', 'size', 'review']);
   });
 });
 

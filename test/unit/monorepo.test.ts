@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseConfigText } from '../../src/core/config/loadConfig';
 import { configTemplateFor } from '../../src/core/config/initTemplate';
+import { dodTemplate } from '../../src/core/dod/dodTemplate';
+import { repositoryLayout } from '../../src/core/dod/templateLayout';
 import { cli } from './helpers/cli';
 import { tempDir } from './helpers/tempDir';
 
@@ -89,10 +91,13 @@ describe('debt-ledger init', () => {
     assert.match(again.stderr, /already exists/);
   });
 
-  it('a single package gets src/**, and the template always parses', (t) => {
-    const dir = tempDir(t, { 'src/a.ts': '' });
-    assert.deepEqual(parseConfigText(configTemplateFor(dir, null)).config.definitionOfDone!.items[0]!.check, { type: 'testsChanged', source: ['src/**'], tests: ['{test,tests,__tests__}/**', '**/*.{test,spec}.*'] });
-    assert.deepEqual(parseConfigText(configTemplateFor(null, null)).errors, []);
+  it('a single package gets src/**, tests only when it has tests, and the template always parses', async (t) => {
+    const dir = tempDir(t, { 'src/a.ts': '', 'test/a.test.ts': '' });
+    const dod = dodTemplate(await repositoryLayout(dir, false));
+    assert.deepEqual(parseConfigText(configTemplateFor(dod)).config.definitionOfDone!.items[0]!.check, { type: 'testsChanged', source: ['src/**'], tests: ['{test,tests,__tests__}/**', '**/*.{test,spec}.*'] });
+    const untested = dodTemplate(await repositoryLayout(tempDir(t, { 'src/a.ts': '' }), false));
+    assert.equal(untested.definitionOfDone.items.some((i) => i.id === 'tests'), false);
+    assert.deepEqual(parseConfigText(configTemplateFor(null)).errors, []);
   });
 
   it('dod without a configuration file says how to create one', async (t) => {

@@ -12,8 +12,11 @@ const items = scanFileText(defaultConfig(), 'src/x"><b>.ts', SOURCE, '2026-11-22
 
 it('a TODO full of HTML renders as text in the dashboard, attributes included', () => {
   assert.equal(items.length, 2);
-  const html = renderDashboard(dashboardData([{ name: 'ws"<x>', items }], [{ commit: 'c', date: '2026-01-01<b>', marker: 1, suppression: 0, resilience: 0 }], null, 'now'));
-  for (const bad of ['<img', '<script', '</script', '<svg onload', '<i>', '<b>']) assert.ok(!html.includes(bad), `no raw ${bad} in:\n${html}`);
+  const row = { date: '2026-01-01<b>', marker: 1, suppression: 0, resilience: 0 };
+  const trend = { folder: 'ws"<x>', branch: 'feature/<img src=x>', points: [row], base: 'main"><script>', reference: [row], note: '<i>note</i>' };
+  const html = renderDashboard(dashboardData([{ name: 'ws"<x>', items }], [trend, { ...trend, folder: 'two' }], null, 'now'));
+  assert.ok(html.includes('data-kind="marker"') && html.includes('class="reference marker"'), 'the charts are drawn');
+  for (const bad of ['<img', '<script', '</script', '<svg onload', '<i>', '<b>', '"<x>', 'main">']) assert.ok(!html.includes(bad), `no raw ${bad} in:\n${html}`);
   assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;'));
   assert.ok(html.includes('&lt;/script&gt;&lt;script&gt;alert(3)&lt;/script&gt;'));
   assert.ok(html.includes('data-file="src/x&quot;&gt;&lt;b&gt;.ts"'));

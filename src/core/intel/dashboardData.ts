@@ -1,12 +1,12 @@
 import type { LedgerItem } from '../model';
-import type { DashboardData, DashboardItem } from '../../webview/protocol';
+import type { DashboardData, DashboardItem, FolderTrend } from '../../webview/protocol';
 import { hotspots } from './interest';
 import { UNCOUNTED_SCOPES } from '../scope/model';
 import { HEADLINE_SCOPES, scopeCounts } from '../scope/views';
-import type { TrendPoint } from './trend';
 
-/** What the Debt Dashboard shows, from ledger items (with age and interest) and a trend. */
-export function dashboardData(folders: { name: string; items: readonly LedgerItem[] }[], trend: readonly TrendPoint[], trendNote: string | null, generated: string, headline: readonly string[] = HEADLINE_SCOPES): DashboardData {
+
+/** What the Debt Dashboard shows, from ledger items (with age and interest) and each folder's trend. */
+export function dashboardData(folders: { name: string; items: readonly LedgerItem[] }[], trends: readonly FolderTrend[], trendNote: string | null, generated: string, headline: readonly string[] = HEADLINE_SCOPES): DashboardData {
   const everything = folders.flatMap((f) => f.items);
   // Headline figures are about the code a team ships (source by default); the rest is listed by scope.
   const all = folders.flatMap((f) => f.items.map((item) => ({ folder: f.name, item }))).filter((a) => headline.includes(a.item.scope));
@@ -26,7 +26,7 @@ export function dashboardData(folders: { name: string; items: readonly LedgerIte
     generated,
     totals: count((i) => i.kind).map((c) => ({ kind: c.key, count: c.count })),
     byTeam: count((i) => i.team).map((c) => ({ team: c.key, count: c.count })),
-    trend: trend.map((p) => ({ date: p.date.slice(0, 10), marker: p.marker, suppression: p.suppression, resilience: p.resilience })),
+    trends: [...trends],
     trendNote,
     hotspots: hotspots(all.map((a) => a.item)).slice(0, 10),
     oldest: all.filter((a) => a.item.introduced).sort((a, b) => a.item.introduced!.date.localeCompare(b.item.introduced!.date)).slice(0, 10).map(toItem),

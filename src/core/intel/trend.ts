@@ -6,6 +6,8 @@ import { ensureGit } from '../git/gitGuards';
 import { linkResilience } from '../resilience/link';
 import type { ResilienceSummary } from '../resilience/model';
 import { compileExcludes, hasExtension } from '../scan/pathFilter';
+import type { Scope } from '../scope/model';
+import { scopeResolverFor } from '../scope/scopeResolver';
 import { createTextScanner, scanText } from '../scan/scanner';
 import { firstParentChanges, firstParentCommits, readBlobs, resolveCommit, treeBlobs, TrendGitError } from './trendHistory';
 
@@ -33,6 +35,8 @@ interface BlobCounts {
   marker: number;
   suppression: number;
   summary: ResilienceSummary | null;
+  /** Its first lines say it is generated (a scope signal). */
+  generated: boolean;
 }
 
 const CACHE_VERSION = 2;
@@ -80,7 +84,7 @@ async function writeCache(file: string, key: string, points: Record<string, Tren
  * scanned, keyed by blob id (a file reverted, or copied, is scanned once). Git runs at the repository's
  * top with the scanned folder as a pathspec, so `trend <subfolder>` counts that folder.
  */
-export async function trend(root: string, config: DebtLedgerConfig, options: { sinceMs: number; points: number; ref?: string; cacheFile: string | null; now?: Date; onNote?: (text: string) => void }): Promise<TrendPoint[]> {
+export async function trend(root: string, config: DebtLedgerConfig, options: { sinceMs: number; points: number; ref?: string; cacheFile: string | null; now?: Date; onNote?: (text: string) => void; scopes?: readonly Scope[] }): Promise<TrendPoint[]> {
   ensureGit();
   const rev = await gitExec(root, ['rev-parse', '--show-toplevel']);
   if (rev.code !== 0) throw new TrendGitError((rev.error ?? rev.stderr).trim().split('\n')[0] || 'not a git repository');
@@ -91,7 +95,7 @@ export async function trend(root: string, config: DebtLedgerConfig, options: { s
   const commits = await firstParentCommits(top, head, since);
   const n = Math.min(options.points, commits.length);
   const picked = n <= 1 ? commits.slice(-1) : [...new Set(Array.from({ length: n }, (_, i) => commits[Math.round((i * (commits.length - 1)) / (n - 1))]!))];
-  const key = JSON.stringify([config.tags, config.suppressions, config.resilience, config.extensions, effectiveExcludes(config), config.maxFileSize, prefix]);
+  const key = JSON.stringify([config.tags, config.suppressions, config.resilience, config.extensions, effectiveExcludes(config), config.maxFileSize, prefix, config.scopes, options.scopes ?? null]);
   const cache = await readCache(options.cacheFile, key, options.onNote);
   if (picked.every((c) => cache[c.sha])) return picked.map((c) => cache[c.sha]!);
 
@@ -143,10 +147,14 @@ export async function trend(root: string, config: DebtLedgerConfig, options: { s
         const scan = scanText(scanner, ext.startsWith('.') ? `blob${ext}` : ext, text);
         let marker = 0;
         for (const item of scan.items) if (item.kind !== 'suppression') marker++;
-        counts.set(`${id}${ext}`, { marker, suppression: scan.items.length - marker, summary: scan.summary });
+        counts.set(`${id}${ext}`, { marker, suppression: scan.items.length - marker, summary: scan.summary, generated: scan.generated ?? false });
       }
     }
   }
+  // `scopes`: markers and suppressions counted only in files of these scopes (the dashboard's headline figures:
+  // source), decided as the ledger does (settings, .gitattributes of the work tree, generated headers, paths).
+  const resolver = options.scopes ? scopeResolverFor(root, config.scopes) : null;
+  const counted = (r: string, generated: boolean): boolean => !resolver || options.scopes!.includes(resolver.scopeOf(r, generated));
   const points: TrendPoint[] = [];
   for (const [j, c] of picked.entries()) {
     const hit = cache[c.sha];
@@ -159,8 +167,10 @@ export async function trend(root: string, config: DebtLedgerConfig, options: { s
     for (const [r, blob] of states[j]!) {
       const k = counts.get(`${blob}${extOf(r)}`);
       if (!k) continue;
-      point.marker += k.marker;
-      point.suppression += k.suppression;
+      if (counted(r, k.generated)) {
+        point.marker += k.marker;
+        point.suppression += k.suppression;
+      }
       if (k.summary) summaries.set(r, k.summary);
     }
     point.resilience = config.resilience.enabled ? linkResilience(summaries, config.resilience).length : 0;

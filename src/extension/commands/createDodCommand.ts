@@ -1,9 +1,9 @@
 import { applyEdits, modify, parse } from 'jsonc-parser';
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAME, DEFAULT_EXCLUDES } from '../../core/config/config';
-import { CONFIG_TEMPLATE } from '../../core/config/configTemplate';
+import { CONFIG_FILE_NAME } from '../../core/config/config';
+import { configTemplateFor } from '../../core/config/initTemplate';
 import { dodTemplate } from '../../core/dod/dodTemplate';
-import { discoverFiles } from '../../core/scan/discovery';
+import { repositoryLayout } from '../../core/dod/templateLayout';
 import type { CommandContext } from './commandContext';
 import { pickFolder } from './pickFolder';
 
@@ -18,23 +18,23 @@ export async function createDodCommand(ctx: CommandContext, folder?: unknown): P
     return;
   }
   const uri = vscode.Uri.joinPath(ledger.folder.uri, CONFIG_FILE_NAME);
-  let text = CONFIG_TEMPLATE;
+  let text: string | null = null;
   try {
     text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   } catch {
-    // absent: start from the template
+    // absent: the whole template, with the Definition of Done below
   }
-  const existing = parse(text) as { definitionOfDone?: unknown } | undefined;
+  const existing = (text === null ? undefined : parse(text)) as { definitionOfDone?: unknown } | undefined;
   if (existing && typeof existing === 'object' && existing.definitionOfDone !== undefined) {
     void vscode.window.showInformationMessage(`Debt Ledger: ${ledger.folder.name} already has a Definition of Done.`);
     await vscode.window.showTextDocument(uri);
     return;
   }
-  // Every file name counts for the layout (not only sources): all extensions, the usual excludes.
-  const listed = await discoverFiles({ root: ledger.root, extensions: ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.md', '.json'], excludes: [...DEFAULT_EXCLUDES], useGit: vscode.workspace.isTrusted });
-  const template = dodTemplate({ files: listed.files });
-  const edits = modify(text, ['definitionOfDone'], template.definitionOfDone, { formattingOptions: { insertSpaces: true, tabSize: 2 } });
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(applyEdits(text, edits)));
+  // The same template as `debt-ledger init` and Open Configuration (git lists the files only when trusted).
+  const template = dodTemplate(await repositoryLayout(ledger.root, vscode.workspace.isTrusted));
+  // An existing file keeps its comments and settings (jsonc-parser edits); an absent one gets the commented template.
+  const written = text === null ? configTemplateFor(template) : applyEdits(text, modify(text, ['definitionOfDone'], template.definitionOfDone, { formattingOptions: { insertSpaces: true, tabSize: 2 } }));
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(written));
   ctx.output.info(`${ledger.folder.name}: added a Definition of Done to ${CONFIG_FILE_NAME}: ${template.reasons.join('; ')}`);
   await vscode.window.showTextDocument(uri);
   void vscode.window.showInformationMessage(`Debt Ledger: Definition of Done added (${template.definitionOfDone.items.length} items, chosen from the layout: see the Debt Ledger output).`);

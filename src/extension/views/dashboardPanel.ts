@@ -1,34 +1,54 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { dashboardData } from '../../core/intel/dashboardData';
-import { trend, type TrendPoint } from '../../core/intel/trend';
-import type { HostToWebview, WebviewToHost } from '../../webview/protocol';
+import type { FolderTrend, HostToWebview, PaintedChart, WebviewToHost } from '../../webview/protocol';
 import type { LedgerController } from '../ledger/ledgerController';
+import { DashboardTrends } from './dashboardTrends';
+
+/** How long the dashboard took, from the command to the webview's paints (ms), for tests and docs/editor.md. */
+export interface DashboardTiming {
+  /** The webview's script ran and said it is ready. */
+  readyMs: number | null;
+  /** Of that, the webview's own load: from its document's start to its script running (the webview's clock). */
+  webviewLoadMs: number | null;
+  /** The first paint with data: totals from memory, the trend from the last read (maybe last session's). */
+  firstPaintMs: number | null;
+  /** Whether that first paint already had a trend (from workspace state). */
+  firstPaintHadTrend: boolean;
+  /** The paint after the trend was read from git. */
+  trendPaintMs: number | null;
+}
 
 /**
  * The Debt Dashboard: a webview with a strict CSP (default-src 'none', a nonce for the one script),
  * resources only from media/ and dist/webview/, data posted after the webview says it is ready.
+ * The first post is what is in memory (and the last trend); the trend from git follows.
  */
 export class DashboardPanel implements vscode.Disposable {
   private static current: DashboardPanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
+  private seq = 0;
+  /** The seq of the post that carried the trend read from git. */
+  private freshSeq = -1;
+  private opened = Date.now();
+  private recheck: NodeJS.Timeout | undefined;
 
   static show(extensionUri: vscode.Uri, controller: LedgerController, storage: vscode.Uri | undefined): DashboardPanel {
     if (DashboardPanel.current) {
       DashboardPanel.current.panel.reveal();
-      void DashboardPanel.current.post();
+      void DashboardPanel.current.post(true);
       return DashboardPanel.current;
     }
     const panel = vscode.window.createWebviewPanel('debtLedger.dashboard', 'Debt Dashboard', vscode.ViewColumn.Active, {
       enableScripts: true,
       localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
     });
-    DashboardPanel.current = new DashboardPanel(panel, extensionUri, controller, storage);
+    DashboardPanel.current = new DashboardPanel(panel, extensionUri, controller, new DashboardTrends(storage));
     return DashboardPanel.current;
   }
 
-  private constructor(readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, private readonly controller: LedgerController, private readonly storage: vscode.Uri | undefined) {
+  private constructor(readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, private readonly controller: LedgerController, private readonly trends: DashboardTrends) {
     const nonce = randomBytes(16).toString('base64');
     const webview = panel.webview;
     const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'dashboard.js'));
@@ -41,33 +61,64 @@ export class DashboardPanel implements vscode.Disposable {
       webview.onDidReceiveMessage((m: WebviewToHost) => {
         if (m.type === 'ready') {
           this.ready = true;
-          void this.post();
+          this.timing.readyMs ??= Date.now() - this.opened;
+          this.timing.webviewLoadMs ??= Math.round(m.loadMs);
+          void this.post(true);
         } else if (m.type === 'open') void this.open(m.folder, m.file, m.line);
+        else if (m.type === 'painted') this.painted(m.seq, m.charts);
       }),
-      controller.onDidChange(() => void this.post()),
+      // Totals follow the ledger at once; the trend is read again (a second later) only when a HEAD moved.
+      controller.onDidChange(() => {
+        void this.post(false);
+        clearTimeout(this.recheck);
+        this.recheck = setTimeout(() => void this.refreshIfMoved(), 1000);
+      }),
       panel.onDidDispose(() => this.dispose()),
     );
   }
 
   /** The data last posted (for tests). */
   lastData: HostToWebview | undefined;
+  /** What the webview last drew, read back from its DOM (for tests). */
+  lastPainted: { seq: number; charts: PaintedChart[] } | undefined;
+  readonly timing: DashboardTiming = { readyMs: null, webviewLoadMs: null, firstPaintMs: null, firstPaintHadTrend: false, trendPaintMs: null };
 
-  private async post(): Promise<void> {
-    if (!this.ready) return;
-    const ledgers = this.controller.folders();
-    const data = (points: TrendPoint[], note: string | null): HostToWebview => ({ type: 'data', data: dashboardData(ledgers.map((l) => ({ name: l.folder.name, items: l.index.items() })), points, note, new Date().toLocaleString()) });
-    const first = ledgers[0];
-    // Totals, teams, hotspots and items are in memory: shown at once, with the last trend until git answers.
-    const reading = vscode.workspace.isTrusted && !!first?.config;
-    await this.send(data(this.lastTrend, reading ? 'Reading the trend from git history…' : 'The trend reads git history, which Restricted Mode does not run.'));
-    if (!reading) return;
-    // The trend follows the branch the totals describe: the current one (HEAD).
-    const points = await trend(first.root, first.config!, { sinceMs: 180 * 86_400_000, points: 12, ref: 'HEAD', cacheFile: this.storage ? vscode.Uri.joinPath(this.storage, 'trend.json').fsPath : null }).catch(() => []);
-    this.lastTrend = points;
-    await this.send(data(points, points.length === 0 ? 'No git history in the last six months.' : null));
+  private painted(seq: number, charts: PaintedChart[]): void {
+    this.lastPainted = { seq, charts };
+    const ms = Date.now() - this.opened;
+    if (this.timing.firstPaintMs === null) {
+      this.timing.firstPaintMs = ms;
+      this.timing.firstPaintHadTrend = charts.length > 0;
+    }
+    if (seq === this.freshSeq && this.timing.trendPaintMs === null) this.timing.trendPaintMs = ms;
   }
 
-  private lastTrend: TrendPoint[] = [];
+  private data(trends: FolderTrend[], note: string | null): HostToWebview {
+    const ledgers = this.controller.folders();
+    return { type: 'data', seq: ++this.seq, data: dashboardData(ledgers.map((l) => ({ name: l.folder.name, items: l.index.items() })), trends, note, new Date().toLocaleString()) };
+  }
+
+  /** Posts what is known now; with `readTrend`, then reads the trend from git and posts again. */
+  private async post(readTrend: boolean): Promise<void> {
+    if (!this.ready) return;
+    const ledgers = this.controller.folders();
+    const trusted = vscode.workspace.isTrusted;
+    if (!trusted) {
+      await this.send(this.data([], 'The trend reads git history, which Restricted Mode does not run.'));
+      return;
+    }
+    await this.trends.load();
+    await this.send(this.data(this.trends.known(ledgers), readTrend ? 'Reading the trend from git history…' : null));
+    if (!readTrend) return;
+    const trends = await this.trends.read(ledgers);
+    const message = this.data(trends, null);
+    this.freshSeq = message.seq;
+    await this.send(message);
+  }
+
+  private async refreshIfMoved(): Promise<void> {
+    if (this.ready && vscode.workspace.isTrusted && (await this.trends.stale(this.controller.folders()))) await this.post(true);
+  }
 
   private async send(message: HostToWebview): Promise<void> {
     this.lastData = message;
@@ -83,6 +134,7 @@ export class DashboardPanel implements vscode.Disposable {
 
   dispose(): void {
     DashboardPanel.current = undefined;
+    clearTimeout(this.recheck);
     this.disposables.forEach((d) => d.dispose());
     this.panel.dispose();
   }

@@ -40,3 +40,19 @@ describe('Debt Ledger in a multi-root workspace', () => {
     ]);
   });
 });
+
+describe('the Debt Dashboard in a multi-root workspace', () => {
+  it('draws a trend per folder, each on its own branch with its own base as the reference', async () => {
+    const ledger = await api();
+    await vscode.commands.executeCommand('debtLedger.openDashboard');
+    await waitFor('both trends drawn', () => ledger.dashboardPainted()?.timing.trendPaintMs != null, 60_000);
+    const trends = ledger.dashboardData()!.data.trends;
+    assert.deepEqual(trends.map((t) => [t.folder, t.branch, t.base, t.points.length, t.reference.length]), [['alpha', 'feature/a', 'main', 2, 1], ['beta', 'feature/b', 'main', 2, 1]]);
+    // Each folder counted with its own configuration: beta's TODO is not a tag there, its branch adds a HACK.
+    assert.deepEqual(trends.map((t) => t.points.map((p) => p.marker)), [[2, 2], [1, 2]]);
+    const charts = ledger.dashboardPainted()!.charts;
+    assert.deepEqual(charts.map((c) => `${c.folder}/${c.kind}`), ['alpha/marker', 'alpha/suppression', 'alpha/resilience', 'beta/marker', 'beta/suppression', 'beta/resilience']);
+    assert.deepEqual(charts.find((c) => c.folder === 'beta' && c.kind === 'marker')!.ticks, [0, 1, 2]);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+});
