@@ -11,6 +11,7 @@ import { ProjectModules } from '../resilience/moduleResolver';
 import { readProjectJson } from '../resilience/projectFiles';
 import { resolveSummarySpecifiers } from '../resilience/resolveSummary';
 import { discoverFiles } from './discovery';
+import type { GitListingOutputs } from '../git/gitFiles';
 import { compileExcludes, hasExtension } from './pathFilter';
 import { createMarkerMatcher, parseMarkers, type MarkerMatcher } from './markerParser';
 import { createPrefilter } from './prefilter';
@@ -52,14 +53,25 @@ export interface ScanOptions {
   shard?: Shard;
   /** Called with each file's markers and suppressions as soon as they are known (the editor streams them into its view). */
   onFileItems?: (file: string, items: LedgerItem[]) => void;
+  /** The git listing's answers, when the caller started them already (see `startGitListing`). */
+  gitListing?: Promise<GitListingOutputs>;
+  /** Called with the stat pass (taken before any file is read) and how files were listed: the CLI's warm path records them. */
+  onWarmProof?: (proof: { source: 'git' | 'walk'; files: readonly string[]; sizes: readonly number[]; mtimes: readonly number[]; statAt: number }) => void;
 }
 
 let parser: typeof Parser | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load, see loadParser
+let parserLoader = (): typeof Parser => require('./parser') as typeof Parser;
 /** The compiler (several MB) loads on the first parse, not when the scanner module loads. */
 function loadParser(): typeof Parser {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load, see above
-  parser ??= require('./parser') as typeof Parser;
+  parser ??= parserLoader();
   return parser;
+}
+
+/** How the compiler bundle is loaded (the CLI loads it with a V8 code cache, see cli/warm/codeCache.ts). */
+export function setParserLoader(load: (() => typeof Parser) | null): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load, see loadParser
+  parserLoader = load ?? ((): typeof Parser => require('./parser') as typeof Parser);
 }
 
 /**
@@ -274,12 +286,14 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
     excludes: effectiveExcludes(config),
     useGit: options.useGit ?? true,
     submodules: config.submodules,
+    ...(options.gitListing ? { gitListing: options.gitListing } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
   const directory = loadOwnerDirectory(root, config.owners);
   // The warm path: nothing changed since the last scan with this cache -> its result, without re-linking.
   const snapshot = options.cacheFile && !options.overrides?.size ? snapshotFileFor(options.cacheFile) : null;
   const fp = snapshot ? fingerprint(root, discovered.files) : null;
+  if (fp) options.onWarmProof?.({ source: discovered.source, ...fp });
   const shard = options.shard && options.shard.count > 1 ? options.shard : undefined;
   const snapKey = snapshotKey({ tool: TOOL_VERSION, engine: cacheKey(config, directory.fingerprint), config, today, root, source: discovered.source, gitNote: discovered.gitNote, useGit: options.useGit ?? true, shard });
   const warm = snapshot && fp ? await readSnapshot(snapshot, snapKey, fp) : null;
