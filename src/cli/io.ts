@@ -11,7 +11,7 @@ export interface CliIo {
   isTTY: boolean;
   columns: number;
   /** Set by the warm-path launcher (cli/warm/warmCli.ts): what a scan rests on and what it wrote, to record it. */
-  warm?: { onScanProof?: (proof: ScanProof) => void; onOutputFile?: (file: string, text: string) => void; gitListing?: Promise<GitListingOutputs> };
+  warm?: { onScanProof?: (proof: ScanProof) => void; onOutputFile?: (file: string, text: string) => void; gitListing?: Promise<GitListingOutputs>; prestat?: ScanProof };
 }
 
 /** Exit codes, as documented in the README. */

@@ -85,12 +85,13 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
     ...(shard ? { shard } : {}),
     ...(io.warm?.onScanProof ? { onWarmProof: io.warm.onScanProof } : {}),
     ...(io.warm?.gitListing && args.git ? { gitListing: io.warm.gitListing } : {}),
+    ...(io.warm?.prestat ? { prestat: io.warm.prestat } : {}),
   });
   if (args.writeCommitGraph && result.listedWith === 'git') await writeCommitGraph(root);
   if (args.git && args.blame !== false && result.listedWith === 'git') {
     const cacheFile = args.cache ? defaultCacheFile(root, io.env) : null;
     await enrichLedgerCached(result.items, { root, config: config, today: localToday(), useGit: true, blameCacheFile: cacheFile?.replace(/\.json$/, '.blame.json') ?? null,
-      snapshotFile: cacheFile?.replace(/\.json$/, '.enriched.json') ?? null, fingerprint: result.fingerprint });
+      snapshotFile: cacheFile?.replace(/\.json$/, '.enriched.json') ?? null, fingerprint: result.fingerprint, changedFiles: result.changedFiles });
   }
   let newIds: ReadonlySet<string> | undefined;
   if (args.newSince) {

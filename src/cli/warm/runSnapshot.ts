@@ -201,12 +201,14 @@ const sameSig = (a: readonly number[], b: Sig): boolean => a[0] === b[0] && a[1]
 
 /**
  * The stored output when every recorded input is unchanged. The stats run while git works; the git
- * answers are compared last. `onStatMiss` is called as soon as a stat differs.
+ * answers are compared last. On a miss where only file stats differ, `onStatMiss` gets the stat pass
+ * over the snapshot's file list (taken before anything was read), which the scan can use as its own.
  */
-export async function validateRunSnapshot(plan: WarmPlan, snap: RunSnapshot, probe: GitProbe | null, onStatMiss?: () => void): Promise<StoredOutput | null> {
+export async function validateRunSnapshot(plan: WarmPlan, snap: RunSnapshot, probe: GitProbe | null, onStatMiss?: (prestat: ScanProof | null) => void): Promise<StoredOutput | null> {
   if ((snap.git === null) !== (probe === null) || (snap.git && snap.git.length !== 4)) return null;
-  if (!statsHold(plan, snap)) {
-    onStatMiss?.();
+  const held = statsHold(plan, snap);
+  if (held !== true) {
+    onStatMiss?.(held);
     return null;
   }
   if (probe && snap.git) {
@@ -216,27 +218,33 @@ export async function validateRunSnapshot(plan: WarmPlan, snap: RunSnapshot, pro
   return snap.out;
 }
 
-function statsHold(plan: WarmPlan, snap: RunSnapshot): boolean {
-  for (const [p, ...s] of snap.side) if (!sameSig(s, sig(p))) return false;
+/** True when every stat is as recorded; else the listed files' stat pass (null when a side file or folder differs). */
+function statsHold(plan: WarmPlan, snap: RunSnapshot): true | ScanProof | null {
+  for (const [p, ...s] of snap.side) if (!sameSig(s, sig(p))) return null;
   for (const [p, mtime, ino] of snap.dirs) {
     const s = sig(p);
-    if (s[1] !== mtime || s[2] !== ino) return false;
+    if (s[1] !== mtime || s[2] !== ino) return null;
   }
   const files = snap.files === '' ? [] : snap.files.split('\n');
-  if (files.length !== snap.sizes.length || files.length !== snap.mtimes.length) return false;
+  if (files.length !== snap.sizes.length || files.length !== snap.mtimes.length) return null;
   const base = plan.root.endsWith(path.sep) ? plan.root : plan.root + path.sep;
+  const statAt = Date.now();
+  const sizes = new Array<number>(files.length);
+  const mtimes = new Array<number>(files.length);
+  let same = true;
   for (let i = 0; i < files.length; i++) {
     let st;
     try {
       st = statSync(base + files[i], { throwIfNoEntry: false });
     } catch {
-      return false;
+      st = undefined;
     }
-    // The scan's own encoding: -1 gone, -2 not a regular file.
-    const size = !st ? -1 : st.isFile() ? st.size : -2;
-    if (size !== snap.sizes[i] || (st ? st.mtimeMs : 0) !== snap.mtimes[i]) return false;
+    // The scan's own encoding (core/scan/ledgerSnapshot.ts): -1 gone, -2 not a regular file.
+    sizes[i] = !st ? -1 : st.isFile() ? st.size : -2;
+    mtimes[i] = st ? st.mtimeMs : 0;
+    if (sizes[i] !== snap.sizes[i] || mtimes[i] !== snap.mtimes[i]) same = false;
   }
-  return true;
+  return same ? true : { source: 'git', files, sizes, mtimes, statAt };
 }
 
 /**

@@ -27,12 +27,14 @@ export async function runWarmCli(argv: readonly string[], io: CliIo, options: Wa
   const startedAt = Date.now();
   const plan = warmPlan(argv, io, options.bundles, localToday());
   let probe: GitProbe | null = null;
+  let prestat: ScanProof | null = null;
   if (plan) {
     const snap = readRunSnapshot(plan);
     const check = snap && plan.useGit ? startCheckProbe(plan.root, snap) : null;
-    const out = snap ? await validateRunSnapshot(plan, snap, check, () => {
-      // A stat differs: start the full listing now, while the rest is checked and the CLI loads.
+    const out = snap ? await validateRunSnapshot(plan, snap, check, (stats) => {
+      // A stat differs: start the full listing now, while the CLI loads; the scan may reuse the stat pass.
       if (plan.useGit) probe ??= startGitProbe(plan.root);
+      prestat = stats;
     }) : null;
     if (out && (await replay(out, io))) {
       options.onOutcome?.('replayed');
@@ -67,6 +69,7 @@ export async function runWarmCli(argv: readonly string[], io: CliIo, options: Wa
         file = { file: f, text };
       },
       ...(probe?.outputs ? { gitListing: probe.outputs } : {}),
+      ...(prestat ? { prestat } : {}),
     },
   };
   main.startReadTrail();

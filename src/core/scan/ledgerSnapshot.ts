@@ -85,6 +85,15 @@ export function fingerprintDigest(fp: Fingerprint): string {
 
 /** The stored result when the snapshot is valid for this key and fingerprint; null otherwise (or when damaged). */
 export async function readSnapshot(file: string, key: string, fp: Fingerprint): Promise<SnapshotResult | null> {
+  const read = await readSnapshotChanges(file, key, fp, 0);
+  return read && read.changed.length === 0 ? read.result : null;
+}
+
+/**
+ * The stored result and which listed files changed (indices into `fp.files`), when the key and the file
+ * list are equal and at most `maxChanged` files differ in size or mtime; null otherwise (or when damaged).
+ */
+export async function readSnapshotChanges(file: string, key: string, fp: Fingerprint, maxChanged: number): Promise<{ result: SnapshotResult; changed: number[] } | null> {
   let snap: Partial<SnapshotFile>;
   try {
     snap = JSON.parse(await fs.readFile(file, 'utf8')) as Partial<SnapshotFile>;
@@ -93,10 +102,16 @@ export async function readSnapshot(file: string, key: string, fp: Fingerprint): 
   }
   if (snap.v !== VERSION || snap.key !== key || typeof snap.result !== 'string' || !Array.isArray(snap.sizes) || !Array.isArray(snap.mtimes)) return null;
   if (snap.files !== fp.files.join('\n') || snap.sizes.length !== fp.sizes.length || snap.mtimes.length !== fp.mtimes.length) return null;
-  for (let i = 0; i < fp.sizes.length; i++) if (snap.sizes[i] !== fp.sizes[i] || snap.mtimes[i] !== fp.mtimes[i]) return null;
+  const changed: number[] = [];
+  for (let i = 0; i < fp.sizes.length; i++) {
+    if (snap.sizes[i] !== fp.sizes[i] || snap.mtimes[i] !== fp.mtimes[i]) {
+      changed.push(i);
+      if (changed.length > maxChanged) return null;
+    }
+  }
   try {
     const result = JSON.parse(snap.result) as SnapshotResult;
-    return Array.isArray(result.items) && Array.isArray(result.skipped) && Array.isArray(result.summaries) ? result : null;
+    return Array.isArray(result.items) && Array.isArray(result.skipped) && Array.isArray(result.summaries) ? { result, changed } : null;
   } catch {
     return null;
   }

@@ -25,7 +25,8 @@ import type { CommentRange } from './commentRange';
 import { contentHash, ScanCache, type CacheEntry } from './scanCache';
 import { inShard, type Shard } from './shard';
 import { TOOL_VERSION } from '../version';
-import { fingerprint, fingerprintDigest, readSnapshot, snapshotFileFor, snapshotKey, writeSnapshot } from './ledgerSnapshot';
+import { fingerprint, fingerprintDigest, readSnapshotChanges, snapshotFileFor, snapshotKey, writeSnapshot } from './ledgerSnapshot';
+import { MAX_PATCHED_FILES, patchSnapshot } from './snapshotPatch';
 import { loadOwnerDirectory } from '../intel/ownerDirectory';
 import { createPlacement, hasGeneratedHeader, type Placement } from '../scope/placement';
 import type { OwnerDirectory } from './metadata';
@@ -55,6 +56,8 @@ export interface ScanOptions {
   onFileItems?: (file: string, items: LedgerItem[]) => void;
   /** The git listing's answers, when the caller started them already (see `startGitListing`). */
   gitListing?: Promise<GitListingOutputs>;
+  /** A stat pass taken before this call (the CLI's warm path): used instead of a new one when its file list is the listing's. */
+  prestat?: { files: readonly string[]; sizes: readonly number[]; mtimes: readonly number[]; statAt: number };
   /** Called with the stat pass (taken before any file is read) and how files were listed: the CLI's warm path records them. */
   onWarmProof?: (proof: { source: 'git' | 'walk'; files: readonly string[]; sizes: readonly number[]; mtimes: readonly number[]; statAt: number }) => void;
 }
@@ -292,15 +295,20 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   const directory = loadOwnerDirectory(root, config.owners);
   // The warm path: nothing changed since the last scan with this cache -> its result, without re-linking.
   const snapshot = options.cacheFile && !options.overrides?.size ? snapshotFileFor(options.cacheFile) : null;
-  const fp = snapshot ? fingerprint(root, discovered.files) : null;
+  const fp = snapshot ? (sameFiles(options.prestat?.files, discovered.files) ? { ...options.prestat!, files: discovered.files, sizes: [...options.prestat!.sizes], mtimes: [...options.prestat!.mtimes] } : fingerprint(root, discovered.files)) : null;
   if (fp) options.onWarmProof?.({ source: discovered.source, ...fp });
   const shard = options.shard && options.shard.count > 1 ? options.shard : undefined;
   const snapKey = snapshotKey({ tool: TOOL_VERSION, engine: cacheKey(config, directory.fingerprint), config, today, root, source: discovered.source, gitNote: discovered.gitNote, useGit: options.useGit ?? true, shard });
-  const warm = snapshot && fp ? await readSnapshot(snapshot, snapKey, fp) : null;
+  const prior = snapshot && fp ? await readSnapshotChanges(snapshot, snapKey, fp, shard ? 0 : MAX_PATCHED_FILES) : null;
+  // A few files changed and none can reach another file's result: the snapshot with those files scanned again.
+  const patched = prior && fp && snapshot && prior.changed.length > 0 ? patchSnapshot(prior.result, fp, prior.changed, (rel) => scanFile(root, rel, config, createTextScanner(config, directory), ScanCache.none(), emptyScanStats()), (rel, raw, generated) => placed(createPlacement(root, config), rel, toLedgerItems(rel, raw, today), generated), config.resilience.enabled) : null;
+  // A patch is cheap to redo: the snapshot is rewritten only once several files differ from it.
+  if (patched && snapshot && fp && prior!.changed.length > 8) await writeSnapshot(snapshot, snapKey, fp, patched);
+  const warm = prior?.changed.length === 0 ? prior.result : patched;
   if (warm && fp) {
-    const stats = { ...emptyScanStats(), filesListed: discovered.files.length, filesScanned: warm.stats.filesScanned, filesFromCache: warm.stats.filesScanned, durationMs: Math.round(performance.now() - started) };
+    const stats = { ...emptyScanStats(), filesListed: discovered.files.length, filesScanned: warm.stats.filesScanned, filesFromCache: warm.stats.filesScanned - (patched ? prior!.changed.length : 0), durationMs: Math.round(performance.now() - started) };
     options.onProgress?.(discovered.files.length, discovered.files.length);
-    return { root, items: warm.items, skipped: warm.skipped, stats, summaries: new Map(warm.summaries), listedWith: discovered.source, fingerprint: fingerprintDigest(fp) };
+    return { root, items: warm.items, skipped: warm.skipped, stats, summaries: new Map(warm.summaries), listedWith: discovered.source, fingerprint: fingerprintDigest(fp), ...(patched ? { changedFiles: prior!.changed.map((i) => fp.files[i]!) } : {}) };
   }
   // Another slice's files are cached without their markers: a sharded run keeps its own cache entries.
   const key = cacheKey(config, directory.fingerprint);
@@ -402,6 +410,12 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   stats.durationMs = Math.round(performance.now() - started);
   options.onProgress?.(discovered.files.length, discovered.files.length);
   return { root, items, skipped, stats, summaries, listedWith: discovered.source, ...(fp ? { fingerprint: fingerprintDigest(fp) } : {}) };
+}
+
+function sameFiles(a: readonly string[] | undefined, b: readonly string[]): boolean {
+  if (!a || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 type FileOutcome = Pick<TextScan, 'items' | 'summary' | 'imports' | 'note' | 'generated'> | { reason: string };
