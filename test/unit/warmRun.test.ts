@@ -158,6 +158,17 @@ describe('the ledger snapshot patch (one file changed)', () => {
     const cold = await scan(false);
     assert.deepEqual(patched.items, cold.items);
     assert.deepEqual(patched.skipped, cold.skipped);
+    writeFiles(dir, { 'src/b.ts': "import { a } from './a';\n// FIXME: second, importing\n" });
+    ageOne('src/b.ts');
+    const importing = await scan();
+    // The snapshot is rewritten only once several files differ: a.ts still differs from it.
+    assert.deepEqual(importing.changedFiles, ['src/a.ts', 'src/b.ts'], 'an import that cannot name a summarised file: patched');
+    assert.deepEqual(importing.items, (await scan(false)).items);
+    writeFiles(dir, { 'src/b.ts': "import { get } from './api';\n// FIXME: second, importing the client\nexport const b = () => get();\n" });
+    ageOne('src/b.ts');
+    const caller = await scan();
+    assert.equal(caller.changedFiles, undefined, 'imports a summarised file: the second pass decides, the normal way');
+    assert.deepEqual(caller.items, (await scan(false)).items);
     writeFiles(dir, { 'src/api.ts': "import { x } from './a';\nexport async function get() { return fetch('https://example.test', { signal: AbortSignal.timeout(1) }); }\n" });
     ageOne('src/api.ts');
     const relinked = await scan();

@@ -12,8 +12,9 @@ export const MAX_PATCHED_FILES = 64;
  * One or a few files changed since the ledger snapshot (same file list, same key): the snapshot's result
  * with only those files scanned again, instead of the per-file cache over every file and a re-link of
  * every resilience summary. Only when the change cannot reach another file's result: each changed file
- * takes no part in resilience analysis before or after (no summary, no project imports), and was and is
- * scanned without a skip reason or note. Otherwise null: the caller scans the normal way.
+ * takes no part in resilience analysis before or after (no summary; no import that may name a summarised
+ * file, so the second pass would not analyse it), and was and is scanned without a skip reason or note.
+ * Otherwise null: the caller scans the normal way.
  *
  * Items keep the order of a whole scan: each file's markers in file-list order, then the resilience findings.
  */
@@ -27,6 +28,7 @@ export function patchSnapshot(
 ): SnapshotResult | null {
   if (changed.length === 0 || changed.length > MAX_PATCHED_FILES) return null;
   const summarised = new Set(prev.summaries.map(([f]) => f));
+  const stems = summaryStems(summarised);
   const skipped = new Set(prev.skipped.map((s) => s.file));
   const fresh = new Map<string, LedgerItem[]>();
   for (const i of changed) {
@@ -34,7 +36,7 @@ export function patchSnapshot(
     if (summarised.has(rel) || skipped.has(rel)) return null;
     const outcome = scanOne(rel);
     if ('reason' in outcome || outcome.note !== undefined) return null;
-    if (resilience && (outcome.summary !== null || outcome.imports.length > 0)) return null;
+    if (resilience && (outcome.summary !== null || outcome.imports.some((spec) => mayNameSummarised(spec, stems)))) return null;
     fresh.set(rel, toItems(rel, outcome.items, outcome.generated ?? false));
   }
   const byFile = new Map<string, LedgerItem[]>();
@@ -68,4 +70,21 @@ function sum(fresh: ReadonlyMap<string, LedgerItem[]>): number {
   let n = 0;
   for (const list of fresh.values()) n += list.length;
   return n;
+}
+
+const stem = (p: string): string => p.slice(p.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
+
+/** The names an import must end in to reach a summarised file: its stem, or its folder's for an index file. */
+function summaryStems(files: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const f of files) {
+    out.add(stem(f));
+    if (stem(f) === 'index') out.add(stem(f.slice(0, f.lastIndexOf('/'))));
+  }
+  return out;
+}
+
+/** Whether an import specifier may resolve to a summarised file (as the scanner's second pass decides; `.`, `..` and bare package names always may). */
+function mayNameSummarised(spec: string, stems: ReadonlySet<string>): boolean {
+  return stems.has(stem(spec.replace(/\/+$/, ''))) || /^\.\.?\/?$/.test(spec) || /^(@[^/]+\/)?[^/.]+$/.test(spec);
 }
