@@ -158,10 +158,11 @@ export async function runScaleBench({ repo, benchDir, runs = 3, corpus = null, c
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const opt = (name) => (args.indexOf(name) >= 0 ? args[args.indexOf(name) + 1] : undefined);
-  const repo = path.resolve(here, '../..');
+  // --cli-repo <dir>: time another build's dist/cli.js (e.g. a checkout of main, for before/after figures).
+  const repo = path.resolve(opt('--cli-repo') ?? path.resolve(here, '../..'));
   await runScaleBench({
     repo,
-    benchDir: path.join(repo, '.bench'),
+    benchDir: path.resolve(here, '../../.bench'),
     runs: Number(opt('--runs') ?? 3),
     corpus: opt('--corpus') ? path.resolve(opt('--corpus')) : null,
     corpusConfig: opt('--corpus-config') ? path.resolve(opt('--corpus-config')) : null,

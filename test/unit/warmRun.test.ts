@@ -104,6 +104,21 @@ describe('the CLI warm path (stored output of an unchanged scan)', () => {
     await s.changed('--fail-on', '--fail-on', 'FIXME');
   });
 
+  it('a walk (--no-git): a content change reuses the stored walk, a new file is listed', async (t) => {
+    const s = await setup(t);
+    await s.changed('walk', '--no-git');
+    s.write({ 'src/a.ts': '// TODO(@ann): walked, edited #1\n' });
+    const when = (Date.now() - 3_600_000) / 1000 + tick++;
+    utimesSync(path.join(s.repo.dir, 'src/a.ts'), when, when);
+    const edited = await s.run('--no-git');
+    assert.equal(edited.outcome, 'recorded');
+    assert.equal(edited.text, (await s.fresh('--no-git')).text);
+    assert.match(edited.text, /walked, edited/);
+    assert.equal((await s.run('--no-git')).outcome, 'replayed', 'the stored walk kept its folders');
+    s.write({ 'lib/deeper/e.ts': '// HACK: new in a new folder\n' });
+    assert.match(await s.changed('walk: new file in a new folder', '--no-git'), /new in a new folder/);
+  });
+
   it('never replays runs that depend on more than files (tickets, new-since, baseline, markdown, no-cache)', async (t) => {
     const s = await setup(t);
     ageAll(s.repo.dir);

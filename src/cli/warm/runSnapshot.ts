@@ -53,6 +53,8 @@ interface RunSnapshot {
   mtimes: number[];
   side: [string, ...Sig][];
   dirs: [string, number, number][];
+  /** Set when the files were listed by a walk: what the walk refused (symlinks out of the folder). */
+  walk?: { file: string; reason: string }[];
   out: StoredOutput;
 }
 
@@ -72,6 +74,8 @@ export interface ScanProof {
   sizes: readonly number[];
   mtimes: readonly number[];
   statAt: number;
+  /** A walk's refusals (from the scan), or, handed to the scan, a walk's answer known to be unchanged. */
+  walked?: { files: readonly string[]; skipped: readonly { file: string; reason: string }[]; dirs: readonly string[]; side: readonly string[] };
 }
 
 export interface PlanIo {
@@ -181,6 +185,7 @@ function isSnapshot(v: unknown): v is RunSnapshot {
   if (!s || typeof s !== 'object' || s.v !== VERSION || typeof s.key !== 'string' || typeof s.files !== 'string') return false;
   if (s.git !== null && !(Array.isArray(s.git) && s.git.every((g) => typeof g === 'string'))) return false;
   if (!Array.isArray(s.sizes) || !Array.isArray(s.mtimes) || !Array.isArray(s.side) || !Array.isArray(s.dirs)) return false;
+  if (s.walk !== undefined && !(Array.isArray(s.walk) && s.walk.every((w) => typeof w?.file === 'string' && typeof w.reason === 'string'))) return false;
   const o = s.out as Partial<StoredOutput> | undefined;
   return !!o && typeof o.stdout === 'string' && typeof o.stderr === 'string' && Number.isInteger(o.code) && (o.file === null || typeof o.file === 'string') && (o.text === null || typeof o.text === 'string');
 }
@@ -244,7 +249,10 @@ function statsHold(plan: WarmPlan, snap: RunSnapshot): true | ScanProof | null {
     mtimes[i] = st ? st.mtimeMs : 0;
     if (sizes[i] !== snap.sizes[i] || mtimes[i] !== snap.mtimes[i]) same = false;
   }
-  return same ? true : { source: 'git', files, sizes, mtimes, statAt };
+  if (same) return true;
+  // Every folder and side file is as it was: a walk would list the same files (the configuration is in the key).
+  const walked = snap.walk ? { files, skipped: snap.walk, dirs: snap.dirs.map(([p]) => p), side: snap.side.map(([p]) => p) } : undefined;
+  return { source: snap.walk ? 'walk' : 'git', files, sizes, mtimes, statAt, ...(walked ? { walked } : {}) };
 }
 
 /**
@@ -275,7 +283,7 @@ export async function recordRunSnapshot(plan: WarmPlan, input: { startedAt: numb
       if (s[0] === -1 || s[1] >= startedAt - RACY_MS) return drop();
       dirs.push([p, s[1], s[2]]);
     }
-    const snap: RunSnapshot = { v: VERSION, key: plan.key, git, files: proof.files.join('\n'), sizes: [...proof.sizes], mtimes: [...proof.mtimes], side, dirs, out: input.out };
+    const snap: RunSnapshot = { v: VERSION, key: plan.key, git, files: proof.files.join('\n'), sizes: [...proof.sizes], mtimes: [...proof.mtimes], side, dirs, ...(proof.source === 'walk' ? { walk: [...(proof.walked?.skipped ?? [])] } : {}), out: input.out };
     mkdirSync(path.dirname(plan.file), { recursive: true });
     const tmp = `${plan.file}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify(snap));

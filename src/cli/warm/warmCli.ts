@@ -75,6 +75,12 @@ export async function runWarmCli(argv: readonly string[], io: CliIo, options: Wa
   main.startReadTrail();
   const code = await main.runCli(argv, recording);
   const trail = main.takeReadTrail();
+  const reused = (prestat as ScanProof | null)?.walked;
+  if (reused && (proof as ScanProof | null)?.source === 'walk' && trail.dirs.length === 0) {
+    // The scan took the stored walk (nothing it rests on changed): what that walk read still counts.
+    trail.dirs.push(...reused.dirs);
+    trail.files.push(...reused.side);
+  }
   const f = file as { file: string; text: string } | null;
   const out: StoredOutput = { stdout: stdout.join(''), stderr: stderr.join(''), code, file: f?.file ?? null, text: f?.text ?? null };
   const recorded = await recordRunSnapshot(plan, { startedAt, probe: probe as GitProbe | null, proof, trail, out });

@@ -18,6 +18,8 @@ export interface DiscoveryOptions {
   submodules?: boolean;
   /** The git listing's answers, when already started (the CLI's warm path; always with submodules). */
   gitListing?: Promise<GitListingOutputs>;
+  /** A walk's answer known to be unchanged (the CLI's warm path checked every folder and ignore file): used instead of walking. */
+  walked?: { files: readonly string[]; skipped: readonly { file: string; reason: string }[] };
 }
 
 export interface Discovered {
@@ -46,6 +48,7 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<Discover
     if (listed.ok) return { files: listed.files.filter(keep).sort(), source: 'git', gitNote: null };
     gitNote = listed.reason;
   }
+  if (options.walked) return { files: [...options.walked.files], source: 'walk', gitNote, skipped: [...options.walked.skipped] };
   const files: string[] = [];
   const skipped: { file: string; reason: string }[] = [];
   const walker = { excluded, submodules: options.submodules !== false, visited: new Set<string>(), signal: options.signal, lastYield: performance.now(), onFile: (rel: string) => {

@@ -57,9 +57,9 @@ export interface ScanOptions {
   /** The git listing's answers, when the caller started them already (see `startGitListing`). */
   gitListing?: Promise<GitListingOutputs>;
   /** A stat pass taken before this call (the CLI's warm path): used instead of a new one when its file list is the listing's. */
-  prestat?: { files: readonly string[]; sizes: readonly number[]; mtimes: readonly number[]; statAt: number };
+  prestat?: { files: readonly string[]; sizes: readonly number[]; mtimes: readonly number[]; statAt: number; walked?: { files: readonly string[]; skipped: readonly { file: string; reason: string }[] } };
   /** Called with the stat pass (taken before any file is read) and how files were listed: the CLI's warm path records them. */
-  onWarmProof?: (proof: { source: 'git' | 'walk'; files: readonly string[]; sizes: readonly number[]; mtimes: readonly number[]; statAt: number }) => void;
+  onWarmProof?: (proof: { source: 'git' | 'walk'; files: readonly string[]; sizes: readonly number[]; mtimes: readonly number[]; statAt: number; walked?: { files: readonly string[]; skipped: readonly { file: string; reason: string }[]; dirs: readonly string[]; side: readonly string[] } }) => void;
 }
 
 let parser: typeof Parser | undefined;
@@ -290,13 +290,14 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
     useGit: options.useGit ?? true,
     submodules: config.submodules,
     ...(options.gitListing ? { gitListing: options.gitListing } : {}),
+    ...(options.prestat?.walked ? { walked: options.prestat.walked } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
   const directory = loadOwnerDirectory(root, config.owners);
   // The warm path: nothing changed since the last scan with this cache -> its result, without re-linking.
   const snapshot = options.cacheFile && !options.overrides?.size ? snapshotFileFor(options.cacheFile) : null;
   const fp = snapshot ? (sameFiles(options.prestat?.files, discovered.files) ? { ...options.prestat!, files: discovered.files, sizes: [...options.prestat!.sizes], mtimes: [...options.prestat!.mtimes] } : fingerprint(root, discovered.files)) : null;
-  if (fp) options.onWarmProof?.({ source: discovered.source, ...fp });
+  if (fp) options.onWarmProof?.({ source: discovered.source, ...fp, ...(discovered.source === 'walk' ? { walked: { files: discovered.files, skipped: discovered.skipped ?? [], dirs: [], side: [] } } : {}) });
   const shard = options.shard && options.shard.count > 1 ? options.shard : undefined;
   const snapKey = snapshotKey({ tool: TOOL_VERSION, engine: cacheKey(config, directory.fingerprint), config, today, root, source: discovered.source, gitNote: discovered.gitNote, useGit: options.useGit ?? true, shard });
   const prior = snapshot && fp ? await readSnapshotChanges(snapshot, snapKey, fp, shard ? 0 : MAX_PATCHED_FILES) : null;
