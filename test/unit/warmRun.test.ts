@@ -192,6 +192,31 @@ describe('the ledger snapshot patch (one file changed)', () => {
   });
 });
 
+describe('the ledger snapshot rests on the side files too', () => {
+  it('a changed .gitattributes or workspace manifest alone is seen (scope, package)', async (t) => {
+    const dir = tempDir(t, FILES);
+    ageAll(dir);
+    const cacheFile = path.join(tempDir(t), 'cache.json');
+    const scan = (cached = true) => scanWorkspace({ root: dir, config: defaultConfig(), useGit: false, cacheFile: cached ? cacheFile : null, today: '2026-01-01' });
+    await scan();
+    const when = (Date.now() - 3_600_000) / 1000 + tick++;
+    const put = (files: Record<string, string>): void => {
+      writeFiles(dir, files);
+      for (const f of Object.keys(files)) utimesSync(path.join(dir, f), when, when);
+      utimesSync(dir, when, when);
+    };
+    put({ '.gitattributes': 'lib/** linguist-vendored\n' });
+    const vendored = await scan();
+    assert.equal(vendored.items.find((i) => i.file === 'lib/d.ts')?.scope, 'vendored');
+    assert.deepEqual(vendored.items, (await scan(false)).items);
+    put({ 'package.json': '{ "workspaces": ["lib"] }', 'lib/package.json': '{ "name": "the-lib" }' });
+    utimesSync(path.join(dir, 'lib'), when, when);
+    const pkg = await scan();
+    assert.equal(pkg.items.find((i) => i.file === 'lib/d.ts')?.package, 'the-lib');
+    assert.deepEqual(pkg.items, (await scan(false)).items);
+  });
+});
+
 describe('the V8 code cache', () => {
   it('loads a bundle with it, and survives a damaged or foreign cache file', (t) => {
     const dir = tempDir(t, { 'bundle.js': 'exports.answer = function () { return 6 * 7; };\n' });

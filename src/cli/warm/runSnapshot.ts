@@ -1,6 +1,7 @@
 import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { sigOf, type Sig } from '../../core/fs/readTrail';
 import { readFileSafeSync } from '../../core/fs/safeFs';
 import { gitExec, type GitOutput } from '../../core/git/gitExec';
 import { gitListingArgs, startGitListing, type GitListingOutputs } from '../../core/git/gitFiles';
@@ -40,8 +41,6 @@ export interface WarmPlan {
   file: string;
 }
 
-/** Size, mtime, inode of a path; [-1, 0, 0] when missing. */
-type Sig = [number, number, number];
 
 interface RunSnapshot {
   v: number;
@@ -112,14 +111,7 @@ function fnv(text: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-function sig(p: string): Sig {
-  try {
-    const st = statSync(p, { throwIfNoEntry: false });
-    return st ? [st.isFile() || st.isDirectory() ? st.size : -2, st.mtimeMs, st.ino] : [-1, 0, 0];
-  } catch {
-    return [-1, 0, 0];
-  }
-}
+const sig = sigOf;
 
 /**
  * What git says about the folder. Without a snapshot (or after a miss): the listing's four calls, which

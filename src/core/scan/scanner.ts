@@ -27,6 +27,7 @@ import { inShard, type Shard } from './shard';
 import { TOOL_VERSION } from '../version';
 import { fingerprint, fingerprintDigest, readSnapshotChanges, snapshotFileFor, snapshotKey, writeSnapshot } from './ledgerSnapshot';
 import { MAX_PATCHED_FILES, patchSnapshot } from './snapshotPatch';
+import { startTrail, stopTrail, type ReadTrail } from '../fs/readTrail';
 import { loadOwnerDirectory } from '../intel/ownerDirectory';
 import { createPlacement, hasGeneratedHeader, type Placement } from '../scope/placement';
 import type { OwnerDirectory } from './metadata';
@@ -279,6 +280,17 @@ function cacheKey(config: DebtLedgerConfig, owners: string): string {
  * unchanged files. A file that cannot be read is reported in `skipped`, never fatal.
  */
 export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
+  // What the scan reads besides the listed files, for the ledger snapshot's checks (only with a snapshot).
+  const trail = options.cacheFile && !options.overrides?.size ? startTrail() : null;
+  try {
+    return await scanFolder(options, trail);
+  } finally {
+    if (trail) stopTrail(trail);
+  }
+}
+
+async function scanFolder(options: ScanOptions, trail: ReadTrail | null): Promise<ScanResult> {
+  const startedAt = Date.now();
   const started = performance.now();
   const root = path.resolve(options.root);
   const { config } = options;
@@ -304,7 +316,11 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   // A few files changed and none can reach another file's result: the snapshot with those files scanned again.
   const patched = prior && fp && snapshot && prior.changed.length > 0 ? patchSnapshot(prior.result, fp, prior.changed, (rel) => scanFile(root, rel, config, createTextScanner(config, directory), ScanCache.none(), emptyScanStats()), (rel, raw, generated) => placed(createPlacement(root, config), rel, toLedgerItems(rel, raw, today), generated), config.resilience.enabled) : null;
   // A patch is cheap to redo: the snapshot is rewritten only once several files differ from it.
-  if (patched && snapshot && fp && prior!.changed.length > 8) await writeSnapshot(snapshot, snapKey, fp, patched);
+  if (patched && snapshot && fp && trail && prior!.changed.length > 8) {
+    // A patch reads less than a scan: what the snapshot rested on still counts.
+    const read = stopTrail(trail);
+    await writeSnapshot(snapshot, snapKey, fp, patched, { files: [...read.files, ...prior!.side], dirs: [...read.dirs, ...prior!.dirs], startedAt });
+  }
   const warm = prior?.changed.length === 0 ? prior.result : patched;
   if (warm && fp) {
     const stats = { ...emptyScanStats(), filesListed: discovered.files.length, filesScanned: warm.stats.filesScanned, filesFromCache: warm.stats.filesScanned - (patched ? prior!.changed.length : 0), durationMs: Math.round(performance.now() - started) };
@@ -407,7 +423,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   await cache.save();
   if (cache.note) skipped.unshift({ file: '.', reason: cache.note });
   if (discovered.gitNote && (options.useGit ?? true)) skipped.unshift({ file: '.', reason: `listed without git (${discovered.gitNote}); .gitignore files were honoured` });
-  if (snapshot && fp) await writeSnapshot(snapshot, snapKey, fp, { items, skipped, summaries: [...summaries], stats: { filesScanned: stats.filesScanned } });
+  if (snapshot && fp && trail) await writeSnapshot(snapshot, snapKey, fp, { items, skipped, summaries: [...summaries], stats: { filesScanned: stats.filesScanned } }, { ...stopTrail(trail), startedAt });
   stats.durationMs = Math.round(performance.now() - started);
   options.onProgress?.(discovered.files.length, discovered.files.length);
   return { root, items, skipped, stats, summaries, listedWith: discovered.source, ...(fp ? { fingerprint: fingerprintDigest(fp) } : {}) };
