@@ -35,6 +35,7 @@ export function gitProblem(err: unknown): never {
 export async function writeOutput(io: CliIo, output: string, text: string): Promise<void> {
   try {
     await writeFileAtomic(path.resolve(io.cwd, output), text, { createDir: true });
+    io.warm?.onOutputFile?.(path.resolve(io.cwd, output), text);
   } catch (err) {
     if (err instanceof SafeFsError) throw new UsageError(err.message.replace(path.resolve(io.cwd, output), output));
     throw err;

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { evaluateFailOn, parseFailOn, type FailCondition } from '../core/ledger/failOn';
 import { scanWorkspace } from '../core/scan/scanner';
@@ -21,6 +19,7 @@ import { EXIT, UsageError, type CliIo } from './io';
 import { resolveForCli } from './ticketsSupport';
 import { parseSelection, selectItems, selectPackage } from './scopeOptions';
 import { workspaceLayout } from '../core/scope/placement';
+import { defaultCacheFile } from './cachePaths';
 
 export interface ScanArgs {
   /** `--scope source,test` or `all`. */
@@ -49,11 +48,7 @@ export interface ScanArgs {
 
 const SORTS = ['file', 'interest', 'age'];
 
-/** Where the CLI keeps its content cache for a root: the user's cache folder, one file per root. */
-export function defaultCacheFile(root: string, env: CliIo['env']): string {
-  const base = env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-  return path.join(base, 'debt-ledger', `${createHash('sha1').update(root).digest('hex').slice(0, 16)}.json`);
-}
+export { defaultCacheFile } from './cachePaths';
 
 /** `debt-ledger scan`: prints the ledger; exit 1 when `--fail-on` trips. */
 export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
@@ -88,12 +83,15 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
     useGit: args.git,
     cacheFile: args.cache ? defaultCacheFile(root, io.env) : null,
     ...(shard ? { shard } : {}),
+    ...(io.warm?.onScanProof ? { onWarmProof: io.warm.onScanProof } : {}),
+    ...(io.warm?.gitListing && args.git ? { gitListing: io.warm.gitListing } : {}),
+    ...(io.warm?.prestat ? { prestat: io.warm.prestat } : {}),
   });
   if (args.writeCommitGraph && result.listedWith === 'git') await writeCommitGraph(root);
   if (args.git && args.blame !== false && result.listedWith === 'git') {
     const cacheFile = args.cache ? defaultCacheFile(root, io.env) : null;
     await enrichLedgerCached(result.items, { root, config: config, today: localToday(), useGit: true, blameCacheFile: cacheFile?.replace(/\.json$/, '.blame.json') ?? null,
-      snapshotFile: cacheFile?.replace(/\.json$/, '.enriched.json') ?? null, fingerprint: result.fingerprint });
+      snapshotFile: cacheFile?.replace(/\.json$/, '.enriched.json') ?? null, fingerprint: result.fingerprint, changedFiles: result.changedFiles });
   }
   let newIds: ReadonlySet<string> | undefined;
   if (args.newSince) {

@@ -114,6 +114,8 @@ export interface ScanResult {
   summaries?: ReadonlyMap<string, ResilienceSummary>;
   /** Digest of every listed file's path, size and mtime at the scan (with a cache only): a key for caches built on it. */
   fingerprint?: string;
+  /** Set when the result is the ledger snapshot with only these files scanned again (see scan/snapshotPatch.ts). */
+  changedFiles?: string[];
 }
 
 /** Stats with every figure zero, for results not made by a full scan. */

@@ -38,7 +38,7 @@ describe('the npm package, packed and installed into a throwaway project', () =>
     // The prepack build prints first; the JSON report is the array that starts a line.
     const packed = JSON.parse(packOut.slice(packOut.search(/^\[/m))) as { filename: string; files: { path: string }[]; entryCount: number }[];
     const files = packed[0]!.files.map((f) => f.path).sort();
-    for (const needed of ['dist/cli.js', 'dist/parser.js', 'schemas/debtledger.schema.json', 'README.md', 'LICENSE', 'package.json']) assert.ok(files.includes(needed), `${needed} in ${files.join(', ')}`);
+    for (const needed of ['dist/cli.js', 'dist/cliMain.js', 'dist/parser.js', 'schemas/debtledger.schema.json', 'README.md', 'LICENSE', 'package.json']) assert.ok(files.includes(needed), `${needed} in ${files.join(', ')}`);
     for (const f of files) assert.ok(!/^(src|test|out|scripts|node_modules|docs|examples)\//.test(f) && !f.endsWith('.map'), `${f} should not ship`);
     const manifest = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { private?: boolean; dependencies?: Record<string, string>; bin: Record<string, string>; engines: { node: string } };
     assert.equal(manifest.private, undefined);
@@ -122,7 +122,7 @@ describe('the .vsix, built by npm run package from the .vscodeignore allowlist',
     const expected = [
       '[Content_Types].xml', 'extension.vsixmanifest',
       'extension/LICENSE.txt', 'extension/changelog.md', 'extension/package.json', 'extension/readme.md',
-      'extension/dist/cli.js', 'extension/dist/extension.js', 'extension/dist/parser.js', 'extension/dist/scanWorker.js', 'extension/dist/webview/dashboard.js',
+      'extension/dist/cli.js', 'extension/dist/cliMain.js', 'extension/dist/extension.js', 'extension/dist/parser.js', 'extension/dist/scanWorker.js', 'extension/dist/webview/dashboard.js',
       ...whole,
     ].sort();
     assert.deepEqual(names, expected);

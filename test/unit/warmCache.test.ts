@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { defaultConfig, type DebtLedgerConfig } from '../../src/core/config/config';
@@ -25,11 +25,22 @@ function setup(t: Parameters<typeof tempDir>[0]) {
     const when = (Date.now() - 3_600_000) / 1000 + tick++;
     utimesSync(path.join(dir, rel), when, when);
   };
+  // Folders too: the snapshot rests on a walk's folders, and one changed moments ago is racy as a file is.
+  const ageDirs = (): void => {
+    const when = (Date.now() - 3_600_000) / 1000 + tick++;
+    const walk = (d: string): void => {
+      for (const e of readdirSync(d, { withFileTypes: true })) if (e.isDirectory()) walk(path.join(d, e.name));
+      utimesSync(d, when, when);
+    };
+    walk(dir);
+  };
   const write = (files: Record<string, string | Buffer>): void => {
     writeFiles(dir, files);
     for (const f of Object.keys(files)) age(f);
+    ageDirs();
   };
   for (const f of Object.keys(FILES)) age(f);
+  ageDirs();
   const scan = (config: DebtLedgerConfig = defaultConfig(), cached = true) => scanWorkspace({ root: dir, config, useGit: false, cacheFile: cached ? cacheFile : null, today: '2026-01-01' });
   /** The cached scan must equal a scan without any cache, items, skipped files and summaries alike. */
   const same = async (config: DebtLedgerConfig = defaultConfig(), what = '') => {

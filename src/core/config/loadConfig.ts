@@ -6,6 +6,7 @@ import { LineIndex } from '../scan/lineIndex';
 import { CONFIG_FILE_NAME, type DebtLedgerConfig } from './config';
 import { resolveLayers, type LayeredError } from './layers';
 import { resolveConfig, type ConfigError, type ResolvedConfig } from './resolveConfig';
+import { noteRead } from '../fs/readTrail';
 
 export interface LoadedConfig extends ResolvedConfig {
   /** Absolute path of the file read, or null when none exists and defaults apply. */
@@ -34,6 +35,7 @@ export function parseConfigText(text: string): ResolvedConfig {
  */
 export async function loadConfig(root: string, explicitFile?: string): Promise<LoadedConfig> {
   const file = explicitFile ? path.resolve(explicitFile) : path.join(root, CONFIG_FILE_NAME);
+  noteRead(file);
   const read = await readConfigFile(file, explicitFile ? undefined : root);
   if (!read.ok) {
     if (read.refusal === 'missing' && !explicitFile) return { ...resolveConfig(undefined), file: null };

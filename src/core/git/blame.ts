@@ -56,12 +56,13 @@ function isOrigin(v: unknown): v is LineOrigin {
 }
 
 function isBlameCache(v: unknown): v is BlameCacheFile {
-  return isRecord(v) && v.version === 1 && isRecord(v.blobs) && Object.values(v.blobs).every((lines) => isRecord(lines) && Object.values(lines).every(isOrigin));
+  return isRecord(v) && (v.version === 1 || v.version === 2) && isRecord(v.blobs) && Object.values(v.blobs).every((lines) => isRecord(lines) && Object.values(lines).every(isOrigin));
 }
 
 interface BlameCacheFile {
-  version: 1;
-  /** blob id -> line -> origin (only the lines asked for). */
+  /** 1: keyed by blob id alone (an earlier release; read, then dropped quietly). */
+  version: 1 | 2;
+  /** `<blob id> <path>` -> line -> origin (only the lines asked for). */
   blobs: Record<string, Record<string, LineOrigin>>;
 }
 
@@ -87,7 +88,7 @@ export function lineRanges(wanted: readonly number[]): string[] {
  * longer grows with the repository's history.
  */
 export class Blamer {
-  private cache: BlameCacheFile = { version: 1, blobs: {} };
+  private cache: BlameCacheFile = { version: 2, blobs: {} };
   private dirty = false;
   blamed = 0;
   fromCache = 0;
@@ -105,7 +106,7 @@ export class Blamer {
     if (!this.cacheFile) return;
     // Checked origin by origin: a cache with wrong types would give wrong ages, so it is discarded and rebuilt.
     const read = await readOwnedJson(this.cacheFile, isBlameCache, 'the blame cache');
-    if (read.value) this.cache = read.value;
+    if (read.value?.version === 2) this.cache = read.value;
     this.note = read.note;
   }
 
@@ -161,7 +162,9 @@ export class Blamer {
     if (!read.ok) return new Map();
     const content = read.bytes;
     const id = blobId(content);
-    const cached = this.cache.blobs[id];
+    // By path and content: the same content elsewhere (an untracked copy, another file) has other origins.
+    const key = `${id} ${file}`;
+    const cached = this.cache.blobs[key];
     if (cached && wanted.every((l) => String(l) in cached)) {
       this.fromCache++;
       return new Map(wanted.map((l) => [l, cached[String(l)]!]));
@@ -184,8 +187,12 @@ export class Blamer {
     const all = parseLinePorcelain(out);
     const keep: Record<string, LineOrigin> = {};
     for (const l of wanted) keep[String(l)] = all.get(l) ?? { commit: null, date: null, author: null, email: null };
-    this.cache.blobs[id] = keep;
-    this.dirty = true;
+    // Uncommitted lines get a commit once committed: only committed origins are kept.
+    const committed = Object.fromEntries(Object.entries(keep).filter(([, o]) => o.commit !== null));
+    if (Object.keys(committed).length > 0) {
+      this.cache.blobs[key] = committed;
+      this.dirty = true;
+    }
     return new Map(Object.entries(keep).map(([k, v]) => [Number(k), v]));
   }
 }

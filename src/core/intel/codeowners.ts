@@ -1,6 +1,7 @@
 import { readTextSafe } from '../fs/safeFs';
 import * as path from 'node:path';
 import { OwnerMatcher } from './ownerPatterns';
+import { noteRead } from '../fs/readTrail';
 
 /** GitHub ignores CODEOWNERS files over 3 MB. */
 const MAX_CODEOWNERS_FILE = 3 * 1024 * 1024;
@@ -34,6 +35,7 @@ export class CodeOwners {
   static async load(root: string): Promise<CodeOwners | null> {
     for (const loc of CODEOWNERS_LOCATIONS) {
       // Like any workspace file: regular, inside the root, capped (never a FIFO or /dev/zero).
+      noteRead(path.join(root, loc));
       const read = await readTextSafe(path.join(root, loc), { maxBytes: MAX_CODEOWNERS_FILE, root });
       if (read.ok) return CodeOwners.parse(read.text);
     }

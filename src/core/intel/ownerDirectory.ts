@@ -3,8 +3,10 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { OwnerDirectory } from '../scan/metadata';
 import { CODEOWNERS_LOCATIONS } from './codeowners';
+import { noteRead } from '../fs/readTrail';
 
 function read(file: string): string {
+  noteRead(file);
   try {
     const text = readFileSync(file, 'utf8');
     return text.length > 1024 * 1024 ? '' : text;

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { parse } from 'jsonc-parser';
 import { decodeText, readFileSafeSync } from '../fs/safeFs';
+import { noteRead } from '../fs/readTrail';
 
 const MAX_BYTES = 1024 * 1024;
 
@@ -10,6 +11,7 @@ const MAX_BYTES = 1024 * 1024;
  * parsed as JSONC (never evaluated). Any problem yields null: resolution then falls back to relative imports.
  */
 export function readProjectJson(root: string, rel: string): unknown {
+  noteRead(path.join(root, rel));
   const read = readFileSafeSync(path.join(root, rel), { maxBytes: MAX_BYTES, root });
   if (!read.ok) return null;
   const text = decodeText(read.bytes);

@@ -2,7 +2,8 @@ import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { decodeText, isInside, readFileSafeSync } from '../fs/safeFs';
-import { listGitFiles } from '../git/gitFiles';
+import { listGitFiles, type GitListingOutputs } from '../git/gitFiles';
+import { noteDir, noteRead } from '../fs/readTrail';
 import { compileExcludes, hasExtension, type PathTest } from './pathFilter';
 
 export interface DiscoveryOptions {
@@ -15,6 +16,10 @@ export interface DiscoveryOptions {
   signal?: AbortSignal;
   /** False: leave submodules out (git mode lists their files, the walk enters them, by default). */
   submodules?: boolean;
+  /** The git listing's answers, when already started (the CLI's warm path; always with submodules). */
+  gitListing?: Promise<GitListingOutputs>;
+  /** A walk's answer known to be unchanged (the CLI's warm path checked every folder and ignore file): used instead of walking. */
+  walked?: { files: readonly string[]; skipped: readonly { file: string; reason: string }[] };
 }
 
 export interface Discovered {
@@ -39,10 +44,11 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<Discover
   const keep = (rel: string): boolean => hasExtension(rel, extensions) && !excluded(rel);
   let gitNote: string | null = null;
   if (options.useGit) {
-    const listed = await listGitFiles(options.root, { submodules: options.submodules !== false });
+    const listed = await listGitFiles(options.root, { submodules: options.submodules !== false }, options.submodules !== false ? options.gitListing : undefined);
     if (listed.ok) return { files: listed.files.filter(keep).sort(), source: 'git', gitNote: null };
     gitNote = listed.reason;
   }
+  if (options.walked) return { files: [...options.walked.files], source: 'walk', gitNote, skipped: [...options.walked.skipped] };
   const files: string[] = [];
   const skipped: { file: string; reason: string }[] = [];
   const walker = { excluded, submodules: options.submodules !== false, visited: new Set<string>(), signal: options.signal, lastYield: performance.now(), onFile: (rel: string) => {
@@ -59,6 +65,7 @@ interface IgnoreScope {
 
 /** A `.gitignore` is read like any workspace file: regular, inside the root, at most 1 MiB (never `/dev/zero`, never a FIFO). */
 function readIgnoreFile(dir: string, root: string): Ignore | null {
+  noteRead(path.join(dir, '.gitignore'));
   const read = readFileSafeSync(path.join(dir, '.gitignore'), { maxBytes: MAX_IGNORE_FILE, root });
   const text = read.ok ? decodeText(read.bytes) : null;
   if (text === null) return null;
@@ -114,6 +121,7 @@ async function walk(w: Walker, rootDir: string): Promise<void> {
       real = dir.knownReal ?? realpathSync.native(absDir);
       if (w.visited.has(real)) continue; // a symlink loop, or a folder reached twice
       w.visited.add(real);
+      noteDir(absDir);
       entries = readdirSync(absDir, { withFileTypes: true });
     } catch {
       continue;
@@ -128,6 +136,7 @@ async function walk(w: Walker, rootDir: string): Promise<void> {
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
+        noteRead(abs); // stat follows it: a dangling link that starts pointing somewhere shows
         try {
           const target = statSync(abs);
           isDir = target.isDirectory();

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { sigOf } from '../fs/readTrail';
 import type { LedgerItem, ScanStats, SkippedFile } from '../model';
 import type { ResilienceSummary } from '../resilience/model';
 
@@ -11,12 +12,14 @@ import type { ResilienceSummary } from '../resilience/model';
  * editor reopening a folder) this file answers with one stat per file and one JSON parse.
  *
  * Valid when: the key (tool version, the whole configuration, today's date, root, how files were listed)
- * is equal, the file list is equal, and every file's size and mtime are equal. Files modified within
+ * is equal, the file list is equal, every file's size and mtime are equal, and so is every other file the
+ * scan read or looked for (fs/readTrail.ts: .gitattributes, workspace manifests, tsconfig/package.json for
+ * module resolution, CODEOWNERS, .gitignore files) and every folder a walk listed. Files modified within
  * `RACY_MS` before the stat pass are "racy" (a second write in the same timestamp tick keeps the mtime;
  * FAT and network filesystems count in seconds; git has the same problem): then no snapshot is written,
  * and the next run takes the per-file path (which compares content hashes) and writes one.
  */
-const VERSION = 1;
+const VERSION = 2;
 const RACY_MS = 3000;
 
 /** One stat pass over the listed files: size (-1 gone, -2 not a regular file) and mtime of each. */
@@ -42,6 +45,9 @@ interface SnapshotFile {
   sizes: number[];
   mtimes: number[];
   statAt: number;
+  /** Every other file the scan read or looked for (size, mtime, inode), and a walk's folders (mtime, inode): see fs/readTrail.ts. */
+  side: [string, number, number, number][];
+  dirs: [string, number, number][];
   /** The result, as a JSON string: parsed only once every file checked out. */
   result: string;
 }
@@ -85,6 +91,15 @@ export function fingerprintDigest(fp: Fingerprint): string {
 
 /** The stored result when the snapshot is valid for this key and fingerprint; null otherwise (or when damaged). */
 export async function readSnapshot(file: string, key: string, fp: Fingerprint): Promise<SnapshotResult | null> {
+  const read = await readSnapshotChanges(file, key, fp, 0);
+  return read && read.changed.length === 0 ? read.result : null;
+}
+
+/**
+ * The stored result and which listed files changed (indices into `fp.files`), when the key and the file
+ * list are equal and at most `maxChanged` files differ in size or mtime; null otherwise (or when damaged).
+ */
+export async function readSnapshotChanges(file: string, key: string, fp: Fingerprint, maxChanged: number): Promise<{ result: SnapshotResult; changed: number[]; side: string[]; dirs: string[] } | null> {
   let snap: Partial<SnapshotFile>;
   try {
     snap = JSON.parse(await fs.readFile(file, 'utf8')) as Partial<SnapshotFile>;
@@ -93,10 +108,26 @@ export async function readSnapshot(file: string, key: string, fp: Fingerprint): 
   }
   if (snap.v !== VERSION || snap.key !== key || typeof snap.result !== 'string' || !Array.isArray(snap.sizes) || !Array.isArray(snap.mtimes)) return null;
   if (snap.files !== fp.files.join('\n') || snap.sizes.length !== fp.sizes.length || snap.mtimes.length !== fp.mtimes.length) return null;
-  for (let i = 0; i < fp.sizes.length; i++) if (snap.sizes[i] !== fp.sizes[i] || snap.mtimes[i] !== fp.mtimes[i]) return null;
+  // .gitattributes, workspace manifests, tsconfig/package.json, CODEOWNERS, .gitignore, a walk's folders.
+  if (!Array.isArray(snap.side) || !Array.isArray(snap.dirs)) return null;
+  for (const [p, ...was] of snap.side) {
+    const now = sigOf(p);
+    if (now[0] !== was[0] || now[1] !== was[1] || now[2] !== was[2]) return null;
+  }
+  for (const [p, mtime, ino] of snap.dirs) {
+    const now = sigOf(p);
+    if (now[1] !== mtime || now[2] !== ino) return null;
+  }
+  const changed: number[] = [];
+  for (let i = 0; i < fp.sizes.length; i++) {
+    if (snap.sizes[i] !== fp.sizes[i] || snap.mtimes[i] !== fp.mtimes[i]) {
+      changed.push(i);
+      if (changed.length > maxChanged) return null;
+    }
+  }
   try {
     const result = JSON.parse(snap.result) as SnapshotResult;
-    return Array.isArray(result.items) && Array.isArray(result.skipped) && Array.isArray(result.summaries) ? result : null;
+    return Array.isArray(result.items) && Array.isArray(result.skipped) && Array.isArray(result.summaries) ? { result, changed, side: snap.side.map(([p]) => p), dirs: snap.dirs.map(([p]) => p) } : null;
   } catch {
     return null;
   }
@@ -106,13 +137,19 @@ export async function readSnapshot(file: string, key: string, fp: Fingerprint): 
  * Writes the snapshot (temp file + rename, so a reader never sees half of it). `fp` must come from before
  * the files were read, so a change during the scan shows as a different stat next time.
  */
-export async function writeSnapshot(file: string, key: string, fp: Fingerprint, result: SnapshotResult): Promise<void> {
+export async function writeSnapshot(file: string, key: string, fp: Fingerprint, result: SnapshotResult, trail: { files: readonly string[]; dirs: readonly string[]; startedAt: number }): Promise<void> {
   try {
-    if (fp.mtimes.some((m) => m >= fp.statAt - RACY_MS)) {
+    const side = [...new Set(trail.files)].map((p): [string, number, number, number] => [p, ...sigOf(p)]);
+    const dirs = [...new Set(trail.dirs)].map((p): [string, number, number] => {
+      const [, mtime, ino] = sigOf(p);
+      return [p, mtime, ino];
+    });
+    // Racy: a file modified within the window before the stat pass (or a side file or folder before the scan).
+    if (fp.mtimes.some((m) => m >= fp.statAt - RACY_MS) || side.some(([, , m]) => m >= trail.startedAt - RACY_MS) || dirs.some(([, m]) => m >= trail.startedAt - RACY_MS)) {
       await fs.rm(file, { force: true });
       return;
     }
-    const data: SnapshotFile = { v: VERSION, key, files: fp.files.join('\n'), sizes: fp.sizes, mtimes: fp.mtimes, statAt: fp.statAt, result: JSON.stringify(result) };
+    const data: SnapshotFile = { v: VERSION, key, files: fp.files.join('\n'), sizes: fp.sizes, mtimes: fp.mtimes, statAt: fp.statAt, side, dirs, result: JSON.stringify(result) };
     await fs.mkdir(path.dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
     await fs.writeFile(tmp, JSON.stringify(data));

@@ -12,6 +12,7 @@ import { ProjectModules } from '../resilience/moduleResolver';
 import { readProjectJson } from '../resilience/projectFiles';
 import { prepareSummary } from '../resilience/resolveSummary';
 import { discoverFiles } from './discovery';
+import type { GitListingOutputs } from '../git/gitFiles';
 import { compileExcludes, hasExtension } from './pathFilter';
 import { createMarkerMatcher, parseMarkers, type MarkerMatcher } from './markerParser';
 import { createPrefilter } from './prefilter';
@@ -25,7 +26,9 @@ import type { CommentRange } from './commentRange';
 import { contentHash, ScanCache, type CacheEntry } from './scanCache';
 import { inShard, type Shard } from './shard';
 import { TOOL_VERSION } from '../version';
-import { fingerprint, fingerprintDigest, readSnapshot, snapshotFileFor, snapshotKey, writeSnapshot } from './ledgerSnapshot';
+import { fingerprint, fingerprintDigest, readSnapshotChanges, snapshotFileFor, snapshotKey, writeSnapshot } from './ledgerSnapshot';
+import { MAX_PATCHED_FILES, patchSnapshot } from './snapshotPatch';
+import { startTrail, stopTrail, type ReadTrail } from '../fs/readTrail';
 import { loadOwnerDirectory } from '../intel/ownerDirectory';
 import { createPlacement, hasGeneratedHeader, type Placement } from '../scope/placement';
 import type { OwnerDirectory } from './metadata';
@@ -53,14 +56,27 @@ export interface ScanOptions {
   shard?: Shard;
   /** Called with each file's markers and suppressions as soon as they are known (the editor streams them into its view). */
   onFileItems?: (file: string, items: LedgerItem[]) => void;
+  /** The git listing's answers, when the caller started them already (see `startGitListing`). */
+  gitListing?: Promise<GitListingOutputs>;
+  /** A stat pass taken before this call (the CLI's warm path): used instead of a new one when its file list is the listing's. */
+  prestat?: { files: readonly string[]; sizes: readonly number[]; mtimes: readonly number[]; statAt: number; walked?: { files: readonly string[]; skipped: readonly { file: string; reason: string }[] } };
+  /** Called with the stat pass (taken before any file is read) and how files were listed: the CLI's warm path records them. */
+  onWarmProof?: (proof: { source: 'git' | 'walk'; files: readonly string[]; sizes: readonly number[]; mtimes: readonly number[]; statAt: number; walked?: { files: readonly string[]; skipped: readonly { file: string; reason: string }[]; dirs: readonly string[]; side: readonly string[] } }) => void;
 }
 
 let parser: typeof Parser | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load, see loadParser
+let parserLoader = (): typeof Parser => require('./parser') as typeof Parser;
 /** The compiler (several MB) loads on the first parse, not when the scanner module loads. */
 function loadParser(): typeof Parser {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load, see above
-  parser ??= require('./parser') as typeof Parser;
+  parser ??= parserLoader();
   return parser;
+}
+
+/** How the compiler bundle is loaded (the CLI loads it with a V8 code cache, see cli/warm/codeCache.ts). */
+export function setParserLoader(load: (() => typeof Parser) | null): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load, see loadParser
+  parserLoader = load ?? ((): typeof Parser => require('./parser') as typeof Parser);
 }
 
 /**
@@ -265,6 +281,17 @@ function cacheKey(config: DebtLedgerConfig, owners: string): string {
  * unchanged files. A file that cannot be read is reported in `skipped`, never fatal.
  */
 export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
+  // What the scan reads besides the listed files, for the ledger snapshot's checks (only with a snapshot).
+  const trail = options.cacheFile && !options.overrides?.size ? startTrail() : null;
+  try {
+    return await scanFolder(options, trail);
+  } finally {
+    if (trail) stopTrail(trail);
+  }
+}
+
+async function scanFolder(options: ScanOptions, trail: ReadTrail | null): Promise<ScanResult> {
+  const startedAt = Date.now();
   const started = performance.now();
   const root = path.resolve(options.root);
   const { config } = options;
@@ -275,19 +302,31 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
     excludes: effectiveExcludes(config),
     useGit: options.useGit ?? true,
     submodules: config.submodules,
+    ...(options.gitListing ? { gitListing: options.gitListing } : {}),
+    ...(options.prestat?.walked ? { walked: options.prestat.walked } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
   const directory = loadOwnerDirectory(root, config.owners);
   // The warm path: nothing changed since the last scan with this cache -> its result, without re-linking.
   const snapshot = options.cacheFile && !options.overrides?.size ? snapshotFileFor(options.cacheFile) : null;
-  const fp = snapshot ? fingerprint(root, discovered.files) : null;
+  const fp = snapshot ? (sameFiles(options.prestat?.files, discovered.files) ? { ...options.prestat!, files: discovered.files, sizes: [...options.prestat!.sizes], mtimes: [...options.prestat!.mtimes] } : fingerprint(root, discovered.files)) : null;
+  if (fp) options.onWarmProof?.({ source: discovered.source, ...fp, ...(discovered.source === 'walk' ? { walked: { files: discovered.files, skipped: discovered.skipped ?? [], dirs: [], side: [] } } : {}) });
   const shard = options.shard && options.shard.count > 1 ? options.shard : undefined;
   const snapKey = snapshotKey({ tool: TOOL_VERSION, engine: cacheKey(config, directory.fingerprint), config, today, root, source: discovered.source, gitNote: discovered.gitNote, useGit: options.useGit ?? true, shard });
-  const warm = snapshot && fp ? await readSnapshot(snapshot, snapKey, fp) : null;
+  const prior = snapshot && fp ? await readSnapshotChanges(snapshot, snapKey, fp, shard ? 0 : MAX_PATCHED_FILES) : null;
+  // A few files changed and none can reach another file's result: the snapshot with those files scanned again.
+  const patched = prior && fp && snapshot && prior.changed.length > 0 ? patchSnapshot(prior.result, fp, prior.changed, (rel) => scanFile(root, rel, config, createTextScanner(config, directory), ScanCache.none(), emptyScanStats()), (rel, raw, generated) => placed(createPlacement(root, config), rel, toLedgerItems(rel, raw, today), generated), config.resilience.enabled) : null;
+  // A patch is cheap to redo: the snapshot is rewritten only once several files differ from it.
+  if (patched && snapshot && fp && trail && prior!.changed.length > 8) {
+    // A patch reads less than a scan: what the snapshot rested on still counts.
+    const read = stopTrail(trail);
+    await writeSnapshot(snapshot, snapKey, fp, patched, { files: [...read.files, ...prior!.side], dirs: [...read.dirs, ...prior!.dirs], startedAt });
+  }
+  const warm = prior?.changed.length === 0 ? prior.result : patched;
   if (warm && fp) {
-    const stats = { ...emptyScanStats(), filesListed: discovered.files.length, filesScanned: warm.stats.filesScanned, filesFromCache: warm.stats.filesScanned, durationMs: Math.round(performance.now() - started) };
+    const stats = { ...emptyScanStats(), filesListed: discovered.files.length, filesScanned: warm.stats.filesScanned, filesFromCache: warm.stats.filesScanned - (patched ? prior!.changed.length : 0), durationMs: Math.round(performance.now() - started) };
     options.onProgress?.(discovered.files.length, discovered.files.length);
-    return { root, items: warm.items, skipped: warm.skipped, stats, summaries: new Map(warm.summaries), listedWith: discovered.source, fingerprint: fingerprintDigest(fp) };
+    return { root, items: warm.items, skipped: warm.skipped, stats, summaries: new Map(warm.summaries), listedWith: discovered.source, fingerprint: fingerprintDigest(fp), ...(patched ? { changedFiles: prior!.changed.map((i) => fp.files[i]!) } : {}) };
   }
   // Another slice's files are cached without their markers: a sharded run keeps its own cache entries.
   const key = cacheKey(config, directory.fingerprint);
@@ -390,10 +429,16 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   await cache.save();
   if (cache.note) skipped.unshift({ file: '.', reason: cache.note });
   if (discovered.gitNote && (options.useGit ?? true)) skipped.unshift({ file: '.', reason: `listed without git (${discovered.gitNote}); .gitignore files were honoured` });
-  if (snapshot && fp) await writeSnapshot(snapshot, snapKey, fp, { items, skipped, summaries: [...summaries], stats: { filesScanned: stats.filesScanned } });
+  if (snapshot && fp && trail) await writeSnapshot(snapshot, snapKey, fp, { items, skipped, summaries: [...summaries], stats: { filesScanned: stats.filesScanned } }, { ...stopTrail(trail), startedAt });
   stats.durationMs = Math.round(performance.now() - started);
   options.onProgress?.(discovered.files.length, discovered.files.length);
   return { root, items, skipped, stats, summaries, listedWith: discovered.source, ...(fp ? { fingerprint: fingerprintDigest(fp) } : {}) };
+}
+
+function sameFiles(a: readonly string[] | undefined, b: readonly string[]): boolean {
+  if (!a || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 type FileOutcome = Pick<TextScan, 'items' | 'summary' | 'imports' | 'note' | 'generated'> | { reason: string };

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import ignore from 'ignore';
 import type { Scope } from './model';
+import { noteRead } from '../fs/readTrail';
 
 interface Rule {
   matches: (file: string) => boolean;
@@ -49,6 +50,7 @@ export class LinguistAttributes {
   static load(root: string): LinguistAttributes {
     try {
       const file = path.join(root, '.gitattributes');
+      noteRead(file);
       const text = readFileSync(file, 'utf8');
       return text.length > 1024 * 1024 ? LinguistAttributes.none : LinguistAttributes.parse(text);
     } catch {

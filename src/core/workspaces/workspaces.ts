@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
+import { noteDir, noteRead } from '../fs/readTrail';
 
 /** One workspace package of a monorepo. */
 export interface WorkspacePackage {
@@ -25,6 +26,7 @@ const MAX_DEPTH = 5;
 const MAX_DIRS = 20_000;
 
 function readJson(file: string): Record<string, unknown> | null {
+  noteRead(file);
   try {
     const text = readFileSync(file, 'utf8');
     if (text.length > 1024 * 1024) return null;
@@ -67,6 +69,7 @@ function listDirs(root: string): string[] {
     const [dir, depth] = queue.shift()!;
     let entries;
     try {
+      noteDir(path.join(root, dir));
       entries = readdirSync(path.join(root, dir), { withFileTypes: true });
     } catch {
       continue;
@@ -95,6 +98,7 @@ export function detectWorkspaces(root: string): WorkspaceLayout {
   globs.push(...npm);
   let pnpmText = '';
   try {
+    noteRead(path.join(root, 'pnpm-workspace.yaml'));
     pnpmText = readFileSync(path.join(root, 'pnpm-workspace.yaml'), 'utf8');
   } catch {
     // no pnpm workspace

@@ -1,0 +1,287 @@
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { sigOf, type Sig } from '../../core/fs/readTrail';
+import { readFileSafeSync } from '../../core/fs/safeFs';
+import { gitExec, type GitOutput } from '../../core/git/gitExec';
+import { gitListingArgs, startGitListing, type GitListingOutputs } from '../../core/git/gitFiles';
+import { CODEOWNERS_LOCATIONS } from '../../core/intel/codeowners';
+import { TOOL_VERSION } from '../../core/version';
+import { cacheDir } from '../cachePaths';
+import { CLI_OPTIONS } from '../options';
+
+/**
+ * The CLI's warm path: a `scan` whose every input is unchanged prints the stored output of the last run
+ * with the same arguments, without loading the CLI bundle, the configuration code or the compiler.
+ *
+ * Inputs, all part of the proof (any difference: the normal run, which records a new snapshot):
+ * - the key: tool version, the bundles' size and mtime, argv, cwd, terminal (TTY, columns, NO_COLOR), today;
+ * - what git says: the listing's own calls (core/git/gitFiles.ts: work tree and repository, `check-ignore .`,
+ *   both `ls-files`), their raw answers, so a new, deleted, renamed or (un)ignored file shows; the calls
+ *   start before anything else and, when the run is not replayed, the scan uses their answers;
+ * - HEAD: size, mtime and inode of `HEAD`, its branch's ref file, `packed-refs` and the repository's
+ *   `config` (a commit, checkout, fetch into the branch or gc changes one of them);
+ * - size and mtime of every listed file (the scan's own stat pass, taken before it read them);
+ * - size, mtime and inode of every other file the run read or looked for (core/fs/readTrail.ts: the
+ *   configuration, `.gitattributes`, workspace manifests, tsconfig/package.json, CODEOWNERS, `.mailmap`,
+ *   `.gitignore`s) and the mtime and inode of every folder a walk listed.
+ * Runs that depend on more than that are never replayed: `--tickets` and `closed-ticket` (trackers),
+ * `--new-since` and `--baseline` (other refs and files), `--write-commit-graph` (a side effect), markdown
+ * (remote links), `--no-cache`. A file modified within `RACY_MS` before the run (or folder) means no
+ * snapshot is written: a second change in the same timestamp tick would not show.
+ */
+const VERSION = 1;
+const RACY_MS = 3000;
+const MAX_SNAPSHOT = 256 * 1024 * 1024;
+
+export interface WarmPlan {
+  root: string;
+  useGit: boolean;
+  key: string;
+  file: string;
+}
+
+
+interface RunSnapshot {
+  v: number;
+  key: string;
+  /** The git calls' answers (see GitProbe); null without git. */
+  git: string[] | null;
+  files: string;
+  sizes: number[];
+  mtimes: number[];
+  side: [string, ...Sig][];
+  dirs: [string, number, number][];
+  /** Set when the files were listed by a walk: what the walk refused (symlinks out of the folder). */
+  walk?: { file: string; reason: string }[];
+  out: StoredOutput;
+}
+
+export interface StoredOutput {
+  stdout: string;
+  stderr: string;
+  code: number;
+  /** `-o`: the resolved path and the text written there. */
+  file: string | null;
+  text: string | null;
+}
+
+/** The scan's stat pass (files, sizes, mtimes, taken before reading) and how the files were listed. */
+export interface ScanProof {
+  source: 'git' | 'walk';
+  files: readonly string[];
+  sizes: readonly number[];
+  mtimes: readonly number[];
+  statAt: number;
+  /** A walk's refusals (from the scan), or, handed to the scan, a walk's answer known to be unchanged. */
+  walked?: { files: readonly string[]; skipped: readonly { file: string; reason: string }[]; dirs: readonly string[]; side: readonly string[] };
+}
+
+export interface PlanIo {
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  isTTY: boolean;
+  columns: number;
+}
+
+/** The warm-path plan of an argv, or null when the run is not one that can be replayed. */
+export function warmPlan(argv: readonly string[], io: PlanIo, bundles: readonly string[], today: string): WarmPlan | null {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: CLI_OPTIONS });
+  } catch {
+    return null; // the real parser reports it
+  }
+  const { values: v, positionals } = parsed;
+  const [command = 'scan', ...rest] = positionals;
+  if (command !== 'scan' || rest.length > 1 || v.help || v.version || v.debug || v['no-cache'] || v.tickets || v['new-since'] !== undefined) return null;
+  if (v.baseline || v['baseline-file'] !== undefined || v['write-commit-graph'] || v.format === 'markdown') return null;
+  if (v['fail-on'] !== undefined && /closed-ticket/i.test(v['fail-on'])) return null;
+  const root = path.resolve(io.cwd, rest[0] ?? '.');
+  const bundleSigs = bundles.map((b) => sig(b));
+  const key = JSON.stringify({ VERSION, tool: TOOL_VERSION, bundleSigs, argv, cwd: io.cwd, root, tty: io.isTTY, columns: io.isTTY ? io.columns : 0, noColor: !!io.env.NO_COLOR, today, gitEnv: Object.entries(io.env).filter(([k]) => k.startsWith('GIT_')).sort() });
+  // One file per root and argument set; the name is a short hash, the whole key is compared on read.
+  return { root, useGit: !v['no-git'], key, file: path.join(cacheDir(io.env), `run-${fnv(root)}-${fnv(key)}.json`) };
+}
+
+/** FNV-1a, 32 bits, as 8 hex digits: a file name, never a check (the key itself is compared). */
+function fnv(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+const sig = sigOf;
+
+/**
+ * What git says about the folder. Without a snapshot (or after a miss): the listing's four calls, which
+ * the scan then uses. To validate a snapshot: only the calls whose answer no file stat can prove:
+ * `check-ignore .` and the untracked listing (and the tracked one when the repository has submodules);
+ * the work-tree answer is proven by the `.git` entries from the folder up to the top, the tracked listing
+ * by the index (both recorded as side files).
+ */
+export interface GitProbe {
+  /** Every call's answer, in `GitListingOutputs` order; null for a call proven by stats instead. */
+  answers: Promise<(string | null)[]>;
+  /** The full listing (for the scan), when this probe ran it. */
+  outputs?: Promise<GitListingOutputs>;
+}
+
+const answerOf = (o: GitOutput): string => `${o.code}\0${o.error ?? ''}\0${o.stdout}`;
+
+/** The listing's four calls, for the scan and for recording. */
+export function startGitProbe(root: string): GitProbe {
+  const outputs = startGitListing(root, { submodules: true });
+  return { outputs, answers: outputs.then((outs) => outs.map(answerOf)) };
+}
+
+/** The calls a snapshot's validation needs (see GitProbe); started at once, awaited last. */
+export function startCheckProbe(root: string, snap: RunSnapshot): GitProbe | null {
+  if (!snap.git) return null;
+  const [inside, ignored] = snap.git;
+  const args = gitListingArgs(true);
+  const run = (i: number): Promise<string> => gitExec(root, args[i]!).then(answerOf);
+  const isRepo = inside!.startsWith('0\0');
+  const isIgnored = /^0\0\0\.\n?$/.test(ignored!);
+  const modules = snap.side.some(([p, size]) => path.basename(p) === '.gitmodules' && size !== -1);
+  const calls: (Promise<string> | null)[] = [null, isRepo ? run(1) : null, isRepo && !isIgnored && modules ? run(2) : null, isRepo && !isIgnored ? run(3) : null];
+  return { answers: Promise.all(calls) };
+}
+
+/**
+ * The files the git answers rest on, from the first call's answer (work tree, top, git dir, common dir):
+ * `.git` in every folder from the root up to the top (up to the file system's root outside a repository),
+ * the index, HEAD, its ref, packed-refs, the config, worktree links, and CODEOWNERS, `.mailmap` and
+ * `.gitmodules` at the top.
+ */
+function gitFacts(root: string, first: string): string[] {
+  const [inside, top, gitDir, commonDir] = first.split('\n').map((l) => l.trim());
+  const files: string[] = [];
+  for (let dir = root; ; dir = path.dirname(dir)) {
+    files.push(path.join(dir, '.git'));
+    if ((inside === 'true' && dir === top) || path.dirname(dir) === dir) break;
+  }
+  if (inside !== 'true' || !top || !gitDir || !commonDir) return files;
+  const git = path.resolve(root, gitDir);
+  const common = path.resolve(root, commonDir);
+  files.push(...['HEAD', 'index', 'commondir', 'gitdir'].map((f) => path.join(git, f)), ...['packed-refs', 'config', path.join('reftable', 'tables.list')].map((f) => path.join(common, f)));
+  files.push(...[...CODEOWNERS_LOCATIONS, '.mailmap', '.gitmodules'].map((f) => path.join(top, f)));
+  const head = readFileSafeSync(path.join(git, 'HEAD'), { maxBytes: 4096 });
+  const ref = head.ok ? /^ref:\s*(refs\/\S+)\s*$/.exec(head.bytes.toString('utf8'))?.[1] : undefined;
+  if (ref && !ref.split('/').includes('..')) files.push(path.join(common, ref));
+  return files;
+}
+
+function isSnapshot(v: unknown): v is RunSnapshot {
+  const s = v as Partial<RunSnapshot> | null;
+  if (!s || typeof s !== 'object' || s.v !== VERSION || typeof s.key !== 'string' || typeof s.files !== 'string') return false;
+  if (s.git !== null && !(Array.isArray(s.git) && s.git.every((g) => typeof g === 'string'))) return false;
+  if (!Array.isArray(s.sizes) || !Array.isArray(s.mtimes) || !Array.isArray(s.side) || !Array.isArray(s.dirs)) return false;
+  if (s.walk !== undefined && !(Array.isArray(s.walk) && s.walk.every((w) => typeof w?.file === 'string' && typeof w.reason === 'string'))) return false;
+  const o = s.out as Partial<StoredOutput> | undefined;
+  return !!o && typeof o.stdout === 'string' && typeof o.stderr === 'string' && Number.isInteger(o.code) && (o.file === null || typeof o.file === 'string') && (o.text === null || typeof o.text === 'string');
+}
+
+/** Reads the plan's snapshot: null when missing, damaged or for another key. */
+export function readRunSnapshot(plan: WarmPlan): RunSnapshot | null {
+  const read = readFileSafeSync(plan.file, { maxBytes: MAX_SNAPSHOT });
+  if (!read.ok) return null;
+  try {
+    const snap: unknown = JSON.parse(read.bytes.toString('utf8'));
+    return isSnapshot(snap) && snap.key === plan.key ? snap : null;
+  } catch {
+    return null;
+  }
+}
+
+const sameSig = (a: readonly number[], b: Sig): boolean => a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
+
+/**
+ * The stored output when every recorded input is unchanged. The stats run while git works; the git
+ * answers are compared last. On a miss where only file stats differ, `onStatMiss` gets the stat pass
+ * over the snapshot's file list (taken before anything was read), which the scan can use as its own.
+ */
+export async function validateRunSnapshot(plan: WarmPlan, snap: RunSnapshot, probe: GitProbe | null, onStatMiss?: (prestat: ScanProof | null) => void): Promise<StoredOutput | null> {
+  if ((snap.git === null) !== (probe === null) || (snap.git && snap.git.length !== 4)) return null;
+  const held = statsHold(plan, snap);
+  if (held !== true) {
+    onStatMiss?.(held);
+    return null;
+  }
+  if (probe && snap.git) {
+    const answers = await probe.answers;
+    if (answers.length !== snap.git.length || answers.some((a, i) => a !== null && a !== snap.git![i])) return null;
+  }
+  return snap.out;
+}
+
+/** True when every stat is as recorded; else the listed files' stat pass (null when a side file or folder differs). */
+function statsHold(plan: WarmPlan, snap: RunSnapshot): true | ScanProof | null {
+  for (const [p, ...s] of snap.side) if (!sameSig(s, sig(p))) return null;
+  for (const [p, mtime, ino] of snap.dirs) {
+    const s = sig(p);
+    if (s[1] !== mtime || s[2] !== ino) return null;
+  }
+  const files = snap.files === '' ? [] : snap.files.split('\n');
+  if (files.length !== snap.sizes.length || files.length !== snap.mtimes.length) return null;
+  const base = plan.root.endsWith(path.sep) ? plan.root : plan.root + path.sep;
+  const statAt = Date.now();
+  const sizes = new Array<number>(files.length);
+  const mtimes = new Array<number>(files.length);
+  let same = true;
+  for (let i = 0; i < files.length; i++) {
+    let st;
+    try {
+      st = statSync(base + files[i], { throwIfNoEntry: false });
+    } catch {
+      st = undefined;
+    }
+    // The scan's own encoding (core/scan/ledgerSnapshot.ts): -1 gone, -2 not a regular file.
+    sizes[i] = !st ? -1 : st.isFile() ? st.size : -2;
+    mtimes[i] = st ? st.mtimeMs : 0;
+    if (sizes[i] !== snap.sizes[i] || mtimes[i] !== snap.mtimes[i]) same = false;
+  }
+  if (same) return true;
+  // Every folder and side file is as it was: a walk would list the same files (the configuration is in the key).
+  const walked = snap.walk ? { files, skipped: snap.walk, dirs: snap.dirs.map(([p]) => p), side: snap.side.map(([p]) => p) } : undefined;
+  return { source: snap.walk ? 'walk' : 'git', files, sizes, mtimes, statAt, ...(walked ? { walked } : {}) };
+}
+
+/**
+ * Writes the snapshot after a normal run, when everything it rests on is older than the racy window
+ * before `startedAt`; otherwise removes a previous one (it can no longer be valid).
+ */
+export async function recordRunSnapshot(plan: WarmPlan, input: { startedAt: number; probe: GitProbe | null; proof: ScanProof | null; trail: { files: string[]; dirs: string[] }; out: StoredOutput }): Promise<boolean> {
+  const { proof, startedAt } = input;
+  const drop = (): false => {
+    rmSync(plan.file, { force: true });
+    return false;
+  };
+  try {
+    if (!proof || proof.mtimes.some((m) => m >= proof.statAt - RACY_MS)) return drop();
+    const answers = input.probe ? await input.probe.answers : null;
+    if (answers?.some((a) => a === null)) return drop(); // a check probe: not the answers the run rested on
+    const git = answers as string[] | null;
+    const refs = git ? gitFacts(plan.root, git[0]!.split('\0')[2] ?? '') : [];
+    const side: [string, ...Sig][] = [];
+    for (const p of new Set([...input.trail.files, ...refs])) {
+      const s = sig(p);
+      if (s[1] >= startedAt - RACY_MS) return drop();
+      side.push([p, ...s]);
+    }
+    const dirs: [string, number, number][] = [];
+    for (const p of new Set(input.trail.dirs)) {
+      const s = sig(p);
+      if (s[0] === -1 || s[1] >= startedAt - RACY_MS) return drop();
+      dirs.push([p, s[1], s[2]]);
+    }
+    const snap: RunSnapshot = { v: VERSION, key: plan.key, git, files: proof.files.join('\n'), sizes: [...proof.sizes], mtimes: [...proof.mtimes], side, dirs, ...(proof.source === 'walk' ? { walk: [...(proof.walked?.skipped ?? [])] } : {}), out: input.out };
+    mkdirSync(path.dirname(plan.file), { recursive: true });
+    const tmp = `${plan.file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(snap));
+    renameSync(tmp, plan.file);
+    return true;
+  } catch {
+    return false; // only costs speed next time
+  }
+}

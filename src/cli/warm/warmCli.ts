@@ -1,0 +1,103 @@
+import { writeFileAtomic } from '../../core/fs/safeFs';
+import { localToday } from '../../core/ledger/ids';
+import type { CliIo } from '../io';
+import { readRunSnapshot, recordRunSnapshot, startCheckProbe, startGitProbe, validateRunSnapshot, warmPlan, type GitProbe, type ScanProof, type StoredOutput } from './runSnapshot';
+
+/** What the launcher needs from the CLI bundle (src/cli/mainEntry.ts). */
+export interface MainModule {
+  runCli(argv: readonly string[], io: CliIo): Promise<number>;
+  startReadTrail(): void;
+  takeReadTrail(): { files: string[]; dirs: string[] };
+}
+
+export interface WarmCliOptions {
+  /** Loads the CLI bundle (only when the stored output cannot answer). */
+  loadMain: () => MainModule;
+  /** Files whose size and mtime identify this build (the bundles). */
+  bundles: readonly string[];
+  /** Called once the run is known to be replayed or not (for the bench and tests). */
+  onOutcome?: (outcome: 'replayed' | 'ran' | 'recorded') => void;
+}
+
+/**
+ * The CLI behind the warm path (see runSnapshot.ts): a `scan` whose inputs are all unchanged prints the
+ * stored output; any other run goes to the CLI bundle and, when it can be replayed later, is recorded.
+ */
+export async function runWarmCli(argv: readonly string[], io: CliIo, options: WarmCliOptions): Promise<number> {
+  const startedAt = Date.now();
+  const plan = warmPlan(argv, io, options.bundles, localToday());
+  let probe: GitProbe | null = null;
+  let prestat: ScanProof | null = null;
+  if (plan) {
+    const snap = readRunSnapshot(plan);
+    const check = snap && plan.useGit ? startCheckProbe(plan.root, snap) : null;
+    const out = snap ? await validateRunSnapshot(plan, snap, check, (stats) => {
+      // A stat differs: start the full listing now, while the CLI loads; the scan may reuse the stat pass.
+      if (plan.useGit) probe ??= startGitProbe(plan.root);
+      prestat = stats;
+    }) : null;
+    if (out && (await replay(out, io))) {
+      options.onOutcome?.('replayed');
+      return out.code;
+    }
+    if (plan.useGit) probe ??= startGitProbe(plan.root);
+  }
+  const main = options.loadMain();
+  if (!plan) {
+    options.onOutcome?.('ran');
+    return main.runCli(argv, io);
+  }
+  let proof: ScanProof | null = null;
+  let file: { file: string; text: string } | null = null;
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const recording: CliIo = {
+    ...io,
+    stdout: (t) => {
+      stdout.push(t);
+      io.stdout(t);
+    },
+    stderr: (t) => {
+      stderr.push(t);
+      io.stderr(t);
+    },
+    warm: {
+      onScanProof: (p) => {
+        proof = p;
+      },
+      onOutputFile: (f, text) => {
+        file = { file: f, text };
+      },
+      ...(probe?.outputs ? { gitListing: probe.outputs } : {}),
+      ...(prestat ? { prestat } : {}),
+    },
+  };
+  main.startReadTrail();
+  const code = await main.runCli(argv, recording);
+  const trail = main.takeReadTrail();
+  const reused = (prestat as ScanProof | null)?.walked;
+  if (reused && (proof as ScanProof | null)?.source === 'walk' && trail.dirs.length === 0) {
+    // The scan took the stored walk (nothing it rests on changed): what that walk read still counts.
+    trail.dirs.push(...reused.dirs);
+    trail.files.push(...reused.side);
+  }
+  const f = file as { file: string; text: string } | null;
+  const out: StoredOutput = { stdout: stdout.join(''), stderr: stderr.join(''), code, file: f?.file ?? null, text: f?.text ?? null };
+  const recorded = await recordRunSnapshot(plan, { startedAt, probe: probe as GitProbe | null, proof, trail, out });
+  options.onOutcome?.(recorded ? 'recorded' : 'ran');
+  return code;
+}
+
+/** Writes a stored output; false when the `-o` file cannot be written (the normal run then says why). */
+async function replay(out: StoredOutput, io: CliIo): Promise<boolean> {
+  if (out.file !== null && out.text !== null) {
+    try {
+      await writeFileAtomic(out.file, out.text, { createDir: true });
+    } catch {
+      return false;
+    }
+  }
+  if (out.stdout) io.stdout(out.stdout);
+  if (out.stderr) io.stderr(out.stderr);
+  return true;
+}
