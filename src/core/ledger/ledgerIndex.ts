@@ -94,6 +94,14 @@ export class LedgerIndex {
     return this.byFile.has(file) || this.skippedByFile.has(file) || this.summaries.has(file);
   }
 
+  /**
+   * One file's markers and suppressions, without linking resilience findings: the same array until the
+   * file's items change, so a caller can skip work when it gets the list it had.
+   */
+  ownItemsOf(file: string): readonly LedgerItem[] {
+    return this.byFile.get(file) ?? NO_ITEMS;
+  }
+
   /** One file's markers and suppressions plus its resilience findings (for editor decorations and hovers). */
   itemsOf(file: string): LedgerItem[] {
     const own = this.byFile.get(file) ?? [];
@@ -116,6 +124,8 @@ export class LedgerIndex {
     return [...this.skippedByFile].map(([file, reason]) => ({ file, reason }));
   }
 }
+
+const NO_ITEMS: readonly LedgerItem[] = Object.freeze([]);
 
 function sameItems(a: readonly LedgerItem[], b: readonly LedgerItem[]): boolean {
   if (a.length !== b.length) return false;

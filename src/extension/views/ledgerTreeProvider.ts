@@ -43,6 +43,12 @@ export class LedgerTreeProvider implements vscode.TreeDataProvider<LedgerNode>, 
     return node.treeItem();
   }
 
+  /** Item tooltips are built when hovered, not with every refresh. */
+  resolveTreeItem(item: vscode.TreeItem, node: LedgerNode): vscode.TreeItem {
+    if (item.tooltip === undefined && node.tooltip) item.tooltip = node.tooltip();
+    return item;
+  }
+
   getChildren(node?: LedgerNode): LedgerNode[] {
     if (node) return node.children();
     this.roots ??= this.buildRoots();
