@@ -31,13 +31,28 @@ export class LedgerIndex {
     this.summaries.clear();
     for (const [file, summary] of summaries ?? []) this.summaries.set(file, summary);
     this.resilience = null;
+    const linked: LedgerItem[] = [];
     for (const item of items) {
-      if (item.kind === 'resilience') continue;
+      if (item.kind === 'resilience') {
+        linked.push(item);
+        continue;
+      }
       const list = this.byFile.get(item.file) ?? [];
       list.push(item);
       this.byFile.set(item.file, list);
     }
     for (const s of skipped) this.skippedByFile.set(s.file, s.reason);
+    // The scan linked its findings from these same summaries: no second linking pass here.
+    if (summaries && this.resilienceConfig) this.resilience = linked;
+  }
+
+  /**
+   * Findings linked elsewhere (the scan worker) from the same summaries as this index's. Ignored when one
+   * names a file this index has no summary of (a deletion crossed the answer): then the index links itself.
+   */
+  setLinkedResilience(items: readonly LedgerItem[]): void {
+    if (!this.resilienceConfig || !items.every((i) => this.summaries.has(i.file))) return;
+    this.resilience = [...items];
   }
 
   /**

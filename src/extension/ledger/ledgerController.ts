@@ -144,7 +144,10 @@ export class LedgerController implements vscode.Disposable {
       ledger.scanned = true;
       // What changed on disk while the scan ran is read again, after the scan's (possibly older) view of it.
       for (const [rel, change] of ledger.changedDuringScan) {
-        if (change === 'deleted') this.apply(ledger, rel, () => ledger.index.removeFile(rel) || ledger.index.removeUnder(rel));
+        if (change === 'deleted') {
+          this.deps.scans.forget(ledger.root, rel);
+          this.apply(ledger, rel, () => ledger.index.removeFile(rel) || ledger.index.removeUnder(rel));
+        }
         else void this.deps.activity.track(this.updateFromDisk(ledger, rel, false));
       }
       ledger.changedDuringScan.clear();
@@ -284,6 +287,7 @@ export class LedgerController implements vscode.Disposable {
       return;
     }
     if (at.ledger.scanning) at.ledger.changedDuringScan.set(at.rel, 'deleted');
+    this.deps.scans.forget(at.ledger.root, at.rel);
     this.apply(at.ledger, at.rel, () => at.ledger.index.removeFile(at.rel) || at.ledger.index.removeUnder(at.rel));
   }
 
@@ -305,9 +309,9 @@ export class LedgerController implements vscode.Disposable {
     this.apply(ledger, rel, () => {
       if ('items' in outcome) {
         if (outcome.note) this.deps.output.warn(`${ledger.folder.name}: ${rel}: ${outcome.note}`);
-        return ledger.index.setFile(rel, outcome.items, outcome.summary, outcome.note);
+        return this.linked(ledger, ledger.index.setFile(rel, outcome.items, outcome.summary, outcome.note), outcome.resilience);
       }
-      if (/ENOENT|no such file/.test(outcome.reason)) return ledger.index.removeFile(rel);
+      if (/ENOENT|no such file/.test(outcome.reason)) return this.linked(ledger, ledger.index.removeFile(rel), outcome.resilience);
       ledger.index.skipFile(rel, outcome.reason);
       this.deps.output.warn(`${ledger.folder.name}: skipped ${rel}: ${outcome.reason}`);
       return true;
@@ -320,10 +324,16 @@ export class LedgerController implements vscode.Disposable {
     if (!config) return;
     try {
       const scan = await this.deps.scans.scanText(config, rel, text, localToday(), ledger.root);
-      if (ledger.config === config) this.apply(ledger, rel, () => ledger.index.setFile(rel, scan.items, scan.summary, scan.note));
+      if (ledger.config === config) this.apply(ledger, rel, () => this.linked(ledger, ledger.index.setFile(rel, scan.items, scan.summary, scan.note), scan.resilience));
     } catch (err) {
       this.deps.output.error(`${ledger.folder.name}: updating ${rel} failed: ${(err as Error).message}`);
     }
+  }
+
+  /** Takes the findings the worker re-linked after a summary changed (else the index links them itself, in the host). */
+  private linked(ledger: FolderLedger, changed: boolean, resilience: LedgerItem[] | undefined): boolean {
+    if (resilience) ledger.index.setLinkedResilience(resilience);
+    return changed;
   }
 
   private apply(ledger: FolderLedger, rel: string, update: () => boolean): void {

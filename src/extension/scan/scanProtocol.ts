@@ -7,9 +7,15 @@ export type ToWorker =
   | { id: number; op: 'scan'; root: string; config: DebtLedgerConfig; useGit: boolean; cacheFile: string | null; overrides: Map<string, string>; stream: boolean }
   | { id: number; op: 'text'; root: string | null; config: DebtLedgerConfig; file: string; text: string; today: string }
   | { id: number; op: 'file'; root: string; config: DebtLedgerConfig; file: string; today: string }
-  | { id: number; op: 'cancel' };
+  | { id: number; op: 'cancel' }
+  /** A file or folder was deleted: the worker drops its resilience summaries (no answer). */
+  | { id: number; op: 'forget'; root: string; file: string };
 
-export type FileScan = { items: LedgerItem[]; summary: ResilienceSummary | null; note?: string } | { reason: string };
+/**
+ * One file's outcome. `resilience`: the root's findings, re-linked in the worker because this file's
+ * summary changed (absent when it did not, or the worker has no full scan of the root).
+ */
+export type FileScan = ({ items: LedgerItem[]; summary: ResilienceSummary | null; note?: string } | { reason: string }) & { resilience?: LedgerItem[] };
 
 /** Messages from the scan worker, answering request `id`. */
 export type FromWorker =

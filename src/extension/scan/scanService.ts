@@ -93,7 +93,7 @@ export class ScanService {
   }
 
   /** One file's items and summary from a text (an unsaved buffer); `root` places it (scope, package, owners). */
-  async scanText(config: DebtLedgerConfig, file: string, text: string, today: string, root: string | null = null): Promise<{ items: LedgerItem[]; summary: ReturnType<typeof scanFileTextFull>['summary']; note?: string }> {
+  async scanText(config: DebtLedgerConfig, file: string, text: string, today: string, root: string | null = null): Promise<ReturnType<typeof scanFileTextFull> & { resilience?: LedgerItem[] }> {
     if (!this.ensure()) return scanFileTextFull(config, file, text, today, root);
     const answer = await this.request({ id: this.next++, op: 'text', root, config, file, text, today });
     if (answer.type === 'file' && 'items' in answer.result) return answer.result;
@@ -106,6 +106,11 @@ export class ScanService {
     const answer = await this.request({ id: this.next++, op: 'file', root, config, file, today });
     if (answer.type === 'file') return answer.result;
     throw new Error(answer.type === 'error' ? answer.message : 'unexpected answer from the scan worker');
+  }
+
+  /** A file or folder was deleted: the worker forgets its resilience summaries (the host re-links itself). */
+  forget(root: string, file: string): void {
+    this.worker?.postMessage({ id: this.next++, op: 'forget', root, file } satisfies ToWorker);
   }
 
   dispose(): void {

@@ -4,10 +4,12 @@
 import { parentPort } from 'node:worker_threads';
 import { scanFileTextFull, scanOneFile, scanWorkspace } from '../../core/scan/scanner';
 import type { LedgerItem } from '../../core/model';
-import type { FromWorker, ToWorker } from './scanProtocol';
+import type { FileScan, FromWorker, ToWorker } from './scanProtocol';
+import { LinkState } from './linkState';
 
 const port = parentPort;
 const running = new Map<number, AbortController>();
+const links = new LinkState();
 const post = (m: FromWorker): void => port?.postMessage(m);
 
 port?.on('message', (m: ToWorker) => {
@@ -15,9 +17,17 @@ port?.on('message', (m: ToWorker) => {
     for (const c of running.values()) c.abort();
     return;
   }
+  if (m.op === 'forget') {
+    links.forget(m.root, m.file);
+    return;
+  }
   if (m.op === 'text' || m.op === 'file') {
     try {
-      post({ id: m.id, type: 'file', result: m.op === 'text' ? scanFileTextFull(m.config, m.file, m.text, m.today, m.root) : scanOneFile(m.root, m.file, m.config, m.today) });
+      const result: FileScan = m.op === 'text' ? scanFileTextFull(m.config, m.file, m.text, m.today, m.root) : scanOneFile(m.root, m.file, m.config, m.today);
+      // As the host's index does: a deleted file loses its summary, a file skipped for another reason keeps it.
+      const summary = 'summary' in result ? result.summary : /ENOENT|no such file/.test(result.reason) ? null : undefined;
+      const resilience = m.root === null || summary === undefined ? undefined : links.update(m.root, m.file, summary, m.config);
+      post({ id: m.id, type: 'file', result: resilience ? { ...result, resilience } : result });
     } catch (err) {
       post({ id: m.id, type: 'error', message: (err as Error).message, aborted: false });
     }
@@ -42,6 +52,7 @@ port?.on('message', (m: ToWorker) => {
     } } : {}),
   }).then((result) => {
     flush();
+    links.reset(m.root, result.summaries);
     post({ id: m.id, type: 'scanned', result });
   }, (err: unknown) => post({ id: m.id, type: 'error', message: (err as Error).message, aborted: abort.signal.aborted })).finally(() => running.delete(m.id));
 });
