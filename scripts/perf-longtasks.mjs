@@ -2,7 +2,8 @@
 // (from `npm run perf:host -- <folder> --profile=<dir>`): each run of samples without an idle one that lasts
 // at least --min ms, with where its time went (the heaviest frames, inclusive, and the heaviest self frames).
 // Frames of our bundles are marked `*`. A task is all JavaScript and native work between two idle samples, so
-// it is what blocked the extension host's event loop.
+// it is what blocked the extension host's event loop. The OURS line: the longest task, the most time our code
+// took in one task (and that task's length), our total, and how many tasks had 50 ms or more of ours.
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
@@ -47,6 +48,25 @@ for (let i = 0; i < profile.samples.length; i++) {
 }
 if (current) tasks.push(current);
 
+// Our share of a task: the samples with one of our frames on the stack.
+const oursCache = new Map();
+const hasOurs = (id) => {
+  if (!oursCache.has(id)) oursCache.set(id, ours(byId.get(id).callFrame.url) || (parent.has(id) && hasOurs(parent.get(id))));
+  return oursCache.get(id);
+};
+// A sample is taken every 0.5 ms while the thread runs; one that spans much longer is a stretch the thread
+// did not run (the OS gave the CPU to another process on this shared machine) or could not be sampled.
+// `cpu` figures count such a sample as GAP_MS at most: the work itself, not the wait for a CPU.
+const GAP_MS = 5;
+const cpuOf = (samples, pick = () => true) => samples.reduce((s, [id, dt]) => s + (pick(id) ? Math.min(dt, GAP_MS) : 0), 0);
+for (const k of tasks) {
+  k.oursMs = k.samples.reduce((s, [id, dt]) => s + (hasOurs(id) ? dt : 0), 0);
+  k.cpuMs = cpuOf(k.samples);
+  k.oursCpuMs = cpuOf(k.samples, hasOurs);
+}
+const byOurs = [...tasks].sort((a, b) => b.oursMs - a.oursMs);
+const max = (f) => Math.round(Math.max(0, ...tasks.map(f)));
+console.log(`OURS ${JSON.stringify({ file, longestTaskMs: max((k) => k.ms), longestTaskCpuMs: max((k) => k.cpuMs), longestOursMs: Math.round(byOurs[0]?.oursMs ?? 0), inTaskMs: Math.round(byOurs[0]?.ms ?? 0), longestOursCpuMs: max((k) => k.oursCpuMs), oursTotalMs: Math.round(tasks.reduce((s, k) => s + k.oursMs, 0)), oursOver50: tasks.filter((k) => k.oursMs >= 50).length, oursCpuOver50: tasks.filter((k) => k.oursCpuMs >= 50).length })}`);
 const long = tasks.filter((k) => k.ms >= minMs).sort((a, b) => b.ms - a.ms);
 const busy = tasks.reduce((s, k) => s + k.ms, 0);
 console.log(`${file}: ${((profile.endTime - profile.startTime) / 1e6).toFixed(1)} s profiled, ${(busy / 1000).toFixed(1)} s busy, ${tasks.length} tasks, ${long.length} of >= ${minMs} ms`);
@@ -64,7 +84,7 @@ for (const k of long.slice(0, 20)) {
     }
   }
   const fmt = (m, filter) => [...m].filter(([l]) => filter(l)).sort((a, b) => b[1] - a[1]).slice(0, top).map(([l, ms]) => `    ${ms.toFixed(0).padStart(5)} ms ${l}`).join('\n');
-  console.log(`\n${k.ms.toFixed(0)} ms task at +${((k.start - profile.startTime) / 1000).toFixed(0)} ms`);
+  console.log(`\n${k.ms.toFixed(0)} ms task at +${((k.start - profile.startTime) / 1000).toFixed(0)} ms, ${k.oursMs.toFixed(0)} ms of it ours; cpu ${k.cpuMs.toFixed(0)} ms, ours ${k.oursCpuMs.toFixed(0)} ms`);
   console.log(`  ours (inclusive):\n${fmt(inclusive, (l) => l.startsWith('*')) || '    (none)'}`);
   console.log(`  all (inclusive, below the root):\n${fmt(inclusive, (l) => !/\(root\)/.test(l))}`);
   console.log(`  self:\n${fmt(self, () => true)}`);

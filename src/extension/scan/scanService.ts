@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { DebtLedgerConfig } from '../../core/config/config';
 import type { LedgerItem, ScanResult } from '../../core/model';
 import { scanFileTextFull, scanOneFile, scanWorkspace, type ScanOptions } from '../../core/scan/scanner';
 import type { FileScan, FromWorker, ToWorker } from './scanProtocol';
+import { forkScanProcess, type ScanChannel } from './scanChannel';
 
 interface Pending {
   resolve: (m: FromWorker) => void;
@@ -13,11 +13,12 @@ interface Pending {
 }
 
 /**
- * Scans in a worker thread when its bundle is there (dist/scanWorker.js), else in-process (unit tests, a
- * broken install): the same core functions either way. The worker is started on the first scan and kept.
+ * Scans in a scanner process when its bundle is there (dist/scanWorker.js, see scanChannel.ts), else
+ * in-process (unit tests, a broken install): the same core functions either way. The process is started on
+ * the first scan and kept.
  */
 export class ScanService {
-  private worker: Worker | null = null;
+  private worker: ScanChannel | null = null;
   private failed = false;
   private next = 1;
   private readonly pending = new Map<number, Pending>();
@@ -28,15 +29,15 @@ export class ScanService {
     return this.ensure() !== null;
   }
 
-  private ensure(): Worker | null {
+  private ensure(): ScanChannel | null {
     if (this.worker || this.failed) return this.worker;
     if (!existsSync(this.workerFile)) {
       this.failed = true;
       return null;
     }
     try {
-      const worker = new Worker(this.workerFile);
-      worker.on('message', (m: FromWorker) => {
+      const worker = forkScanProcess(this.workerFile);
+      worker.onMessage((m: FromWorker) => {
         const p = this.pending.get(m.id);
         if (!p) return;
         if (m.type === 'progress') p.onProgress?.(m.done, m.total);
@@ -46,19 +47,18 @@ export class ScanService {
           p.resolve(m);
         }
       });
-      worker.on('error', (err) => this.crashed(err.message));
-      worker.on('exit', (code) => code !== 0 && this.crashed(`exit code ${code}`));
-      worker.unref();
+      worker.onExit((why) => this.crashed(why));
       this.worker = worker;
     } catch (err) {
       this.failed = true;
-      this.log(`scan worker unavailable, scanning in the extension host: ${(err as Error).message}`);
+      this.log(`scanner process unavailable, scanning in the extension host: ${(err as Error).message}`);
     }
     return this.worker;
   }
 
   private crashed(why: string): void {
-    this.log(`scan worker stopped (${why}); later scans run in the extension host`);
+    if (!this.worker) return;
+    this.log(`scanner process stopped (${why}); later scans run in the extension host`);
     this.worker = null;
     this.failed = true;
     for (const [id, p] of this.pending) p.resolve({ id, type: 'error', message: `the scan worker stopped (${why})`, aborted: false });
@@ -68,7 +68,7 @@ export class ScanService {
   private request(message: ToWorker, handlers: Omit<Pending, 'resolve'> = {}): Promise<FromWorker> {
     return new Promise((resolve) => {
       this.pending.set(message.id, { resolve, ...handlers });
-      this.worker!.postMessage(message);
+      this.worker!.post(message);
     });
   }
 
@@ -77,7 +77,7 @@ export class ScanService {
     const worker = this.ensure();
     if (!worker) return scanWorkspace(options);
     const id = this.next++;
-    const onAbort = (): void => worker.postMessage({ id: this.next++, op: 'cancel' } satisfies ToWorker);
+    const onAbort = (): void => worker.post({ id: this.next++, op: 'cancel' });
     options.signal?.addEventListener('abort', onAbort, { once: true });
     try {
       const answer = await this.request(
@@ -110,12 +110,13 @@ export class ScanService {
 
   /** A file or folder was deleted: the worker forgets its resilience summaries (the host re-links itself). */
   forget(root: string, file: string): void {
-    this.worker?.postMessage({ id: this.next++, op: 'forget', root, file } satisfies ToWorker);
+    this.worker?.post({ id: this.next++, op: 'forget', root, file });
   }
 
   dispose(): void {
-    void this.worker?.terminate();
+    const worker = this.worker;
     this.worker = null;
+    worker?.dispose();
   }
 }
 

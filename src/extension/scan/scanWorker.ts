@@ -1,5 +1,6 @@
-// The scan worker (dist/scanWorker.js): runs full scans and single-file parses off the extension host's
-// event loop, so loading the compiler (~2 s on a busy 2-core machine) and parsing never block the editor.
+// The scanner (dist/scanWorker.js), a process of its own (or a worker thread): runs full scans and single-file
+// parses off the extension host's event loop and heap, so loading the compiler (~2 s on a busy 2-core
+// machine) and parsing never block the editor.
 // Imports core only: no vscode.
 import { parentPort } from 'node:worker_threads';
 import { scanFileTextFull, scanOneFile, scanWorkspace } from '../../core/scan/scanner';
@@ -7,7 +8,11 @@ import type { LedgerItem } from '../../core/model';
 import type { FileScan, FromWorker, ToWorker } from './scanProtocol';
 import { LinkState } from './linkState';
 
-const port = parentPort;
+// In a worker thread: its port. In the scanner process (scanChannel.ts): the IPC channel to the host, and
+// the process ends with the host (its channel closes).
+const port: { postMessage(m: FromWorker): void; on(event: 'message', handler: (m: ToWorker) => void): void } | null = parentPort ??
+  (process.send ? { postMessage: (m) => process.send!(m), on: (_event, handler) => void process.on('message', handler) } : null);
+if (!parentPort && process.send) process.on('disconnect', () => process.exit(0));
 const running = new Map<number, AbortController>();
 const links = new LinkState();
 const post = (m: FromWorker): void => port?.postMessage(m);
