@@ -6,7 +6,6 @@ import { resolveLayers } from '../../core/config/layers';
 import { loadLayeredConfig } from '../../core/config/loadConfig';
 import { isGitIgnored } from '../../core/git/gitIgnore';
 import { localToday } from '../../core/ledger/ids';
-import { enrichLedger } from '../../core/intel/enrich';
 import { isScannedPath } from '../../core/scan/scanner';
 import type { ScanService } from '../scan/scanService';
 import type { Configuration } from '../configuration';
@@ -195,7 +194,7 @@ export class LedgerController implements vscode.Disposable {
     const cache = this.cacheFile(ledger)?.replace(/\.json$/, '.blame.json') ?? null;
     try {
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Debt Ledger: dating items' }, async (progress) => {
-        const stats = await enrichLedger(ledger.index.items(), { root: ledger.root, config, today: localToday(), useGit: true, blameCacheFile: cache, onProgress: (done, total) => progress.report({ message: `${done}/${total} files` }) });
+        const stats = await this.deps.scans.enrich(ledger.index.items(), { root: ledger.root, config, today: localToday(), useGit: true, blameCacheFile: cache, onProgress: (done, total) => progress.report({ message: `${done}/${total} files` }) });
         this.deps.output.info(`${ledger.folder.name}: blamed ${stats.blamed} files (${stats.fromCache} from cache) in ${stats.ms} ms`);
       });
       this.changed.fire();

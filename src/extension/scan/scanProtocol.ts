@@ -1,6 +1,11 @@
 import type { DebtLedgerConfig } from '../../core/config/config';
 import type { LedgerItem, ScanResult } from '../../core/model';
 import type { ResilienceSummary } from '../../core/resilience/model';
+import type { EnrichOptions, EnrichStats } from '../../core/intel/enrich';
+
+/** What blame and CODEOWNERS add to an item (enrichLedger), sent back per item in the order sent. */
+export const ENRICHED_FIELDS = ['introduced', 'team', 'author', 'interest', 'owner', 'owners', 'labels'] as const;
+export type EnrichedFields = Pick<LedgerItem, (typeof ENRICHED_FIELDS)[number]>;
 
 /** Messages to the scan worker. Plain data only (structured clone): no functions, no signals. */
 export type ToWorker =
@@ -8,6 +13,7 @@ export type ToWorker =
   | { id: number; op: 'text'; root: string | null; config: DebtLedgerConfig; file: string; text: string; today: string }
   | { id: number; op: 'file'; root: string; config: DebtLedgerConfig; file: string; today: string }
   | { id: number; op: 'cancel' }
+  | { id: number; op: 'enrich'; items: LedgerItem[]; options: Omit<EnrichOptions, 'signal' | 'onProgress'> }
   /** A file or folder was deleted: the worker drops its resilience summaries (no answer). */
   | { id: number; op: 'forget'; root: string; file: string };
 
@@ -23,4 +29,5 @@ export type FromWorker =
   | { id: number; type: 'items'; batch: [string, LedgerItem[]][] }
   | { id: number; type: 'scanned'; result: ScanResult }
   | { id: number; type: 'file'; result: FileScan }
+  | { id: number; type: 'enriched'; fields: EnrichedFields[]; stats: EnrichStats }
   | { id: number; type: 'error'; message: string; aborted: boolean };

@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import type { DebtLedgerConfig } from '../../core/config/config';
 import type { LedgerItem, ScanResult } from '../../core/model';
 import { scanFileTextFull, scanOneFile, scanWorkspace, type ScanOptions } from '../../core/scan/scanner';
-import type { FileScan, FromWorker, ToWorker } from './scanProtocol';
+import { ENRICHED_FIELDS, type FileScan, type FromWorker, type ToWorker } from './scanProtocol';
+import { enrichLedger, type EnrichOptions, type EnrichStats } from '../../core/intel/enrich';
 import { forkScanProcess, type ScanChannel } from './scanChannel';
 
 interface Pending {
@@ -106,6 +107,24 @@ export class ScanService {
     const answer = await this.request({ id: this.next++, op: 'file', root, config, file, today });
     if (answer.type === 'file') return answer.result;
     throw new Error(answer.type === 'error' ? answer.message : 'unexpected answer from the scan worker');
+  }
+
+  /**
+   * Blame, CODEOWNERS and churn for `items`, written into them in place (as `enrichLedger` does), run in
+   * the scanner process: git's processes and output never touch the host's event loop.
+   */
+  async enrich(items: LedgerItem[], options: EnrichOptions): Promise<EnrichStats> {
+    if (!this.ensure()) return enrichLedger(items, options);
+    // A signal cannot cross to the process (nothing cancels enrichment today); progress comes back as messages.
+    const { root, config, today, blameCacheFile, useGit, onProgress } = options;
+    const answer = await this.request({ id: this.next++, op: 'enrich', items, options: { root, config, today, blameCacheFile, useGit } }, onProgress ? { onProgress } : {});
+    if (answer.type !== 'enriched') throw new Error(answer.type === 'error' ? answer.message : 'unexpected answer from the scanner');
+    answer.fields.forEach((fields, n) => {
+      const item = items[n];
+      if (!item) return;
+      for (const k of ENRICHED_FIELDS) (item as unknown as Record<string, unknown>)[k] = fields[k];
+    });
+    return answer.stats;
   }
 
   /** A file or folder was deleted: the worker forgets its resilience summaries (the host re-links itself). */

@@ -7,6 +7,8 @@ import { scanFileTextFull, scanOneFile, scanWorkspace } from '../../core/scan/sc
 import type { LedgerItem } from '../../core/model';
 import type { FileScan, FromWorker, ToWorker } from './scanProtocol';
 import { LinkState } from './linkState';
+import { enrichLedger } from '../../core/intel/enrich';
+import { ENRICHED_FIELDS, type EnrichedFields } from './scanProtocol';
 
 // In a worker thread: its port. In the scanner process (scanChannel.ts): the IPC channel to the host, and
 // the process ends with the host (its channel closes).
@@ -24,6 +26,13 @@ port?.on('message', (m: ToWorker) => {
   }
   if (m.op === 'forget') {
     links.forget(m.root, m.file);
+    return;
+  }
+  if (m.op === 'enrich') {
+    // Blame, churn and authors: git processes and their output parsed here, not in the extension host.
+    enrichLedger(m.items, { ...m.options, onProgress: (done, total) => post({ id: m.id, type: 'progress', done, total }) }).then(
+      (stats) => post({ id: m.id, type: 'enriched', stats, fields: m.items.map((i) => Object.fromEntries(ENRICHED_FIELDS.map((k) => [k, i[k]])) as EnrichedFields) }),
+      (err: unknown) => post({ id: m.id, type: 'error', message: (err as Error).message, aborted: false }));
     return;
   }
   if (m.op === 'text' || m.op === 'file') {
