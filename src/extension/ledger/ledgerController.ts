@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { filesBelow } from '../../core/fs/folderFiles';
 import * as vscode from 'vscode';
 import { CONFIG_FILE_NAME } from '../../core/config/config';
 import { resolveLayers } from '../../core/config/layers';
@@ -18,6 +20,9 @@ import { FolderLedger } from './folderLedger';
 import { LedgerSnapshots } from './ledgerSnapshots';
 import { COMMANDS } from '../constants';
 import type { LedgerItem } from '../../core/model';
+
+/** Files of a created folder read one by one; more and the folder is a rescan. */
+const NEW_FOLDER_FILES = 200;
 
 export interface LedgerControllerDeps {
   configuration: Configuration;
@@ -267,6 +272,25 @@ export class LedgerController implements vscode.Disposable {
     this.fileUpdates.schedule(uri.toString(), () => void this.deps.activity.track(this.updateFromDisk(at.ledger, at.rel, created)));
   }
 
+  /**
+   * A created path that is not a file the ledger scans may be a folder: the watcher reports a new folder
+   * but misses files written into it before it was watched (`mkdir -p a/b && echo > a/b/x.ts` is one
+   * event, for `a`, now and then). Its files are read as created ones; a big new folder is a rescan.
+   */
+  private async folderCreated(ledger: FolderLedger, rel: string): Promise<void> {
+    const config = ledger.config;
+    if (!config) return;
+    const stat = await fs.lstat(path.join(ledger.root, rel)).catch(() => null);
+    if (!stat?.isDirectory()) return;
+    const files = await filesBelow(ledger.root, rel, (f) => isScannedPath(config, f), NEW_FOLDER_FILES);
+    if (files === null) {
+      this.deps.output.info(`${ledger.folder.name}: ${rel} was created with more than ${NEW_FOLDER_FILES} files: rescanning`);
+      void this.scan({ interactive: false, folders: [ledger] });
+      return;
+    }
+    for (const file of files) this.fileChanged(vscode.Uri.joinPath(ledger.folder.uri, file), true);
+  }
+
   /** An open document's unsaved text changed: update its items from the buffer (debounced). */
   bufferChanged(document: vscode.TextDocument): void {
     const at = this.locate(document.uri);
@@ -293,7 +317,11 @@ export class LedgerController implements vscode.Disposable {
   private async updateFromDisk(ledger: FolderLedger, rel: string, created: boolean): Promise<void> {
     const config = ledger.config;
     if (ledger.scanning) ledger.changedDuringScan.set(rel, 'changed');
-    if (!ledger.scanned || !config || !isScannedPath(config, rel)) return;
+    if (!ledger.scanned || !config) return;
+    if (!isScannedPath(config, rel)) {
+      if (created) await this.folderCreated(ledger, rel);
+      return;
+    }
     if (created && !ledger.index.has(rel) && vscode.workspace.isTrusted && (await isGitIgnored(ledger.root, rel))) return;
     const open = vscode.workspace.textDocuments.find((d) => d.isDirty && ledger.relative(d.uri) === rel);
     if (open) return this.updateFromText(ledger, rel, open.getText());
