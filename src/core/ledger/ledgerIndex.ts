@@ -14,6 +14,9 @@ export class LedgerIndex {
   private readonly summaries = new Map<string, ResilienceSummary>();
   private resilienceConfig: ResilienceConfig | null = null;
   private resilience: LedgerItem[] | null = [];
+  /** Bumped whenever a file's items change: `items()` is memoized on it and the linked findings. */
+  private version = 0;
+  private all: { version: number; resilience: LedgerItem[]; items: LedgerItem[] } | null = null;
 
   constructor(readonly root: string) {}
 
@@ -27,6 +30,7 @@ export class LedgerIndex {
   /** Replaces everything with a full scan's result (its resilience items are re-derived from summaries). */
   reset(items: readonly LedgerItem[], skipped: readonly SkippedFile[], summaries?: ReadonlyMap<string, ResilienceSummary>): void {
     this.byFile.clear();
+    this.version++;
     this.skippedByFile.clear();
     this.summaries.clear();
     for (const [file, summary] of summaries ?? []) this.summaries.set(file, summary);
@@ -67,6 +71,7 @@ export class LedgerIndex {
     else this.skippedByFile.delete(file);
     const summaryChanged = summary !== undefined && this.setSummary(file, summary);
     if (sameItems(before, items)) return summaryChanged || noteChanged;
+    this.version++;
     if (items.length === 0) this.byFile.delete(file);
     else this.byFile.set(file, [...items]);
     return true;
@@ -83,13 +88,14 @@ export class LedgerIndex {
 
   /** Marks a file skipped (binary, too large, unreadable), dropping its items. */
   skipFile(file: string, reason: string): void {
-    this.byFile.delete(file);
+    if (this.byFile.delete(file)) this.version++;
     this.skippedByFile.set(file, reason);
   }
 
   /** Forgets a deleted file; returns false when it had nothing. */
   removeFile(file: string): boolean {
     const had = this.byFile.delete(file);
+    if (had) this.version++;
     const hadSummary = this.setSummary(file, null);
     return this.skippedByFile.delete(file) || had || hadSummary;
   }
@@ -124,9 +130,17 @@ export class LedgerIndex {
     return resilience.length === 0 ? own : [...own, ...resilience];
   }
 
-  /** Markers, suppressions and resilience findings. */
-  items(): LedgerItem[] {
-    return [...[...this.byFile.values()].flat(), ...this.resilienceItems()];
+  /**
+   * Markers, suppressions and resilience findings: the same array until something changes (views, the
+   * badge and the status bar all ask after each change; a copy each time was most of a render on 1,600
+   * items). Do not modify it; copy it to sort.
+   */
+  items(): readonly LedgerItem[] {
+    const resilience = this.resilienceItems();
+    if (this.all?.version !== this.version || this.all.resilience !== resilience) {
+      this.all = { version: this.version, resilience, items: [...[...this.byFile.values()].flat(), ...resilience] };
+    }
+    return this.all.items;
   }
 
   /** Resilience findings, linked across all files' summaries (memoized until a summary changes). */

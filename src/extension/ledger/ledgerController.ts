@@ -199,7 +199,7 @@ export class LedgerController implements vscode.Disposable {
     const cache = this.cacheFile(ledger)?.replace(/\.json$/, '.blame.json') ?? null;
     try {
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Debt Ledger: dating items' }, async (progress) => {
-        const stats = await this.deps.scans.enrich(ledger.index.items(), { root: ledger.root, config, today: localToday(), useGit: true, blameCacheFile: cache, onProgress: (done, total) => progress.report({ message: `${done}/${total} files` }) });
+        const stats = await this.deps.scans.enrich([...ledger.index.items()], { root: ledger.root, config, today: localToday(), useGit: true, blameCacheFile: cache, onProgress: (done, total) => progress.report({ message: `${done}/${total} files` }) });
         this.deps.output.info(`${ledger.folder.name}: blamed ${stats.blamed} files (${stats.fromCache} from cache) in ${stats.ms} ms`);
       });
       this.changed.fire();
