@@ -31,6 +31,7 @@ import { ResilienceDiagnostics } from './diagnostics/resilienceDiagnostics';
 import { LedgerController } from './ledger/ledgerController';
 import { Notifier } from './notifier';
 import { Activity } from './util/activity';
+import { Debouncer } from './util/debouncer';
 import { LedgerTreeProvider } from './views/ledgerTreeProvider';
 import { LedgerStatusBar } from './views/statusBar';
 import { ViewState } from './views/viewState';
@@ -44,6 +45,9 @@ import { DodTreeProvider } from './views/dodTreeProvider';
 import { createIssueCommand } from './commands/createIssueCommand';
 import { TicketStates } from './tickets/ticketStates';
 import { setTrackerTokenCommand, TrackerSecrets } from './tickets/trackerSecrets';
+
+/** Ledger changes closer together than this are rendered (view, badge, diagnostics) once. */
+const RENDER_COALESCE_MS = 30;
 
 /** A plain snapshot of a tree node, for tests and diagnostics. */
 export interface NodeSnapshot {
@@ -188,8 +192,13 @@ export class DebtLedgerExtension {
       view.description = parts.join(' · ');
       statusBar.update(countedItems(visible), configuration.editor().statusBar);
     };
-    own(controller.onDidChange(render));
-    own(controller.onDidChange(() => void syncConfigContext(controller)));
+    // A burst of ledger changes (streamed batches, a rescan's files) is one render.
+    const renders = own(new Debouncer<'render'>(RENDER_COALESCE_MS, () => activity.check()));
+    activity.addPendingSource(() => renders.pending);
+    own(controller.onDidChange(() => renders.schedule('render', () => {
+      render();
+      void syncConfigContext(controller);
+    })));
     own(state.onDidChange(render));
 
     const secrets = new TrackerSecrets(context.secrets);

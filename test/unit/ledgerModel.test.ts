@@ -46,6 +46,20 @@ describe('filtering', () => {
 });
 
 describe('LedgerIndex', () => {
+  it('keeps a file\'s own items as the same list until they change (editors skip unchanged files)', () => {
+    const index = new LedgerIndex('/root');
+    const items = scanFileText(defaultConfig(), 'a.ts', '// TODO: one', '2026-01-01');
+    assert.equal(index.ownItemsOf('a.ts').length, 0);
+    index.setFile('a.ts', items);
+    const first = index.ownItemsOf('a.ts');
+    assert.deepEqual(first, items);
+    assert.equal(index.setFile('a.ts', scanFileText(defaultConfig(), 'a.ts', '// TODO: one', '2026-01-01')), false);
+    assert.equal(index.ownItemsOf('a.ts'), first, 'the same items: the same list');
+    index.setFile('a.ts', scanFileText(defaultConfig(), 'a.ts', '\n// TODO: one', '2026-01-01'));
+    assert.notEqual(index.ownItemsOf('a.ts'), first);
+    assert.equal(index.ownItemsOf('a.ts')[0]!.line, 2);
+  });
+
   it('replaces one file, reports whether anything changed, and removes folders', () => {
     const index = new LedgerIndex('/root');
     index.reset(sample, [{ file: 'big.js', reason: 'too large' }]);

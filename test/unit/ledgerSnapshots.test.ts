@@ -26,4 +26,16 @@ describe('ledger snapshots (the last session\'s ledger)', () => {
     assert.deepEqual(await store.load(uri('file:///work/a')), [items[0]], 'entries without the item shape are dropped');
     assert.equal(await new LedgerSnapshots(undefined).load(uri('file:///work/a')), null);
   });
+
+  it('writes a big ledger in slices that read back as one list (and an empty one)', async (t) => {
+    const dir = tempDir(t);
+    const store = new LedgerSnapshots(uri(dir));
+    const text = Array.from({ length: 450 }, (_, n) => `// TODO: item ${n}`).join('\n');
+    const items = scanFileText(defaultConfig(), 'src/many.ts', text, '2026-11-22');
+    assert.equal(items.length, 450);
+    await store.save(uri('file:///work/a'), items);
+    assert.deepEqual(await store.load(uri('file:///work/a')), items);
+    await store.save(uri('file:///work/a'), []);
+    assert.deepEqual(await store.load(uri('file:///work/a')), []);
+  });
 });

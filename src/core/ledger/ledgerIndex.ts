@@ -17,6 +17,9 @@ export class LedgerIndex {
   private resilience: LedgerItem[] | null = [];
   /** Resolves alias imports of summaries set per file (the full scan's come resolved) like the full scan. */
   private readonly resolver: SummaryResolver;
+  /** Bumped whenever a file's items change: `items()` is memoized on it and the linked findings. */
+  private version = 0;
+  private all: { version: number; resilience: LedgerItem[]; items: LedgerItem[] } | null = null;
 
   constructor(readonly root: string) {
     this.resolver = new SummaryResolver(root);
@@ -32,18 +35,34 @@ export class LedgerIndex {
   /** Replaces everything with a full scan's result (its resilience items are re-derived from summaries). */
   reset(items: readonly LedgerItem[], skipped: readonly SkippedFile[], summaries?: ReadonlyMap<string, ResilienceSummary>): void {
     this.byFile.clear();
+    this.version++;
     this.skippedByFile.clear();
     this.summaries.clear();
     this.resolver.clear();
     for (const [file, summary] of summaries ?? []) this.summaries.set(file, summary);
     this.resilience = null;
+    const linked: LedgerItem[] = [];
     for (const item of items) {
-      if (item.kind === 'resilience') continue;
+      if (item.kind === 'resilience') {
+        linked.push(item);
+        continue;
+      }
       const list = this.byFile.get(item.file) ?? [];
       list.push(item);
       this.byFile.set(item.file, list);
     }
     for (const s of skipped) this.skippedByFile.set(s.file, s.reason);
+    // The scan linked its findings from these same summaries: no second linking pass here.
+    if (summaries && this.resilienceConfig) this.resilience = linked;
+  }
+
+  /**
+   * Findings linked elsewhere (the scan worker) from the same summaries as this index's. Ignored when one
+   * names a file this index has no summary of (a deletion crossed the answer): then the index links itself.
+   */
+  setLinkedResilience(items: readonly LedgerItem[]): void {
+    if (!this.resilienceConfig || !items.every((i) => this.summaries.has(i.file))) return;
+    this.resilience = [...items];
   }
 
   /**
@@ -58,6 +77,7 @@ export class LedgerIndex {
     else this.skippedByFile.delete(file);
     const summaryChanged = summary !== undefined && this.setSummary(file, summary);
     if (sameItems(before, items)) return summaryChanged || noteChanged;
+    this.version++;
     if (items.length === 0) this.byFile.delete(file);
     else this.byFile.set(file, [...items]);
     return true;
@@ -74,13 +94,14 @@ export class LedgerIndex {
 
   /** Marks a file skipped (binary, too large, unreadable), dropping its items. */
   skipFile(file: string, reason: string): void {
-    this.byFile.delete(file);
+    if (this.byFile.delete(file)) this.version++;
     this.skippedByFile.set(file, reason);
   }
 
   /** Forgets a deleted file; returns false when it had nothing. */
   removeFile(file: string): boolean {
     const had = this.byFile.delete(file);
+    if (had) this.version++;
     const hadSummary = this.setSummary(file, null);
     return this.skippedByFile.delete(file) || had || hadSummary;
   }
@@ -100,6 +121,14 @@ export class LedgerIndex {
     return this.byFile.has(file) || this.skippedByFile.has(file) || this.summaries.has(file);
   }
 
+  /**
+   * One file's markers and suppressions, without linking resilience findings: the same array until the
+   * file's items change, so a caller can skip work when it gets the list it had.
+   */
+  ownItemsOf(file: string): readonly LedgerItem[] {
+    return this.byFile.get(file) ?? NO_ITEMS;
+  }
+
   /** One file's markers and suppressions plus its resilience findings (for editor decorations and hovers). */
   itemsOf(file: string): LedgerItem[] {
     const own = this.byFile.get(file) ?? [];
@@ -107,9 +136,17 @@ export class LedgerIndex {
     return resilience.length === 0 ? own : [...own, ...resilience];
   }
 
-  /** Markers, suppressions and resilience findings. */
-  items(): LedgerItem[] {
-    return [...[...this.byFile.values()].flat(), ...this.resilienceItems()];
+  /**
+   * Markers, suppressions and resilience findings: the same array until something changes (views, the
+   * badge and the status bar all ask after each change; a copy each time was most of a render on 1,600
+   * items). Do not modify it; copy it to sort.
+   */
+  items(): readonly LedgerItem[] {
+    const resilience = this.resilienceItems();
+    if (this.all?.version !== this.version || this.all.resilience !== resilience) {
+      this.all = { version: this.version, resilience, items: [...[...this.byFile.values()].flat(), ...resilience] };
+    }
+    return this.all.items;
   }
 
   /** Resilience findings, linked across all files' summaries (memoized until a summary changes). */
@@ -122,6 +159,8 @@ export class LedgerIndex {
     return [...this.skippedByFile].map(([file, reason]) => ({ file, reason }));
   }
 }
+
+const NO_ITEMS: readonly LedgerItem[] = Object.freeze([]);
 
 function sameItems(a: readonly LedgerItem[], b: readonly LedgerItem[]): boolean {
   if (a.length !== b.length) return false;

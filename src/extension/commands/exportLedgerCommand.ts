@@ -24,7 +24,7 @@ export async function exportLedgerCommand(ctx: CommandContext): Promise<void> {
     saveLabel: 'Export Ledger',
   });
   if (!target) return;
-  const items = ledger.index.items().sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  const items = [...ledger.index.items()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   const text = formatResult({ root: ledger.root, items, skipped: ledger.index.skipped(), stats: emptyScanStats() }, picked.format);
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   const open = await vscode.window.showInformationMessage(`Debt Ledger: exported ${items.length} items to ${vscode.workspace.asRelativePath(target)}.`, 'Open');

@@ -30,7 +30,7 @@ const colorName = (c: ColorRef): string => ('hex' in c ? c.hex : c.theme);
 export class DecorationController implements vscode.Disposable {
   private readonly types = new Map<string, Applied>();
   /** Per editor: the style keys it was given ranges for, and the snapshot the tests read. */
-  private readonly shown = new Map<vscode.TextEditor, { keys: Set<string>; snapshot: EditorDecorations }>();
+  private readonly shown = new Map<vscode.TextEditor, { keys: Set<string>; snapshot: EditorDecorations; items: readonly LedgerItem[] }>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly controller: LedgerController, private settings: () => HighlightSettings, private readonly media: vscode.Uri) {
@@ -61,9 +61,12 @@ export class DecorationController implements vscode.Disposable {
   private update(editor: vscode.TextEditor): void {
     const at = this.controller.locate(editor.document.uri);
     const settings = this.settings();
-    const items = at && settings.enabled ? at.ledger.index.itemsOf(at.rel).filter((i) => i.kind !== 'resilience') : [];
+    // Markers and suppressions only (findings are diagnostics): never waits for resilience linking.
+    const items = at && settings.enabled ? at.ledger.index.ownItemsOf(at.rel) : [];
     const before = this.shown.get(editor);
     if (items.length === 0 && !before) return;
+    // The ledger changed elsewhere: this editor's list is the one it shows (the index keeps it until it changes).
+    if (before && before.items === items) return;
     const byKey = new Map<string, { applied: Applied; items: LedgerItem[] }>();
     for (const item of items) {
       const style = tagStyle(item.tag, item.kind, settings);
@@ -96,7 +99,7 @@ export class DecorationController implements vscode.Disposable {
       if (t.line) editor.setDecorations(t.line, []);
     }
     if (byKey.size === 0) this.shown.delete(editor);
-    else this.shown.set(editor, { keys: new Set(byKey.keys()), snapshot });
+    else this.shown.set(editor, { keys: new Set(byKey.keys()), snapshot, items });
   }
 
   private typeFor(key: string, style: TagStyle, overdue: boolean, settings: HighlightSettings): Applied {

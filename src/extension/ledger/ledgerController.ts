@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { filesBelow } from '../../core/fs/folderFiles';
 import * as vscode from 'vscode';
 import { CONFIG_FILE_NAME } from '../../core/config/config';
 import { resolveLayers } from '../../core/config/layers';
 import { loadLayeredConfig } from '../../core/config/loadConfig';
 import { isGitIgnored } from '../../core/git/gitIgnore';
 import { localToday } from '../../core/ledger/ids';
-import { enrichLedger } from '../../core/intel/enrich';
 import { isScannedPath } from '../../core/scan/scanner';
 import type { ScanService } from '../scan/scanService';
 import type { Configuration } from '../configuration';
@@ -19,6 +20,9 @@ import { FolderLedger } from './folderLedger';
 import { LedgerSnapshots } from './ledgerSnapshots';
 import { COMMANDS } from '../constants';
 import type { LedgerItem } from '../../core/model';
+
+/** Files of a created folder read one by one; more and the folder is a rescan. */
+const NEW_FOLDER_FILES = 200;
 
 export interface LedgerControllerDeps {
   configuration: Configuration;
@@ -144,7 +148,10 @@ export class LedgerController implements vscode.Disposable {
       ledger.scanned = true;
       // What changed on disk while the scan ran is read again, after the scan's (possibly older) view of it.
       for (const [rel, change] of ledger.changedDuringScan) {
-        if (change === 'deleted') this.apply(ledger, rel, () => ledger.index.removeFile(rel) || ledger.index.removeUnder(rel));
+        if (change === 'deleted') {
+          this.deps.scans.forget(ledger.root, rel);
+          this.apply(ledger, rel, () => ledger.index.removeFile(rel) || ledger.index.removeUnder(rel));
+        }
         else void this.deps.activity.track(this.updateFromDisk(ledger, rel, false));
       }
       ledger.changedDuringScan.clear();
@@ -192,7 +199,7 @@ export class LedgerController implements vscode.Disposable {
     const cache = this.cacheFile(ledger)?.replace(/\.json$/, '.blame.json') ?? null;
     try {
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Debt Ledger: dating items' }, async (progress) => {
-        const stats = await enrichLedger(ledger.index.items(), { root: ledger.root, config, today: localToday(), useGit: true, blameCacheFile: cache, onProgress: (done, total) => progress.report({ message: `${done}/${total} files` }) });
+        const stats = await this.deps.scans.enrich([...ledger.index.items()], { root: ledger.root, config, today: localToday(), useGit: true, blameCacheFile: cache, onProgress: (done, total) => progress.report({ message: `${done}/${total} files` }) });
         this.deps.output.info(`${ledger.folder.name}: blamed ${stats.blamed} files (${stats.fromCache} from cache) in ${stats.ms} ms`);
       });
       this.changed.fire();
@@ -265,6 +272,25 @@ export class LedgerController implements vscode.Disposable {
     this.fileUpdates.schedule(uri.toString(), () => void this.deps.activity.track(this.updateFromDisk(at.ledger, at.rel, created)));
   }
 
+  /**
+   * A created path that is not a file the ledger scans may be a folder: the watcher reports a new folder
+   * but misses files written into it before it was watched (`mkdir -p a/b && echo > a/b/x.ts` is one
+   * event, for `a`, now and then). Its files are read as created ones; a big new folder is a rescan.
+   */
+  private async folderCreated(ledger: FolderLedger, rel: string): Promise<void> {
+    const config = ledger.config;
+    if (!config) return;
+    const stat = await fs.lstat(path.join(ledger.root, rel)).catch(() => null);
+    if (!stat?.isDirectory()) return;
+    const files = await filesBelow(ledger.root, rel, (f) => isScannedPath(config, f), NEW_FOLDER_FILES);
+    if (files === null) {
+      this.deps.output.info(`${ledger.folder.name}: ${rel} was created with more than ${NEW_FOLDER_FILES} files: rescanning`);
+      void this.scan({ interactive: false, folders: [ledger] });
+      return;
+    }
+    for (const file of files) this.fileChanged(vscode.Uri.joinPath(ledger.folder.uri, file), true);
+  }
+
   /** An open document's unsaved text changed: update its items from the buffer (debounced). */
   bufferChanged(document: vscode.TextDocument): void {
     const at = this.locate(document.uri);
@@ -284,13 +310,18 @@ export class LedgerController implements vscode.Disposable {
       return;
     }
     if (at.ledger.scanning) at.ledger.changedDuringScan.set(at.rel, 'deleted');
+    this.deps.scans.forget(at.ledger.root, at.rel);
     this.apply(at.ledger, at.rel, () => at.ledger.index.removeFile(at.rel) || at.ledger.index.removeUnder(at.rel));
   }
 
   private async updateFromDisk(ledger: FolderLedger, rel: string, created: boolean): Promise<void> {
     const config = ledger.config;
     if (ledger.scanning) ledger.changedDuringScan.set(rel, 'changed');
-    if (!ledger.scanned || !config || !isScannedPath(config, rel)) return;
+    if (!ledger.scanned || !config) return;
+    if (!isScannedPath(config, rel)) {
+      if (created) await this.folderCreated(ledger, rel);
+      return;
+    }
     if (created && !ledger.index.has(rel) && vscode.workspace.isTrusted && (await isGitIgnored(ledger.root, rel))) return;
     const open = vscode.workspace.textDocuments.find((d) => d.isDirty && ledger.relative(d.uri) === rel);
     if (open) return this.updateFromText(ledger, rel, open.getText());
@@ -305,9 +336,9 @@ export class LedgerController implements vscode.Disposable {
     this.apply(ledger, rel, () => {
       if ('items' in outcome) {
         if (outcome.note) this.deps.output.warn(`${ledger.folder.name}: ${rel}: ${outcome.note}`);
-        return ledger.index.setFile(rel, outcome.items, outcome.summary, outcome.note);
+        return this.linked(ledger, ledger.index.setFile(rel, outcome.items, outcome.summary, outcome.note), outcome.resilience);
       }
-      if (/ENOENT|no such file/.test(outcome.reason)) return ledger.index.removeFile(rel);
+      if (/ENOENT|no such file/.test(outcome.reason)) return this.linked(ledger, ledger.index.removeFile(rel), outcome.resilience);
       ledger.index.skipFile(rel, outcome.reason);
       this.deps.output.warn(`${ledger.folder.name}: skipped ${rel}: ${outcome.reason}`);
       return true;
@@ -320,10 +351,16 @@ export class LedgerController implements vscode.Disposable {
     if (!config) return;
     try {
       const scan = await this.deps.scans.scanText(config, rel, text, localToday(), ledger.root);
-      if (ledger.config === config) this.apply(ledger, rel, () => ledger.index.setFile(rel, scan.items, scan.summary, scan.note));
+      if (ledger.config === config) this.apply(ledger, rel, () => this.linked(ledger, ledger.index.setFile(rel, scan.items, scan.summary, scan.note), scan.resilience));
     } catch (err) {
       this.deps.output.error(`${ledger.folder.name}: updating ${rel} failed: ${(err as Error).message}`);
     }
+  }
+
+  /** Takes the findings the worker re-linked after a summary changed (else the index links them itself, in the host). */
+  private linked(ledger: FolderLedger, changed: boolean, resilience: LedgerItem[] | undefined): boolean {
+    if (resilience) ledger.index.setLinkedResilience(resilience);
+    return changed;
   }
 
   private apply(ledger: FolderLedger, rel: string, update: () => boolean): void {

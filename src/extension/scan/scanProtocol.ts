@@ -1,15 +1,27 @@
 import type { DebtLedgerConfig } from '../../core/config/config';
 import type { LedgerItem, ScanResult } from '../../core/model';
 import type { ResilienceSummary } from '../../core/resilience/model';
+import type { EnrichOptions, EnrichStats } from '../../core/intel/enrich';
+
+/** What blame and CODEOWNERS add to an item (enrichLedger), sent back per item in the order sent. */
+export const ENRICHED_FIELDS = ['introduced', 'team', 'author', 'interest', 'owner', 'owners', 'labels'] as const;
+export type EnrichedFields = Pick<LedgerItem, (typeof ENRICHED_FIELDS)[number]>;
 
 /** Messages to the scan worker. Plain data only (structured clone): no functions, no signals. */
 export type ToWorker =
   | { id: number; op: 'scan'; root: string; config: DebtLedgerConfig; useGit: boolean; cacheFile: string | null; overrides: Map<string, string>; stream: boolean }
   | { id: number; op: 'text'; root: string | null; config: DebtLedgerConfig; file: string; text: string; today: string }
   | { id: number; op: 'file'; root: string; config: DebtLedgerConfig; file: string; today: string }
-  | { id: number; op: 'cancel' };
+  | { id: number; op: 'cancel' }
+  | { id: number; op: 'enrich'; items: LedgerItem[]; options: Omit<EnrichOptions, 'signal' | 'onProgress'> }
+  /** A file or folder was deleted: the worker drops its resilience summaries (no answer). */
+  | { id: number; op: 'forget'; root: string; file: string };
 
-export type FileScan = { items: LedgerItem[]; summary: ResilienceSummary | null; note?: string } | { reason: string };
+/**
+ * One file's outcome. `resilience`: the root's findings, re-linked in the worker because this file's
+ * summary changed (absent when it did not, or the worker has no full scan of the root).
+ */
+export type FileScan = ({ items: LedgerItem[]; summary: ResilienceSummary | null; note?: string } | { reason: string }) & { resilience?: LedgerItem[] };
 
 /** Messages from the scan worker, answering request `id`. */
 export type FromWorker =
@@ -17,4 +29,5 @@ export type FromWorker =
   | { id: number; type: 'items'; batch: [string, LedgerItem[]][] }
   | { id: number; type: 'scanned'; result: ScanResult }
   | { id: number; type: 'file'; result: FileScan }
+  | { id: number; type: 'enriched'; fields: EnrichedFields[]; stats: EnrichStats }
   | { id: number; type: 'error'; message: string; aborted: boolean };

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { DebtLedgerConfig } from '../../core/config/config';
 import type { LedgerItem, ScanResult } from '../../core/model';
 import { scanFileTextFull, scanOneFile, scanWorkspace, type ScanOptions } from '../../core/scan/scanner';
-import type { FileScan, FromWorker, ToWorker } from './scanProtocol';
+import { ENRICHED_FIELDS, type FileScan, type FromWorker, type ToWorker } from './scanProtocol';
+import { enrichLedger, type EnrichOptions, type EnrichStats } from '../../core/intel/enrich';
+import { forkScanProcess, type ScanChannel } from './scanChannel';
 
 interface Pending {
   resolve: (m: FromWorker) => void;
@@ -13,11 +14,12 @@ interface Pending {
 }
 
 /**
- * Scans in a worker thread when its bundle is there (dist/scanWorker.js), else in-process (unit tests, a
- * broken install): the same core functions either way. The worker is started on the first scan and kept.
+ * Scans in a scanner process when its bundle is there (dist/scanWorker.js, see scanChannel.ts), else
+ * in-process (unit tests, a broken install): the same core functions either way. The process is started on
+ * the first scan and kept.
  */
 export class ScanService {
-  private worker: Worker | null = null;
+  private worker: ScanChannel | null = null;
   private failed = false;
   private next = 1;
   private readonly pending = new Map<number, Pending>();
@@ -28,15 +30,15 @@ export class ScanService {
     return this.ensure() !== null;
   }
 
-  private ensure(): Worker | null {
+  private ensure(): ScanChannel | null {
     if (this.worker || this.failed) return this.worker;
     if (!existsSync(this.workerFile)) {
       this.failed = true;
       return null;
     }
     try {
-      const worker = new Worker(this.workerFile);
-      worker.on('message', (m: FromWorker) => {
+      const worker = forkScanProcess(this.workerFile);
+      worker.onMessage((m: FromWorker) => {
         const p = this.pending.get(m.id);
         if (!p) return;
         if (m.type === 'progress') p.onProgress?.(m.done, m.total);
@@ -46,19 +48,18 @@ export class ScanService {
           p.resolve(m);
         }
       });
-      worker.on('error', (err) => this.crashed(err.message));
-      worker.on('exit', (code) => code !== 0 && this.crashed(`exit code ${code}`));
-      worker.unref();
+      worker.onExit((why) => this.crashed(why));
       this.worker = worker;
     } catch (err) {
       this.failed = true;
-      this.log(`scan worker unavailable, scanning in the extension host: ${(err as Error).message}`);
+      this.log(`scanner process unavailable, scanning in the extension host: ${(err as Error).message}`);
     }
     return this.worker;
   }
 
   private crashed(why: string): void {
-    this.log(`scan worker stopped (${why}); later scans run in the extension host`);
+    if (!this.worker) return;
+    this.log(`scanner process stopped (${why}); later scans run in the extension host`);
     this.worker = null;
     this.failed = true;
     for (const [id, p] of this.pending) p.resolve({ id, type: 'error', message: `the scan worker stopped (${why})`, aborted: false });
@@ -68,7 +69,7 @@ export class ScanService {
   private request(message: ToWorker, handlers: Omit<Pending, 'resolve'> = {}): Promise<FromWorker> {
     return new Promise((resolve) => {
       this.pending.set(message.id, { resolve, ...handlers });
-      this.worker!.postMessage(message);
+      this.worker!.post(message);
     });
   }
 
@@ -77,7 +78,7 @@ export class ScanService {
     const worker = this.ensure();
     if (!worker) return scanWorkspace(options);
     const id = this.next++;
-    const onAbort = (): void => worker.postMessage({ id: this.next++, op: 'cancel' } satisfies ToWorker);
+    const onAbort = (): void => worker.post({ id: this.next++, op: 'cancel' });
     options.signal?.addEventListener('abort', onAbort, { once: true });
     try {
       const answer = await this.request(
@@ -93,7 +94,7 @@ export class ScanService {
   }
 
   /** One file's items and summary from a text (an unsaved buffer); `root` places it (scope, package, owners). */
-  async scanText(config: DebtLedgerConfig, file: string, text: string, today: string, root: string | null = null): Promise<{ items: LedgerItem[]; summary: ReturnType<typeof scanFileTextFull>['summary']; note?: string }> {
+  async scanText(config: DebtLedgerConfig, file: string, text: string, today: string, root: string | null = null): Promise<ReturnType<typeof scanFileTextFull> & { resilience?: LedgerItem[] }> {
     if (!this.ensure()) return scanFileTextFull(config, file, text, today, root);
     const answer = await this.request({ id: this.next++, op: 'text', root, config, file, text, today });
     if (answer.type === 'file' && 'items' in answer.result) return answer.result;
@@ -108,9 +109,33 @@ export class ScanService {
     throw new Error(answer.type === 'error' ? answer.message : 'unexpected answer from the scan worker');
   }
 
+  /**
+   * Blame, CODEOWNERS and churn for `items`, written into them in place (as `enrichLedger` does), run in
+   * the scanner process: git's processes and output never touch the host's event loop.
+   */
+  async enrich(items: LedgerItem[], options: EnrichOptions): Promise<EnrichStats> {
+    if (!this.ensure()) return enrichLedger(items, options);
+    // A signal cannot cross to the process (nothing cancels enrichment today); progress comes back as messages.
+    const { root, config, today, blameCacheFile, useGit, onProgress } = options;
+    const answer = await this.request({ id: this.next++, op: 'enrich', items, options: { root, config, today, blameCacheFile, useGit } }, onProgress ? { onProgress } : {});
+    if (answer.type !== 'enriched') throw new Error(answer.type === 'error' ? answer.message : 'unexpected answer from the scanner');
+    answer.fields.forEach((fields, n) => {
+      const item = items[n];
+      if (!item) return;
+      for (const k of ENRICHED_FIELDS) (item as unknown as Record<string, unknown>)[k] = fields[k];
+    });
+    return answer.stats;
+  }
+
+  /** A file or folder was deleted: the worker forgets its resilience summaries (the host re-links itself). */
+  forget(root: string, file: string): void {
+    this.worker?.post({ id: this.next++, op: 'forget', root, file });
+  }
+
   dispose(): void {
-    void this.worker?.terminate();
+    const worker = this.worker;
     this.worker = null;
+    worker?.dispose();
   }
 }
 

@@ -1,13 +1,22 @@
-// The scan worker (dist/scanWorker.js): runs full scans and single-file parses off the extension host's
-// event loop, so loading the compiler (~2 s on a busy 2-core machine) and parsing never block the editor.
+// The scanner (dist/scanWorker.js), a process of its own (or a worker thread): runs full scans and single-file
+// parses off the extension host's event loop and heap, so loading the compiler (~2 s on a busy 2-core
+// machine) and parsing never block the editor.
 // Imports core only: no vscode.
 import { parentPort } from 'node:worker_threads';
 import { scanFileTextFull, scanOneFile, scanWorkspace } from '../../core/scan/scanner';
 import type { LedgerItem } from '../../core/model';
-import type { FromWorker, ToWorker } from './scanProtocol';
+import type { FileScan, FromWorker, ToWorker } from './scanProtocol';
+import { LinkState } from './linkState';
+import { enrichLedger } from '../../core/intel/enrich';
+import { ENRICHED_FIELDS, type EnrichedFields } from './scanProtocol';
 
-const port = parentPort;
+// In a worker thread: its port. In the scanner process (scanChannel.ts): the IPC channel to the host, and
+// the process ends with the host (its channel closes).
+const port: { postMessage(m: FromWorker): void; on(event: 'message', handler: (m: ToWorker) => void): void } | null = parentPort ??
+  (process.send ? { postMessage: (m) => process.send!(m), on: (_event, handler) => void process.on('message', handler) } : null);
+if (!parentPort && process.send) process.on('disconnect', () => process.exit(0));
 const running = new Map<number, AbortController>();
+const links = new LinkState();
 const post = (m: FromWorker): void => port?.postMessage(m);
 
 port?.on('message', (m: ToWorker) => {
@@ -15,9 +24,24 @@ port?.on('message', (m: ToWorker) => {
     for (const c of running.values()) c.abort();
     return;
   }
+  if (m.op === 'forget') {
+    links.forget(m.root, m.file);
+    return;
+  }
+  if (m.op === 'enrich') {
+    // Blame, churn and authors: git processes and their output parsed here, not in the extension host.
+    enrichLedger(m.items, { ...m.options, onProgress: (done, total) => post({ id: m.id, type: 'progress', done, total }) }).then(
+      (stats) => post({ id: m.id, type: 'enriched', stats, fields: m.items.map((i) => Object.fromEntries(ENRICHED_FIELDS.map((k) => [k, i[k]])) as EnrichedFields) }),
+      (err: unknown) => post({ id: m.id, type: 'error', message: (err as Error).message, aborted: false }));
+    return;
+  }
   if (m.op === 'text' || m.op === 'file') {
     try {
-      post({ id: m.id, type: 'file', result: m.op === 'text' ? scanFileTextFull(m.config, m.file, m.text, m.today, m.root) : scanOneFile(m.root, m.file, m.config, m.today) });
+      const result: FileScan = m.op === 'text' ? scanFileTextFull(m.config, m.file, m.text, m.today, m.root) : scanOneFile(m.root, m.file, m.config, m.today);
+      // As the host's index does: a deleted file loses its summary, a file skipped for another reason keeps it.
+      const summary = 'summary' in result ? result.summary : /ENOENT|no such file/.test(result.reason) ? null : undefined;
+      const resilience = m.root === null || summary === undefined ? undefined : links.update(m.root, m.file, summary, m.config);
+      post({ id: m.id, type: 'file', result: resilience ? { ...result, resilience } : result });
     } catch (err) {
       post({ id: m.id, type: 'error', message: (err as Error).message, aborted: false });
     }
@@ -42,6 +66,7 @@ port?.on('message', (m: ToWorker) => {
     } } : {}),
   }).then((result) => {
     flush();
+    links.reset(m.root, result.summaries);
     post({ id: m.id, type: 'scanned', result });
   }, (err: unknown) => post({ id: m.id, type: 'error', message: (err as Error).message, aborted: abort.signal.aborted })).finally(() => running.delete(m.id));
 });

@@ -10,6 +10,10 @@ export interface HostStats {
   longestBlockMs: number;
   /** 99th percentile of the event-loop delay, ms. */
   p99BlockMs: number;
+  /** Resident set size of the extension host process now, MB. */
+  rssMb: number;
+  /** The highest resident set size the process reached since it started (not since the reset), MB. */
+  peakRssMb: number;
 }
 
 /**
@@ -36,7 +40,8 @@ export class BlockMonitor {
     const cpu = process.cpuUsage(this.cpu);
     // The histogram records nanoseconds of delay beyond the resolution.
     const ms = (ns: number): number => Math.round(ns / 1e5) / 10;
-    return { wallMs: Math.round(performance.now() - this.started), cpuMs: Math.round((cpu.user + cpu.system) / 1000), longestBlockMs: ms(this.histogram.max), p99BlockMs: ms(this.histogram.percentile(99)) };
+    return { wallMs: Math.round(performance.now() - this.started), cpuMs: Math.round((cpu.user + cpu.system) / 1000), longestBlockMs: ms(this.histogram.max), p99BlockMs: ms(this.histogram.percentile(99)),
+      rssMb: Math.round(process.memoryUsage.rss() / 2 ** 20), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
   }
 
   dispose(): void {

@@ -16,6 +16,8 @@ export interface LedgerNode {
   readonly id: string;
   treeItem(): vscode.TreeItem;
   children(): LedgerNode[];
+  /** A tooltip built only when the user hovers the node (see LedgerTreeProvider.resolveTreeItem). */
+  tooltip?(): vscode.MarkdownString;
 }
 
 export class FolderNode implements LedgerNode {
@@ -83,7 +85,8 @@ export class ItemNode implements LedgerNode {
     item.description = [this.groupedBy === 'file' ? `line ${i.line}` : shortenPath(`${i.file}:${i.line}`, PLACE_CHARS), ...tag, ...meta].join(' · ');
     item.iconPath = itemIcon(i);
     item.contextValue = i.kind;
-    item.tooltip = tooltipFor(i);
+    // No tooltip here: a Markdown tooltip is parsed by the host for every node sent to the view (a block of its
+    // own for hundreds of nodes); resolveTreeItem builds it on hover.
     const uri = vscode.Uri.joinPath(this.root, i.file);
     const start = new vscode.Position(i.line - 1, i.column - 1);
     item.command = { command: 'vscode.open', title: 'Open', arguments: [uri, { selection: new vscode.Range(start, start.translate(0, i.tag.length)), preview: true }] };
@@ -93,6 +96,10 @@ export class ItemNode implements LedgerNode {
 
   children(): LedgerNode[] {
     return [];
+  }
+
+  tooltip(): vscode.MarkdownString {
+    return tooltipFor(this.item);
   }
 }
 

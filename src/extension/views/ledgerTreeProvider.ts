@@ -14,6 +14,8 @@ import { tagIcon } from './tagIcons';
 import type { ViewState } from './viewState';
 import type { BranchScope } from '../ledger/branchScope';
 
+const NO_IDS: ReadonlySet<string> = new Set();
+
 const GROUP_ICONS: Record<GroupBy, string> = { tag: 'tag', folder: 'folder', file: 'file', owner: 'person', due: 'calendar', age: 'history', team: 'organization', interest: 'flame', package: 'package', scope: 'filter', environment: 'server-environment' };
 
 /** Provider of the Ledger view: builds nodes from the controller's ledgers and the view state. */
@@ -23,6 +25,7 @@ export class LedgerTreeProvider implements vscode.TreeDataProvider<LedgerNode>, 
   private readonly refreshes: Debouncer<'all'>;
   private roots: LedgerNode[] | undefined;
   private parents = new WeakMap<LedgerNode, LedgerNode>();
+  private readonly filtered = new WeakMap<FolderLedger, { all: readonly LedgerItem[]; ids: ReadonlySet<string> | null; key: string; items: LedgerItem[] }>();
   /** When the view first got item nodes (performance.now()), and whether they were provisional (snapshot / streamed). */
   firstShown: { at: number; provisional: boolean } | null = null;
 
@@ -41,6 +44,12 @@ export class LedgerTreeProvider implements vscode.TreeDataProvider<LedgerNode>, 
 
   getTreeItem(node: LedgerNode): vscode.TreeItem {
     return node.treeItem();
+  }
+
+  /** Item tooltips are built when hovered, not with every refresh. */
+  resolveTreeItem(item: vscode.TreeItem, node: LedgerNode): vscode.TreeItem {
+    if (item.tooltip === undefined && node.tooltip) item.tooltip = node.tooltip();
+    return item;
   }
 
   getChildren(node?: LedgerNode): LedgerNode[] {
@@ -74,7 +83,7 @@ export class LedgerTreeProvider implements vscode.TreeDataProvider<LedgerNode>, 
   }
 
   /** Items currently shown (after filter and current-file toggle), for the badge and status bar. */
-  visibleItems(): LedgerItem[] {
+  visibleItems(): readonly LedgerItem[] {
     return this.controller.folders().flatMap((l) => this.itemsOf(l));
   }
 
@@ -84,12 +93,22 @@ export class LedgerTreeProvider implements vscode.TreeDataProvider<LedgerNode>, 
     return uri ? ledger.relative(uri) : undefined;
   }
 
-  private itemsOf(ledger: FolderLedger): LedgerItem[] {
+  /**
+   * A folder's items after the filter, memoized on the ledger's item list (the same array until it
+   * changes) and the filter: the badge, the status bar and the view ask for it after every change.
+   */
+  private itemsOf(ledger: FolderLedger): readonly LedgerItem[] {
     const file = this.currentFile(ledger);
     if (file === undefined) return [];
     const all = ledger.index.items();
     const scopes = this.state.scopesFor(all.some((i) => i.scope === 'test'));
-    return filterItems(all, { ...this.state.filter, file, scopes, ids: this.state.newOnBranch ? this.scope.idsFor(ledger) ?? new Set() : null });
+    const ids = this.state.newOnBranch ? this.scope.idsFor(ledger) ?? NO_IDS : null;
+    const key = JSON.stringify([this.state.filter, file, scopes]);
+    const known = this.filtered.get(ledger);
+    if (known && known.all === all && known.ids === ids && known.key === key) return known.items;
+    const items = filterItems(all, { ...this.state.filter, file, scopes, ids });
+    this.filtered.set(ledger, { all, ids, key, items });
+    return items;
   }
 
   private buildRoots(): LedgerNode[] {

@@ -1,12 +1,16 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { api, waitFor } from '../helpers';
+import { PhaseProfiler } from './profiler';
 
 /** One line per figure, `PERF {json}`, collected by scripts/perf-host.mjs. */
 const report = (phase: string, figures: Record<string, unknown>): void => console.log(`PERF ${JSON.stringify({ phase, ...figures })}`);
 
 describe('Debt Ledger on a real repository (timings)', () => {
+  const profiler = new PhaseProfiler();
+
   it('shows the first ledger, then finishes the scan; reports CPU time and the longest block', async () => {
+    await profiler.start();
     const started = performance.now();
     // What a user does: open the Debt Ledger view (which activates the extension).
     await vscode.commands.executeCommand('workbench.view.extension.debtLedger');
@@ -17,6 +21,7 @@ describe('Debt Ledger on a real repository (timings)', () => {
     const atFirst = ledger.hostStats();
     await waitFor('the first scan', () => ledger.folders().every((f) => f.listedWith !== null), 600_000);
     const scanned = ledger.hostStats();
+    await profiler.stop('first-scan');
     const items = ledger.items().length;
     await ledger.whenIdle();
     const idle = ledger.hostStats();
@@ -33,6 +38,7 @@ describe('Debt Ledger on a real repository (timings)', () => {
     const editor = await vscode.window.showTextDocument(uri);
     const original = editor.document.getText();
     await ledger.whenIdle();
+    await profiler.start();
     ledger.resetHostStats();
     // 200 keystrokes, one every 30 ms, each an edit that the ledger rescans (debounced).
     const line = Math.min(editor.document.lineCount - 1, 5);
@@ -42,6 +48,7 @@ describe('Debt Ledger on a real repository (timings)', () => {
     }
     await ledger.whenIdle();
     const typing = ledger.hostStats();
+    await profiler.stop('typing');
     report('typing', { file, lines: editor.document.lineCount, itemsInFile: byFile.get(file), typing, decorated: ledger.decorations().find((d) => d.file === file)?.styles.reduce((n, s) => n + s.ranges.length, 0) ?? 0 });
     // Leave the repository as it was: the original text, saved (same bytes as before).
     await editor.edit((e) => e.replace(new vscode.Range(0, 0, editor.document.lineCount, 0), original));
