@@ -1,5 +1,4 @@
 import { ts } from 'ts-morph';
-import { walkAst } from '../../scan/astWalk';
 import type { CommentRange } from '../../scan/commentRange';
 import { NO_COVER, REQUEST_METHODS, type CallSite, type ClientRef, type Cover, type DefaultDef, type FunctionUse, type InstanceDef, type Library, type PolicyDef, type ResilienceSummary } from '../model';
 import { environmentHint } from '../environment';
@@ -105,7 +104,9 @@ function statementLine(facts: FileFacts, node: ts.Node): number {
  * Returns plain data; `linkResilience` resolves names across files and decides the findings.
  */
 export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentRange[]): ResilienceSummary {
-  const facts = new FileFacts(sf);
+  // One walk of the tree: the facts' pre-pass records the node order the main visit goes through.
+  const order: ts.Node[] = [];
+  const facts = new FileFacts(sf, order);
   const instances: InstanceTable = new Map();
   const summary: ResilienceSummary = { imports: [], exports: [], exportAll: [], instances: [], policies: [], defaults: [], calls: [], functionUses: [] };
   // Library bindings are resolved here; only project imports are left for the link phase.
@@ -413,7 +414,7 @@ export function analyzeResilience(sf: ts.SourceFile, comments: readonly CommentR
       summary.instances.push({ name: key, library: table.id, at: { line: 1, column: 1 }, own: { ...NO_COVER }, base: null });
     }
   }
-  walkAst(sf, visit);
+  for (const node of order) visit(node);
   const hint = environmentHint(sf.text, [...facts.bindings.values()].map((b) => b.specifier), summary.exports.map((e) => e.exported));
   if (hint) summary.envHint = hint;
   // Uses of local functions matter only when that function makes a call; imported names may wrap one.
