@@ -306,7 +306,9 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
     }
     if (entry.note) skipped.push({ file: rel, reason: entry.note });
     stats.filesScanned++;
-    if (mine) {
+    // A file without items and without a generated header needs no placement: its scope, when a
+    // resilience finding asks, is decided by path alone (`Placement.scopeOf`), the same answer.
+    if (mine && (entry.items.length > 0 || entry.generated === true)) {
       const fileItems = toLedgerItems(rel, entry.items, today);
       placement.place(rel, fileItems, entry.generated ?? false);
       items.push(...fileItems);
