@@ -9,9 +9,29 @@ import type { CommentRange } from '../scan/commentRange';
  */
 
 /** After these words an expression starts, so `/` opens a regex. */
-const EXPRESSION_KEYWORDS = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await', 'extends']);
+const EXPRESSION_KEYWORDS = ['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await', 'extends'];
 /** `if (...) /re/.test(x)`: after these keywords' parentheses an expression starts. */
-const CONTROL_KEYWORDS = new Set(['if', 'while', 'for', 'with']);
+const CONTROL_KEYWORDS = ['if', 'while', 'for', 'with'];
+
+const enum Word {
+  Other,
+  /** An expression starts after it. */
+  Expression,
+  /** `if`, `while`, `for`, `with`. */
+  Control,
+}
+
+/** Keywords by first letter (a-z), so a word is looked up without cutting it out of the text. */
+const KEYWORDS_BY_LETTER: { word: string; kind: Word }[][] = Array.from({ length: 26 }, () => []);
+for (const word of EXPRESSION_KEYWORDS) KEYWORDS_BY_LETTER[word.charCodeAt(0) - 97]!.push({ word, kind: Word.Expression });
+for (const word of CONTROL_KEYWORDS) KEYWORDS_BY_LETTER[word.charCodeAt(0) - 97]!.push({ word, kind: Word.Control });
+
+/** What the identifier `text[i, j)` is (its first character is a lower-case letter). */
+function wordAt(text: string, i: number, j: number): Word {
+  const length = j - i;
+  for (const k of KEYWORDS_BY_LETTER[text.charCodeAt(i) - 97]!) if (k.word.length === length && text.startsWith(k.word, i)) return k.kind;
+  return Word.Other;
+}
 
 const enum Prev {
   /** Start, an operator or an opening bracket: `/` opens a regex. */
@@ -36,7 +56,7 @@ export function lexScriptComments(fileName: string, text: string): CommentRange[
   /** Open parentheses: true when a control keyword came before. */
   const parens: boolean[] = [];
   let prev = Prev.Operator;
-  let lastWord = '';
+  let lastWord = Word.Other;
   let i = text.startsWith('#!') ? text.indexOf('\n') : 0;
   if (i < 0) return out;
 
@@ -128,15 +148,15 @@ export function lexScriptComments(fileName: string, text: string): CommentRange[
     if (isIdentifierChar(c) || c === 35 /* # */ || c === 64 /* @ */) {
       let j = i + 1;
       while (j < n && isIdentifierChar(text.charCodeAt(j))) j++;
-      // Keywords are 2 to 10 lower-case letters: only such words are cut out of the text (fewer strings).
-      const word = c >= 97 && c <= 122 && j - i <= 10 ? text.slice(i, j) : '';
+      // Keywords are 2 to 10 lower-case letters, looked up in place (no string cut per identifier).
+      const word = c >= 97 && c <= 122 && j - i <= 10 ? wordAt(text, i, j) : Word.Other;
       const isNumber = c >= 48 && c <= 57;
       if (isNumber) {
         // 1.5e-3, 0x1F, 1_000n: digits, letters, `.`, and a sign after an exponent.
         const hex = text.charCodeAt(i + 1) === 120 || text.charCodeAt(i + 1) === 88;
         while (j < n && (isIdentifierChar(text.charCodeAt(j)) || text.charCodeAt(j) === 46 || ((text.charCodeAt(j) === 43 || text.charCodeAt(j) === 45) && (text.charCodeAt(j - 1) | 32) === 101 && !hex))) j++;
       }
-      prev = !isNumber && (EXPRESSION_KEYWORDS.has(word) || c === 64) ? Prev.Operator : Prev.Value;
+      prev = !isNumber && (word === Word.Expression || c === 64) ? Prev.Operator : Prev.Value;
       lastWord = word;
       i = j;
       continue;
@@ -156,7 +176,7 @@ export function lexScriptComments(fileName: string, text: string): CommentRange[
         prev = Prev.Operator;
         break;
       case 40: // (
-        parens.push(CONTROL_KEYWORDS.has(lastWord) && prev === Prev.Value);
+        parens.push(lastWord === Word.Control && prev === Prev.Value);
         prev = Prev.Operator;
         break;
       case 41: // )
@@ -185,7 +205,7 @@ export function lexScriptComments(fileName: string, text: string): CommentRange[
       default:
         prev = Prev.Operator;
     }
-    lastWord = '';
+    lastWord = Word.Other;
     i++;
   }
   return braces.includes(true) ? null : out;
