@@ -44,11 +44,29 @@ function isIdentifierChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36 || c > 127;
 }
 
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+}
+
 /** Comments of a TS/JS text, or null when a lexer alone cannot be sure (the caller then parses). */
 export function lexScriptComments(fileName: string, text: string): CommentRange[] | null {
-  if (/\.[jt]sx$/i.test(fileName)) return null;
+  return lex(text, /\.[jt]sx$/i.test(fileName) ? null : !/\.[cm]?ts$/i.test(fileName), false);
+}
+
+/**
+ * The same pass, never giving up: for a file the compiler cannot parse (nested too deeply for its
+ * recursive parser). Where the lexer alone is unsure it reads on as best it can: a string or regex ends
+ * at its line break, an unterminated template at the end of the file, `<div` is an operator.
+ */
+export function lexScriptCommentsBestEffort(text: string): CommentRange[] {
+  return lex(text, false, true)!;
+}
+
+/** `jsx`: whether `<div` may open JSX (null: the file is JSX, give up at once); `bestEffort`: never null. */
+function lex(text: string, jsx: boolean | null, bestEffort: boolean): CommentRange[] | null {
+  if (jsx === null) return null;
   // Only .ts files cannot hold JSX: elsewhere `<div` where an expression starts means JSX text follows.
-  const mayHoldJsx = !/\.[cm]?ts$/i.test(fileName);
+  const mayHoldJsx = jsx;
   const n = text.length;
   const out: CommentRange[] = [];
   /** Open braces: true for a template's `${`, false for a block or object. */
@@ -83,9 +101,9 @@ export function lexScriptComments(fileName: string, text: string): CommentRange[
     if (c === 47 /* / */) {
       const next = text.charCodeAt(i + 1);
       if (next === 47) {
-        let end = text.indexOf('\n', i);
-        if (end < 0) end = n;
-        else if (text.charCodeAt(end - 1) === 13) end--;
+        // To the line break, as the compiler reads one: \n, \r (alone too), U+2028, U+2029.
+        let end = i + 2;
+        while (end < n && !isLineBreak(text.charCodeAt(end))) end++;
         out.push({ pos: i, end, kind: 'line' });
         i = end;
         continue;
@@ -103,13 +121,16 @@ export function lexScriptComments(fileName: string, text: string): CommentRange[
         let inClass = false;
         for (; j < n; j++) {
           const r = text.charCodeAt(j);
-          if (r === 10 || r === 13) return null;
+          if (isLineBreak(r)) {
+            if (!bestEffort) return null;
+            break;
+          }
           if (r === 92) j++;
           else if (r === 91) inClass = true;
           else if (r === 93) inClass = false;
           else if (r === 47 && !inClass) break;
         }
-        if (j >= n) return null;
+        if (j >= n && !bestEffort) return null;
         i = j + 1;
         while (i < n && isIdentifierChar(text.charCodeAt(i))) i++;
         prev = Prev.Value;
@@ -125,9 +146,12 @@ export function lexScriptComments(fileName: string, text: string): CommentRange[
         const s = text.charCodeAt(j);
         if (s === 92) j++;
         else if (s === c) break;
-        else if (s === 10 || s === 13) return null;
+        else if (s === 10 || s === 13) {
+          if (!bestEffort) return null;
+          break;
+        }
       }
-      if (j >= n) return null;
+      if (j >= n && !bestEffort) return null;
       i = j + 1;
       prev = Prev.Value;
       continue;
@@ -135,7 +159,7 @@ export function lexScriptComments(fileName: string, text: string): CommentRange[
     if (c === 96 || (c === 125 /* } */ && braces.at(-1) === true)) {
       if (c === 125) braces.pop();
       const r = template(i + 1);
-      if (r === -1) return null;
+      if (r === -1) return bestEffort ? out : null;
       if (r >= 0) {
         i = r;
         prev = Prev.Value;
@@ -208,5 +232,5 @@ export function lexScriptComments(fileName: string, text: string): CommentRange[
     lastWord = Word.Other;
     i++;
   }
-  return braces.includes(true) ? null : out;
+  return braces.includes(true) && !bestEffort ? null : out;
 }

@@ -14,11 +14,10 @@ import { compileExcludes, hasExtension } from './pathFilter';
 import { createMarkerMatcher, parseMarkers, type MarkerMatcher } from './markerParser';
 import { createPrefilter } from './prefilter';
 import { hasCallHint, hasCallHintOutside, NO_RUNTIME_CODE, relativeImports } from './callHints';
-import { lexicalComments } from './lexicalComments';
 import { createRegistry, SCRIPT_FALLBACK, type LanguageRegistry } from '../languages/registry';
 import type { LanguageFrontEnd } from '../languages/frontEnd';
 import { scanEntries } from '../languages/scanEntries';
-import { lexScriptComments } from '../languages/jsLexer';
+import { lexScriptComments, lexScriptCommentsBestEffort } from '../languages/jsLexer';
 import { findTaskItems } from './taskItems';
 import type { CommentRange } from './commentRange';
 import { contentHash, ScanCache, type CacheEntry } from './scanCache';
@@ -194,7 +193,7 @@ export function scanText(scanner: TextScanner, fileName: string, text: string, f
       } catch (err) {
         // One file never takes the scan down: its markers come from a lexical comment scan instead.
         const why = isStackOverflow(err) ? TOO_DEEP : `the parser failed (${(err as Error).message.split('\n')[0]})`;
-        if (markers) comments = mergeComments(comments, lexicalComments(script.text));
+        if (markers) comments = mergeComments(comments, lexScriptCommentsBestEffort(script.text));
         note = `${why}: markers read by a comment scan, no resilience analysis`;
       }
     }
