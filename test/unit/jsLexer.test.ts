@@ -19,6 +19,9 @@ describe('TS/JS lexer pass (markers without a syntax tree)', () => {
     ['postfix then division', 'let i = 0; i++ / 2; // real\n'],
     ['keyword then regex', 'function f() { return /\\/\\*/.test(s); } // real\n'],
     ['a shebang', '#!/usr/bin/env node\n// real\n'],
+    // A line comment ends at any line terminator the compiler knows: a lone CR (old Mac files), U+2028.
+    ['a line comment ended by a lone CR', '// real\rconst s = "// no";\r// real\r\nx();'],
+    ['a line comment ended by U+2028', '// real\u2028const s = "// no"; // real\n'],
   ];
   for (const [name, text] of cases) {
     it(name, () => {

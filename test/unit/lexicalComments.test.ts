@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { lexicalComments } from '../../src/core/scan/lexicalComments';
+import { lexScriptCommentsBestEffort as lexicalComments } from '../../src/core/languages/jsLexer';
 import { extractComments } from '../../src/core/scan/parser';
 
 // The fallback for files too deeply nested to parse must find the comments the parser finds.
 
 const show = (text: string, list: { pos: number; end: number; kind: string }[]): string[] => list.map((c) => `${c.kind} ${text.slice(c.pos, c.end)}`);
 
-describe('lexicalComments (the comment scan without a syntax tree)', () => {
+describe('lexScriptCommentsBestEffort (the comment scan of a file too deep to parse)', () => {
   it('skips strings, templates with nested substitutions and regex literals', () => {
     const src = [
       'const a = "// not a comment"; // one',

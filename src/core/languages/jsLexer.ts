@@ -9,9 +9,29 @@ import type { CommentRange } from '../scan/commentRange';
  */
 
 /** After these words an expression starts, so `/` opens a regex. */
-const EXPRESSION_KEYWORDS = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await', 'extends']);
+const EXPRESSION_KEYWORDS = ['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await', 'extends'];
 /** `if (...) /re/.test(x)`: after these keywords' parentheses an expression starts. */
-const CONTROL_KEYWORDS = new Set(['if', 'while', 'for', 'with']);
+const CONTROL_KEYWORDS = ['if', 'while', 'for', 'with'];
+
+const enum Word {
+  Other,
+  /** An expression starts after it. */
+  Expression,
+  /** `if`, `while`, `for`, `with`. */
+  Control,
+}
+
+/** Keywords by first letter (a-z), so a word is looked up without cutting it out of the text. */
+const KEYWORDS_BY_LETTER: { word: string; kind: Word }[][] = Array.from({ length: 26 }, () => []);
+for (const word of EXPRESSION_KEYWORDS) KEYWORDS_BY_LETTER[word.charCodeAt(0) - 97]!.push({ word, kind: Word.Expression });
+for (const word of CONTROL_KEYWORDS) KEYWORDS_BY_LETTER[word.charCodeAt(0) - 97]!.push({ word, kind: Word.Control });
+
+/** What the identifier `text[i, j)` is (its first character is a lower-case letter). */
+function wordAt(text: string, i: number, j: number): Word {
+  const length = j - i;
+  for (const k of KEYWORDS_BY_LETTER[text.charCodeAt(i) - 97]!) if (k.word.length === length && text.startsWith(k.word, i)) return k.kind;
+  return Word.Other;
+}
 
 const enum Prev {
   /** Start, an operator or an opening bracket: `/` opens a regex. */
@@ -24,11 +44,29 @@ function isIdentifierChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36 || c > 127;
 }
 
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+}
+
 /** Comments of a TS/JS text, or null when a lexer alone cannot be sure (the caller then parses). */
 export function lexScriptComments(fileName: string, text: string): CommentRange[] | null {
-  if (/\.[jt]sx$/i.test(fileName)) return null;
+  return lex(text, /\.[jt]sx$/i.test(fileName) ? null : !/\.[cm]?ts$/i.test(fileName), false);
+}
+
+/**
+ * The same pass, never giving up: for a file the compiler cannot parse (nested too deeply for its
+ * recursive parser). Where the lexer alone is unsure it reads on as best it can: a string or regex ends
+ * at its line break, an unterminated template at the end of the file, `<div` is an operator.
+ */
+export function lexScriptCommentsBestEffort(text: string): CommentRange[] {
+  return lex(text, false, true)!;
+}
+
+/** `jsx`: whether `<div` may open JSX (null: the file is JSX, give up at once); `bestEffort`: never null. */
+function lex(text: string, jsx: boolean | null, bestEffort: boolean): CommentRange[] | null {
+  if (jsx === null) return null;
   // Only .ts files cannot hold JSX: elsewhere `<div` where an expression starts means JSX text follows.
-  const mayHoldJsx = !/\.[cm]?ts$/i.test(fileName);
+  const mayHoldJsx = jsx;
   const n = text.length;
   const out: CommentRange[] = [];
   /** Open braces: true for a template's `${`, false for a block or object. */
@@ -36,7 +74,7 @@ export function lexScriptComments(fileName: string, text: string): CommentRange[
   /** Open parentheses: true when a control keyword came before. */
   const parens: boolean[] = [];
   let prev = Prev.Operator;
-  let lastWord = '';
+  let lastWord = Word.Other;
   let i = text.startsWith('#!') ? text.indexOf('\n') : 0;
   if (i < 0) return out;
 
@@ -63,9 +101,9 @@ export function lexScriptComments(fileName: string, text: string): CommentRange[
     if (c === 47 /* / */) {
       const next = text.charCodeAt(i + 1);
       if (next === 47) {
-        let end = text.indexOf('\n', i);
-        if (end < 0) end = n;
-        else if (text.charCodeAt(end - 1) === 13) end--;
+        // To the line break, as the compiler reads one: \n, \r (alone too), U+2028, U+2029.
+        let end = i + 2;
+        while (end < n && !isLineBreak(text.charCodeAt(end))) end++;
         out.push({ pos: i, end, kind: 'line' });
         i = end;
         continue;
@@ -83,13 +121,16 @@ export function lexScriptComments(fileName: string, text: string): CommentRange[
         let inClass = false;
         for (; j < n; j++) {
           const r = text.charCodeAt(j);
-          if (r === 10 || r === 13) return null;
+          if (isLineBreak(r)) {
+            if (!bestEffort) return null;
+            break;
+          }
           if (r === 92) j++;
           else if (r === 91) inClass = true;
           else if (r === 93) inClass = false;
           else if (r === 47 && !inClass) break;
         }
-        if (j >= n) return null;
+        if (j >= n && !bestEffort) return null;
         i = j + 1;
         while (i < n && isIdentifierChar(text.charCodeAt(i))) i++;
         prev = Prev.Value;
@@ -105,9 +146,12 @@ export function lexScriptComments(fileName: string, text: string): CommentRange[
         const s = text.charCodeAt(j);
         if (s === 92) j++;
         else if (s === c) break;
-        else if (s === 10 || s === 13) return null;
+        else if (s === 10 || s === 13) {
+          if (!bestEffort) return null;
+          break;
+        }
       }
-      if (j >= n) return null;
+      if (j >= n && !bestEffort) return null;
       i = j + 1;
       prev = Prev.Value;
       continue;
@@ -115,7 +159,7 @@ export function lexScriptComments(fileName: string, text: string): CommentRange[
     if (c === 96 || (c === 125 /* } */ && braces.at(-1) === true)) {
       if (c === 125) braces.pop();
       const r = template(i + 1);
-      if (r === -1) return null;
+      if (r === -1) return bestEffort ? out : null;
       if (r >= 0) {
         i = r;
         prev = Prev.Value;
@@ -128,15 +172,15 @@ export function lexScriptComments(fileName: string, text: string): CommentRange[
     if (isIdentifierChar(c) || c === 35 /* # */ || c === 64 /* @ */) {
       let j = i + 1;
       while (j < n && isIdentifierChar(text.charCodeAt(j))) j++;
-      // Keywords are 2 to 10 lower-case letters: only such words are cut out of the text (fewer strings).
-      const word = c >= 97 && c <= 122 && j - i <= 10 ? text.slice(i, j) : '';
+      // Keywords are 2 to 10 lower-case letters, looked up in place (no string cut per identifier).
+      const word = c >= 97 && c <= 122 && j - i <= 10 ? wordAt(text, i, j) : Word.Other;
       const isNumber = c >= 48 && c <= 57;
       if (isNumber) {
         // 1.5e-3, 0x1F, 1_000n: digits, letters, `.`, and a sign after an exponent.
         const hex = text.charCodeAt(i + 1) === 120 || text.charCodeAt(i + 1) === 88;
         while (j < n && (isIdentifierChar(text.charCodeAt(j)) || text.charCodeAt(j) === 46 || ((text.charCodeAt(j) === 43 || text.charCodeAt(j) === 45) && (text.charCodeAt(j - 1) | 32) === 101 && !hex))) j++;
       }
-      prev = !isNumber && (EXPRESSION_KEYWORDS.has(word) || c === 64) ? Prev.Operator : Prev.Value;
+      prev = !isNumber && (word === Word.Expression || c === 64) ? Prev.Operator : Prev.Value;
       lastWord = word;
       i = j;
       continue;
@@ -156,7 +200,7 @@ export function lexScriptComments(fileName: string, text: string): CommentRange[
         prev = Prev.Operator;
         break;
       case 40: // (
-        parens.push(CONTROL_KEYWORDS.has(lastWord) && prev === Prev.Value);
+        parens.push(lastWord === Word.Control && prev === Prev.Value);
         prev = Prev.Operator;
         break;
       case 41: // )
@@ -185,8 +229,8 @@ export function lexScriptComments(fileName: string, text: string): CommentRange[
       default:
         prev = Prev.Operator;
     }
-    lastWord = '';
+    lastWord = Word.Other;
     i++;
   }
-  return braces.includes(true) ? null : out;
+  return braces.includes(true) && !bestEffort ? null : out;
 }

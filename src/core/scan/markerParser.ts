@@ -1,6 +1,7 @@
 import type { RawItem } from '../model';
 import type { CommentRange } from './commentRange';
 import { LineIndex } from './lineIndex';
+import { createPrefilter } from './prefilter';
 import { NO_OWNERS, parseMetadata, type OwnerDirectory } from './metadata';
 import { escapeRegExp } from './regex';
 import { suppressionSettings, type SuppressionSettings } from './suppressionConfig';
@@ -17,8 +18,8 @@ export interface MarkerMatcher {
   readonly suppressions: boolean;
   readonly requireReason: boolean;
   readonly directory: OwnerDirectory;
-  /** A superset test on a comment's raw text: false means it yields no item. */
-  readonly mayHold: RegExp;
+  /** A superset test on a comment's raw text: false means it yields no item (the file prefilter's test). */
+  readonly mayHold: (text: string) => boolean;
 }
 
 /** Every suppression directive (see `suppressionDirectives.ts`), longest first. */
@@ -35,8 +36,7 @@ export function createMarkerMatcher(
   const settings = suppressionSettings(suppressions);
   // A family the settings do not name (another language's) follows the boolean form; the object form leaves it on.
   const directives = createDirectiveMatcher((family) => settings.families[family] ?? suppressions !== false, known);
-  const holdParts = [...tags.map((t) => `\\b${escapeRegExp(t)}\\b`), ...(directives.prefilterSource ? [directives.prefilterSource] : [])];
-  const mayHold = new RegExp(holdParts.length > 0 ? holdParts.join('|') : '(?!)', 'i');
+  const mayHold = createPrefilter(tags, directives);
   const common = { directives, suppressions: directives.prefilterSource !== null, requireReason: settings.requireReason, directory, mayHold };
   if (tags.length === 0) return { tagAtStart: null, tagInLine: null, tagInDocTag: null, ...common };
   const alternatives = [...tags].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
@@ -184,7 +184,7 @@ export function parseMarkers(text: string, comments: readonly CommentRange[], ma
   };
   for (const ranges of groupComments(text, comments, index)) {
     // Most comments hold no tag or directive at all: only those that may are split into lines.
-    if (!ranges.some((c) => matcher.mayHold.test(text.slice(c.pos, c.end)))) continue;
+    if (!ranges.some((c) => matcher.mayHold(text.slice(c.pos, c.end)))) continue;
     const group = ranges.flatMap((c) => commentLines(text, c));
     const suppressionOnly = ranges[0]!.suppressionOnly === true;
     let draft: Draft | null = null;

@@ -3,12 +3,119 @@ import type { DirectiveMatcher } from './suppressionDirectives';
 
 /**
  * A cheap test on raw text: false means the file cannot hold an item, so it need not be parsed.
- * It is a superset of what the parser accepts (any whole-word tag, any enabled suppression directive).
+ * It is a superset of what the parser accepts: any whole-word tag, any enabled suppression directive
+ * written on one line (the parser reads directives per comment line).
+ *
+ * One regex alternating every tag (`\bTODO\b`) and directive was a fifth of a marker-only scan (it
+ * runs over every byte of every file, and V8 cannot skip ahead in a 20-way case-insensitive
+ * alternation). Instead two short alternations of anchors run: the tags without `\b` (checked at each
+ * hit), and a few substrings that every directive contains (`disable`, `ignore`, `@ts-`); only around an
+ * anchor hit, on its line, does the full directive regex run. Same answers (test/unit/prefilter.test.ts).
  */
 export function createPrefilter(tags: readonly string[], directives: DirectiveMatcher | null): (text: string) => boolean {
-  const parts = tags.map((t) => `\\b${escapeRegExp(t)}\\b`);
-  if (directives?.prefilterSource) parts.push(directives.prefilterSource);
-  if (parts.length === 0) return () => false;
-  const re = new RegExp(parts.join('|'), 'i');
-  return (text) => re.test(text);
+  const tagAnchors = tags.length > 0 ? new RegExp(tags.map(escapeRegExp).join('|'), 'gi') : null;
+  // Each tag as a sticky case-insensitive regex: the same letter matching as the tag alternation's.
+  const tagAt = [...new Set(tags)].map((t) => ({ re: new RegExp(escapeRegExp(t), 'iy'), length: t.length }));
+  const directiveTags = directives?.prefilterSource ? directives.prefilterTags : [];
+  const anchors = directiveAnchors(directiveTags);
+  const directiveAnchor = anchors.length > 0 ? new RegExp(anchors.map(escapeRegExp).join('|'), 'gi') : null;
+  const directive = directives?.prefilterSource ? new RegExp(directives.prefilterSource, 'i') : null;
+  // The most non-blank characters a directive match holds: the window around an anchor to test.
+  const reach = Math.max(0, ...directiveTags.map((d) => d.replace(/\s+/g, '').length));
+  if (!tagAnchors && !directiveAnchor) return () => false;
+  return (text) => {
+    if (tagAnchors) {
+      tagAnchors.lastIndex = 0;
+      for (let m = tagAnchors.exec(text); m; m = tagAnchors.exec(text)) {
+        const start = m.index;
+        // `\bTAG\b` for every tag written here (`FOO` and `FOO-BAR` may both start at one place).
+        if (tagAt.some((t) => wholeWordAt(text, start, t.re, t.length))) return true;
+        // Overlapping occurrences (`XXX` in `XXXX`): go on from the next character.
+        tagAnchors.lastIndex = start + 1;
+      }
+    }
+    if (directiveAnchor && directive) {
+      directiveAnchor.lastIndex = 0;
+      for (let m = directiveAnchor.exec(text); m; m = directiveAnchor.exec(text)) {
+        if (directive.test(text.slice(windowStart(text, m.index, reach), windowEnd(text, m.index + m[0].length, reach)))) return true;
+        directiveAnchor.lastIndex = m.index + 1;
+      }
+    }
+    return false;
+  };
+}
+
+/**
+ * Substrings (at least 3 characters, no blank) such that every directive holds one: chosen greedily,
+ * most directives covered first, then the longest. For the JS/TS table: `disable`, `ignore`, `@ts-`.
+ */
+export function directiveAnchors(directives: readonly string[]): string[] {
+  const uncovered = new Set(directives.map((d) => d.toLowerCase()));
+  const anchors: string[] = [];
+  while (uncovered.size > 0) {
+    const counts = new Map<string, number>();
+    for (const d of uncovered) {
+      const subs = new Set<string>();
+      for (const seg of d.split(/\s+/)) {
+        const min = Math.min(3, seg.length);
+        for (let i = 0; i < seg.length; i++) for (let j = i + min; j <= seg.length; j++) subs.add(seg.slice(i, j));
+      }
+      for (const sub of subs) counts.set(sub, (counts.get(sub) ?? 0) + 1);
+    }
+    let best = '';
+    let bestCount = 0;
+    for (const [sub, n] of counts) if (n > bestCount || (n === bestCount && sub.length > best.length) || (n === bestCount && sub.length === best.length && sub < best)) [best, bestCount] = [sub, n];
+    if (best === '') break;
+    anchors.push(best);
+    for (const d of [...uncovered]) if (d.split(/\s+/).some((seg) => seg.includes(best))) uncovered.delete(d);
+  }
+  return anchors;
+}
+
+/** Whether a tag (its sticky regex, its length) is written at `start` with a regex's `\b` at both ends. */
+function wholeWordAt(text: string, start: number, tag: RegExp, length: number): boolean {
+  const end = start + length;
+  tag.lastIndex = start;
+  if (!tag.test(text)) return false;
+  return isWordChar(text.charCodeAt(start - 1)) !== isWordChar(text.charCodeAt(start)) && isWordChar(text.charCodeAt(end - 1)) !== isWordChar(text.charCodeAt(end));
+}
+
+/** `\w` of a regex without the `u` flag (NaN, past either end, is not). */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13;
+}
+
+/** `\s` other than a line break: a directive's blanks. */
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 11 || c === 12 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Back from `at` over at most `reach` non-blank characters (blanks are free), never past a line break. */
+function windowStart(text: string, at: number, reach: number): number {
+  let i = at;
+  for (let left = reach; i > 0 && !isLineBreak(text.charCodeAt(i - 1));) {
+    if (!isBlank(text.charCodeAt(i - 1))) {
+      if (left === 0) break;
+      left--;
+    }
+    i--;
+  }
+  return i;
+}
+
+/** Forward from `at` likewise. */
+function windowEnd(text: string, at: number, reach: number): number {
+  let i = at;
+  for (let left = reach; i < text.length && !isLineBreak(text.charCodeAt(i));) {
+    if (!isBlank(text.charCodeAt(i))) {
+      if (left === 0) break;
+      left--;
+    }
+    i++;
+  }
+  return i;
 }

@@ -6,7 +6,6 @@ import { emptyScanStats, type LedgerItem, type RawItem, type ScanResult, type Sk
 import type * as Parser from './parser';
 import { linkResilience } from '../resilience/link';
 import type { ResilienceSummary } from '../resilience/model';
-import { TABLE_MODULES_PATTERN } from '../resilience/clientTable';
 import { classesProvide, extendedFiles } from '../resilience/classFiles';
 import { ProjectModules } from '../resilience/moduleResolver';
 import { readProjectJson } from '../resilience/projectFiles';
@@ -16,11 +15,11 @@ import type { GitListingOutputs } from '../git/gitFiles';
 import { compileExcludes, hasExtension } from './pathFilter';
 import { createMarkerMatcher, parseMarkers, type MarkerMatcher } from './markerParser';
 import { createPrefilter } from './prefilter';
-import { lexicalComments } from './lexicalComments';
+import { hasCallHint, hasCallHintOutside, NO_RUNTIME_CODE, relativeImports } from './callHints';
 import { createRegistry, SCRIPT_FALLBACK, type LanguageRegistry } from '../languages/registry';
 import type { LanguageFrontEnd } from '../languages/frontEnd';
 import { scanEntries } from '../languages/scanEntries';
-import { lexScriptComments } from '../languages/jsLexer';
+import { lexScriptComments, lexScriptCommentsBestEffort } from '../languages/jsLexer';
 import { findTaskItems } from './taskItems';
 import type { CommentRange } from './commentRange';
 import { contentHash, ScanCache, type CacheEntry } from './scanCache';
@@ -106,20 +105,6 @@ export function isCompilerLoaded(): boolean {
   return parser !== undefined;
 }
 
-/**
- * What a file needs before it can make or wrap an outbound call itself: a call of a fetch-like function,
- * or a client/retry/breaker module named in an import or require. A superset, for the prefilter; files
- * that only use a project's client module are caught by the second pass.
- */
-const NETWORK_WORDS = new RegExp(`\\bfetch\\w*\\s*[(<!]|['"\`](?:node:)?(?:https?|http2|undici|axios|got|ky|p-retry|async-retry|axios-retry|opossum|cockatiel)['"\`]|(?:\\bfrom|\\brequire\\s*\\(|\\bimport\\s*\\()\\s*['"](?:${TABLE_MODULES_PATTERN})['"]`);
-/**
- * Files that make no call of their own: declaration files (types only) and minified copies (build
- * output of a source that is analysed where it is written). Their markers are still read.
- */
-const NO_RUNTIME_CODE = /\.d\.[cm]?ts$|\.min\.[cm]?js$/i;
-/** Import/require specifiers that may be project modules (relative, aliases, workspace packages), for the second pass. */
-const RELATIVE_IMPORT = /(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*['"]((?:\.{1,2}\/|[#~@])[^'"]+|[\w.-]+\/[^'"]+)['"]/g;
-
 /** Compiled per-configuration state for scanning single texts. */
 export interface TextScanner {
   matcher: MarkerMatcher;
@@ -201,20 +186,21 @@ export function scanText(scanner: TextScanner, fileName: string, text: string, f
   const frontEnd = scanner.languages.frontEndFor(fileName) ?? SCRIPT_FALLBACK;
   const markers = scanner.mayContain(text, frontEnd);
   const tasks = scanner.markdownTasks && frontEnd.taskItems;
-  const mayCall = scanner.resilience && !NO_RUNTIME_CODE.test(fileName) && (forceResilience || NETWORK_WORDS.test(text));
+  const mayCall = scanner.resilience && !NO_RUNTIME_CODE.test(fileName) && (forceResilience || hasCallHint(text));
   // The TS/JS the compiler reads: the file itself, an SFC's script blocks (same offsets), or none.
   const script = markers || mayCall ? frontEnd.script(fileName, text) : null;
-  const resilience = mayCall && script !== null;
+  // Markers alone need no syntax tree: the lexer pass decides, the compiler parses only when it cannot
+  // (JSX, ambiguous `/`) or when resilience analysis needs the AST. The lexer's comments also tell a
+  // call hint in code from one in a comment: a file whose hints are all commented out needs no AST.
+  const lexed = script ? lexScriptComments(script.fileName, script.text) : null;
+  const resilience = mayCall && script !== null && (forceResilience || lexed === null || hasCallHintOutside(script.text, lexed));
   // Only the resilience second pass reads these: not needed when analysed now, or when resilience is off.
-  const imports = resilience || !scanner.resilience || !frontEnd.embedsScript ? [] : [...text.matchAll(RELATIVE_IMPORT)].map((m) => m[1]!);
+  const imports = resilience || !scanner.resilience || !frontEnd.embedsScript ? [] : relativeImports(text);
   if (!markers && !resilience && !tasks) return { items: [], parsed: false, summary: null, imports };
   let comments = markers ? frontEnd.lexComments(text) : [];
   let summary: ResilienceSummary | null = null;
   let note: string | undefined;
   if (script) {
-    // Markers alone need no syntax tree: the lexer pass decides, the compiler parses only when it cannot
-    // (JSX, ambiguous `/`) or when resilience analysis needs the AST.
-    const lexed = lexScriptComments(script.fileName, script.text);
     if (lexed && !resilience) comments = mergeComments(comments, lexed);
     else {
       try {
@@ -224,7 +210,7 @@ export function scanText(scanner: TextScanner, fileName: string, text: string, f
       } catch (err) {
         // One file never takes the scan down: its markers come from a lexical comment scan instead.
         const why = isStackOverflow(err) ? TOO_DEEP : `the parser failed (${(err as Error).message.split('\n')[0]})`;
-        if (markers) comments = mergeComments(comments, lexicalComments(script.text));
+        if (markers) comments = mergeComments(comments, lexScriptCommentsBestEffort(script.text));
         note = `${why}: markers read by a comment scan, no resilience analysis`;
       }
     }
@@ -359,7 +345,9 @@ async function scanFolder(options: ScanOptions, trail: ReadTrail | null): Promis
     }
     if (entry.note) skipped.push({ file: rel, reason: entry.note });
     stats.filesScanned++;
-    if (mine) {
+    // A file without items and without a generated header needs no placement: its scope, when a
+    // resilience finding asks, is decided by path alone (`Placement.scopeOf`), the same answer.
+    if (mine && (entry.items.length > 0 || entry.generated === true)) {
       const fileItems = toLedgerItems(rel, entry.items, today);
       placement.place(rel, fileItems, entry.generated ?? false);
       items.push(...fileItems);

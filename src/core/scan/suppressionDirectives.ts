@@ -70,6 +70,8 @@ export interface DirectiveMatcher {
   match(content: string): DirectiveMatch | null;
   /** A regex source matching any enabled directive anywhere, for the prefilter; null when none. */
   readonly prefilterSource: string | null;
+  /** The directives that source matches, as written (`eslint-disable`, `type: ignore`): the prefilter's anchors come from them. */
+  readonly prefilterTags: readonly string[];
 }
 
 /** `type: ignore` also matches `type:ignore`; `shellcheck disable` any run of blanks. */
@@ -93,11 +95,13 @@ export function languageDirectives(family: string, tags: readonly string[]): Sup
 /** Compiles the directives of the enabled families (all when `enabled` is absent) out of `known` (the JS/TS table by default). */
 export function createDirectiveMatcher(enabled: (family: string) => boolean = () => true, known: readonly SuppressionDirective[] = SUPPRESSION_DIRECTIVES): DirectiveMatcher {
   const active = known.filter((d) => enabled(d.family)).sort((a, b) => b.tag.length - a.tag.length);
-  if (active.length === 0) return { match: () => null, prefilterSource: null };
+  if (active.length === 0) return { match: () => null, prefilterSource: null, prefilterTags: [] };
   const byTag = new Map(active.map((d) => [normaliseDirective(d.tag), d]));
   const atStart = new RegExp(`^(${active.map((d) => directivePattern(d.tag)).join('|')})(?![\\w-])`, 'i');
+  const prefilterTags = [...new Set(active.map((d) => d.tag.replace(/-(next-line|line|file|all|start)$/, '')))];
   return {
-    prefilterSource: [...new Set(active.map((d) => directivePattern(d.tag.replace(/-(next-line|line|file|all|start)$/, ''))))].join('|'),
+    prefilterSource: prefilterTags.map(directivePattern).join('|'),
+    prefilterTags,
     match(content) {
       const m = atStart.exec(content);
       if (!m) return null;

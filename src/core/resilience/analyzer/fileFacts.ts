@@ -40,9 +40,11 @@ export class FileFacts {
    */
   readonly timeoutHandlers = new Map<string, { pos: number; scope: ts.Node; destroys: boolean }[]>();
 
-  constructor(readonly sf: ts.SourceFile) {
+  /** `order`, when given, receives every node in walk order (pre-order), so a caller needs no second walk. */
+  constructor(readonly sf: ts.SourceFile, order?: ts.Node[]) {
     walkAst(sf, (node) => {
       this.collect(node);
+      order?.push(node);
     });
   }
 
