@@ -3,7 +3,7 @@ import type { ClassDef } from '../model';
 import { isProjectModule } from './clients';
 import type { FileFacts } from './fileFacts';
 
-const ATTEMPTS = /\battempts\s*:\s*(\d+)\b/;
+const ATTEMPTS = /^attempts\s*:\s*(\d+)\b/;
 
 /**
  * A class worth linking: it extends a class of this project (a local class or a project import, never a
@@ -17,9 +17,16 @@ export function classDef(facts: FileFacts, node: ts.ClassDeclaration): ClassDef 
     const b = facts.moduleOf(ext.text);
     if (!b || isProjectModule(b.specifier)) base = ext.text;
   }
-  const text = facts.text(node);
-  const m = ATTEMPTS.exec(text);
-  const attempts = m ? { n: Number(m[1]), line: facts.pos(node.getStart(facts.sf) + m.index).line } : undefined;
+  // Only the first `attempts` key in the class's span, found without copying the class's text.
+  const src = facts.sf.text;
+  let attempts: ClassDef['attempts'];
+  for (let i = src.indexOf('attempts', node.pos); i >= 0 && i < node.end; i = src.indexOf('attempts', i + 8)) {
+    const m = ATTEMPTS.exec(src.slice(i, Math.min(i + 40, node.end)));
+    if (m && !/[\w$]/.test(src[i - 1] ?? '')) {
+      attempts = { n: Number(m[1]), line: facts.pos(i).line };
+      break;
+    }
+  }
   if (!base && !attempts) return null;
   return { name: node.name!.text, base, ...(attempts ? { attempts } : {}) };
 }
