@@ -39,7 +39,7 @@ const day = (date: string): number => {
 
 /**
  * One kind's small chart: its own y scale with labelled ticks, the branch solid in the kind's colour, the base
- * dashed and faint in the description colour, drawn over it so it shows where the two lines coincide.
+ * as a faint wide dashed band in the description colour under it (it shows where the two lines coincide).
  */
 export function kindChart(t: FolderTrend, kind: TrendKind): string {
   const rows: TrendRow[] = [...t.points, ...t.reference];
@@ -64,7 +64,7 @@ export function kindChart(t: FolderTrend, kind: TrendKind): string {
   const now = t.points.length > 0 ? Number(t.points[t.points.length - 1]![kind]) || 0 : null;
   const aria = `${LABELS[kind]} on ${t.branch}${t.base ? `, ${t.base} as reference` : ''}`;
   return `<figure class="multiple"><figcaption><span class="legend ${kind}">${LABELS[kind]}</span>${now === null ? '' : ` <span class="meta-inline">now ${now}</span>`}</figcaption>`
-    + `<svg class="chart" data-folder="${escapeHtml(t.folder)}" data-kind="${kind}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${escapeHtml(aria)}">${grid}<line class="axis" x1="${LEFT}" y1="${H - BOTTOM}" x2="${W - RIGHT}" y2="${H - BOTTOM}" />${dates}<polyline class="series ${kind}" points="${line(t.points)}" />${reference}${dots}</svg></figure>`;
+    + `<svg class="chart" data-folder="${escapeHtml(t.folder)}" data-kind="${kind}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${escapeHtml(aria)}">${grid}<line class="axis" x1="${LEFT}" y1="${H - BOTTOM}" x2="${W - RIGHT}" y2="${H - BOTTOM}" />${dates}${reference}<polyline class="series ${kind}" points="${line(t.points)}" />${dots}</svg></figure>`;
 }
 
 /** A folder's trend: a key (branch solid, base dashed) and one small chart per kind. */
