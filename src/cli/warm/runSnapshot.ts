@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sigOf, type Sig } from '../../core/fs/readTrail';
@@ -280,8 +280,18 @@ export async function recordRunSnapshot(plan: WarmPlan, input: { startedAt: numb
     const tmp = `${plan.file}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify(snap));
     renameSync(tmp, plan.file);
+    prune(plan.file);
     return true;
   } catch {
     return false; // only costs speed next time
   }
+}
+
+/** Keeps the most recent stored outputs of a folder (one per argument set): `KEEP` at most. */
+const KEEP = 8;
+function prune(file: string): void {
+  const dir = path.dirname(file);
+  const prefix = path.basename(file).slice(0, 'run-'.length + 9);
+  const mine = readdirSync(dir).filter((n) => n.startsWith(prefix) && n.endsWith('.json')).map((n) => ({ n, m: sigOf(path.join(dir, n))[1] }));
+  for (const { n } of mine.sort((a, b) => b.m - a.m).slice(KEEP)) rmSync(path.join(dir, n), { force: true });
 }
