@@ -144,6 +144,13 @@ describe('the CLI warm path (stored output of an unchanged scan)', () => {
     assert.equal((await s.run()).outcome, 'ran');
   });
 
+  it('keeps at most 8 stored outputs per folder', async (t) => {
+    const s = await setup(t);
+    ageAll(s.repo.dir);
+    for (let n = 1; n <= 10; n++) assert.equal((await s.run('--max-items', String(n))).outcome, 'recorded');
+    assert.equal(readdirSync(path.join(s.env.XDG_CACHE_HOME, 'debt-ledger')).filter((f) => f.startsWith('run-')).length, 8);
+  });
+
   it('writes the -o file again on a replay', async (t) => {
     const s = await setup(t);
     const out = path.join(tempDir(t), 'ledger.json');

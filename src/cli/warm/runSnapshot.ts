@@ -1,10 +1,10 @@
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sigOf, type Sig } from '../../core/fs/readTrail';
 import { readFileSafeSync } from '../../core/fs/safeFs';
 import { gitExec, type GitOutput } from '../../core/git/gitExec';
-import { gitListingArgs, startGitListing, type GitListingOutputs } from '../../core/git/gitFiles';
+import { gitListingArgs, type GitListingOutputs } from '../../core/git/gitFiles';
 import { CODEOWNERS_LOCATIONS } from '../../core/intel/codeowners';
 import { TOOL_VERSION } from '../../core/version';
 import { cacheDir } from '../cachePaths';
@@ -125,13 +125,17 @@ export interface GitProbe {
   answers: Promise<(string | null)[]>;
   /** The full listing (for the scan), when this probe ran it. */
   outputs?: Promise<GitListingOutputs>;
+  /** A check probe's calls, by position (null: not asked). */
+  calls?: (Promise<GitOutput> | null)[];
 }
 
 const answerOf = (o: GitOutput): string => `${o.code}\0${o.error ?? ''}\0${o.stdout}`;
 
 /** The listing's four calls, for the scan and for recording. */
-export function startGitProbe(root: string): GitProbe {
-  const outputs = startGitListing(root, { submodules: true });
+export function startGitProbe(root: string, check?: GitProbe | null): GitProbe {
+  // A check probe's calls are the listing's own, started earlier: their answers are reused, not asked again.
+  const args = gitListingArgs(true);
+  const outputs = Promise.all(args.map((a, i) => check?.calls?.[i] ?? gitExec(root, a))) as unknown as Promise<GitListingOutputs>;
   return { outputs, answers: outputs.then((outs) => outs.map(answerOf)) };
 }
 
@@ -140,12 +144,12 @@ export function startCheckProbe(root: string, snap: RunSnapshot): GitProbe | nul
   if (!snap.git) return null;
   const [inside, ignored] = snap.git;
   const args = gitListingArgs(true);
-  const run = (i: number): Promise<string> => gitExec(root, args[i]!).then(answerOf);
   const isRepo = inside!.startsWith('0\0');
   const isIgnored = /^0\0\0\.\n?$/.test(ignored!);
   const modules = snap.side.some(([p, size]) => path.basename(p) === '.gitmodules' && size !== -1);
-  const calls: (Promise<string> | null)[] = [null, isRepo ? run(1) : null, isRepo && !isIgnored && modules ? run(2) : null, isRepo && !isIgnored ? run(3) : null];
-  return { answers: Promise.all(calls) };
+  const wanted = [false, isRepo, isRepo && !isIgnored && modules, isRepo && !isIgnored];
+  const calls = wanted.map((w, i) => (w ? gitExec(root, args[i]!) : null));
+  return { calls, answers: Promise.all(calls.map((c) => c?.then(answerOf) ?? null)) };
 }
 
 /**
@@ -280,8 +284,18 @@ export async function recordRunSnapshot(plan: WarmPlan, input: { startedAt: numb
     const tmp = `${plan.file}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify(snap));
     renameSync(tmp, plan.file);
+    prune(plan.file);
     return true;
   } catch {
     return false; // only costs speed next time
   }
+}
+
+/** Keeps the most recent stored outputs of a folder (one per argument set): `KEEP` at most. */
+const KEEP = 8;
+function prune(file: string): void {
+  const dir = path.dirname(file);
+  const prefix = path.basename(file).slice(0, 'run-'.length + 9);
+  const mine = readdirSync(dir).filter((n) => n.startsWith(prefix) && n.endsWith('.json')).map((n) => ({ n, m: sigOf(path.join(dir, n))[1] }));
+  for (const { n } of mine.sort((a, b) => b.m - a.m).slice(KEEP)) rmSync(path.join(dir, n), { force: true });
 }

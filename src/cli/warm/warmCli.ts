@@ -33,14 +33,14 @@ export async function runWarmCli(argv: readonly string[], io: CliIo, options: Wa
     const check = snap && plan.useGit ? startCheckProbe(plan.root, snap) : null;
     const out = snap ? await validateRunSnapshot(plan, snap, check, (stats) => {
       // A stat differs: start the full listing now, while the CLI loads; the scan may reuse the stat pass.
-      if (plan.useGit) probe ??= startGitProbe(plan.root);
+      if (plan.useGit) probe ??= startGitProbe(plan.root, check);
       prestat = stats;
     }) : null;
     if (out && (await replay(out, io))) {
       options.onOutcome?.('replayed');
       return out.code;
     }
-    if (plan.useGit) probe ??= startGitProbe(plan.root);
+    if (plan.useGit) probe ??= startGitProbe(plan.root, check);
   }
   const main = options.loadMain();
   if (!plan) {
