@@ -2,7 +2,7 @@
 // ts.createSourceFile parse, and this project's marker-only and full scans, on the same file list,
 // medians of `runs`, each run in its own process. Called from scripts/bench.mjs with one line.
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,6 +26,25 @@ function ripgrep(root, files) {
   return { ms: performance.now() - started, items: hits };
 }
 
+/** CPU time (user + system, ms) of this process's waited-for children so far: /proc/self/stat cutime + cstime (Linux). */
+function childrenCpuMs() {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[13]) + Number(fields[14])) * 10; // clock ticks of 10 ms
+  } catch {
+    return NaN;
+  }
+}
+
+/** The bundled CLI as users run it, cold (`--no-cache`): node start-up, bundle and compiler load included. */
+function cliCold(root, configFile, out) {
+  const cpu0 = childrenCpuMs();
+  const started = performance.now();
+  const r = spawnSync(process.execPath, [path.join(here, '../../dist/cli.js'), 'scan', root, '--config', configFile, '--no-cache', '--format', 'json', '--output', out], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`cli failed:\n${r.stderr}`);
+  return { ms: performance.now() - started, cpuMs: childrenCpuMs() - cpu0 };
+}
+
 /**
  * @param {{ root: string, files: string[], benchDir: string, configFile: string, runs: number }} o
  */
@@ -38,7 +57,10 @@ export function benchLanguages({ root, files, benchDir, configFile, runs }) {
     byExt.set(ext, (byExt.get(ext) ?? 0) + 1);
   }
   const mix = [...byExt].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([e, n]) => `${e} ${n}`).join(', ');
-  const samples = { leasot: [], rg: [], parse: [], markers: [], full: [] };
+  const samples = { leasot: [], rg: [], parse: [], markers: [], full: [], cliMarkers: [], cliFull: [] };
+  // The marker-only CLI row reads the same configuration with resilience off.
+  const markersConfig = path.join(benchDir, 'languages-markers.debtledger.json');
+  writeFileSync(markersConfig, JSON.stringify({ ...JSON.parse(readFileSync(configFile, 'utf8')), resilience: { enabled: false } }));
   for (let i = 0; i < runs; i++) {
     // Interleaved, so drift on a shared machine hits every method alike.
     samples.leasot.push(child('leasot', root, fileList, configFile));
@@ -47,6 +69,8 @@ export function benchLanguages({ root, files, benchDir, configFile, runs }) {
     samples.parse.push(child('parse', root, fileList, configFile));
     samples.markers.push(child('markers', root, fileList, configFile));
     samples.full.push(child('full', root, fileList, configFile));
+    samples.cliMarkers.push(cliCold(root, markersConfig, path.join(benchDir, 'languages-cli.json')));
+    samples.cliFull.push(cliCold(root, configFile, path.join(benchDir, 'languages-cli.json')));
   }
   const m = (k, f = 'ms') => (samples[k].length ? median(samples[k].map((s) => s[f])) : NaN);
   const last = (k) => samples[k].at(-1) ?? {};
@@ -59,12 +83,15 @@ export function benchLanguages({ root, files, benchDir, configFile, runs }) {
     ['ts.createSourceFile of every file', m('parse'), m('parse', 'cpuMs'), m('parse', 'maxRssMb'), `${files.length} files`],
     ['debt-ledger marker-only (resilience off)', m('markers'), m('markers', 'cpuMs'), m('markers', 'maxRssMb'), `${last('markers').items} items; ${last('markers').parsed} files lexed or parsed`],
     ['debt-ledger full scan (markers + resilience)', m('full'), m('full', 'cpuMs'), m('full', 'maxRssMb'), `${last('full').items} items, ${last('full').gaps} resilience gaps`],
+    ['  marker-only, as the CLI (cold, --no-cache)', m('cliMarkers'), m('cliMarkers', 'cpuMs'), NaN, 'node dist/cli.js scan: discovery, bundle load, JSON output'],
+    ['  full scan, as the CLI (cold, --no-cache)', m('cliFull'), m('cliFull', 'cpuMs'), NaN, 'the same, with dist/parser.js loaded'],
   ];
   const num = (v) => (Number.isNaN(v) ? '-' : v.toFixed(0));
   for (const [name, ms, cpu, rss, note] of rows) console.log(`${pad(name, 46)}${pad(num(ms), 10)}${pad(num(cpu), 10)}${pad(Number.isNaN(rss) ? '-' : `${rss.toFixed(0)} MB`, 11)}${note}`);
   console.log('ratios (median wall time):');
   console.log(`  marker-only / leasot:  ${(m('markers') / m('leasot')).toFixed(2)}x wall, ${(m('markers', 'cpuMs') / m('leasot', 'cpuMs')).toFixed(2)}x cpu   (target <= 1.0x)`);
   console.log(`  full scan / leasot:    ${(m('full') / m('leasot')).toFixed(2)}x wall, ${(m('full', 'cpuMs') / m('leasot', 'cpuMs')).toFixed(2)}x cpu   (target <= 2.0x)`);
+  console.log(`  the same, as the CLI:  marker-only ${(m('cliMarkers') / m('leasot')).toFixed(2)}x wall, ${(m('cliMarkers', 'cpuMs') / m('leasot', 'cpuMs')).toFixed(2)}x cpu; full ${(m('cliFull') / m('leasot')).toFixed(2)}x wall, ${(m('cliFull', 'cpuMs') / m('leasot', 'cpuMs')).toFixed(2)}x cpu`);
   console.log(`  peak RSS full scan:    ${m('full', 'maxRssMb').toFixed(0)} MB   (target <= 250 MB)`);
   if (samples.rg.length) console.log(`  marker-only / ripgrep: ${(m('markers') / m('rg')).toFixed(1)}x`);
 }
