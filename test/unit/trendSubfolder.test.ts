@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { defaultConfig } from '../../src/core/config/config';
@@ -25,5 +27,17 @@ describe('trend of a subfolder', () => {
     assert.equal(last.marker + last.suppression, scanned.items.length);
     const top = await trend(repo.dir, defaultConfig(), { sinceMs: 30 * DAY, points: 1, cacheFile: null });
     assert.deepEqual(top.map((p) => [p.marker, p.suppression]), [[7, 2]]);
+  });
+
+  it('counts the same when the folder is reached through a symbolic link (git reports the real top)', async (t) => {
+    const repo = await TestRepo.create(t, { 'packages/server/a.ts': '// TODO: one\n', 'b.ts': '// TODO: two\n' });
+    const links = mkdtempSync(path.join(os.tmpdir(), 'trend-link-'));
+    t.after(() => rmSync(links, { recursive: true, force: true }));
+    const link = path.join(links, 'repo');
+    symlinkSync(repo.dir, link, 'dir');
+    const viaLink = await trend(path.join(link, 'packages/server'), defaultConfig(), { sinceMs: 30 * DAY, points: 1, cacheFile: null });
+    assert.deepEqual(viaLink.map((p) => p.marker), [1]);
+    const whole = await trend(link, defaultConfig(), { sinceMs: 30 * DAY, points: 1, cacheFile: null });
+    assert.deepEqual(whole.map((p) => p.marker), [2]);
   });
 });

@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import { effectiveExcludes, type DebtLedgerConfig } from '../config/config';
 import { isRecord, readOwnedJson, writeOwnedJson } from '../fs/ownedFiles';
 import { gitExec } from '../git/gitExec';
@@ -86,10 +85,11 @@ async function writeCache(file: string, key: string, points: Record<string, Tren
  */
 export async function trend(root: string, config: DebtLedgerConfig, options: { sinceMs: number; points: number; ref?: string; cacheFile: string | null; now?: Date; onNote?: (text: string) => void; scopes?: readonly Scope[] }): Promise<TrendPoint[]> {
   ensureGit();
-  const rev = await gitExec(root, ['rev-parse', '--show-toplevel']);
+  // The prefix as git sees it: `root` may be reached through a symbolic link, git's top never is.
+  const rev = await gitExec(root, ['rev-parse', '--show-toplevel', '--show-prefix']);
   if (rev.code !== 0) throw new TrendGitError((rev.error ?? rev.stderr).trim().split('\n')[0] || 'not a git repository');
-  const top = rev.stdout.trim();
-  const prefix = path.relative(top, root).split(path.sep).join('/');
+  const [top = '', rawPrefix = ''] = rev.stdout.split('\n');
+  const prefix = rawPrefix.replace(/\/$/, '');
   const head = await resolveCommit(top, options.ref ?? 'HEAD');
   const since = new Date((options.now ?? new Date()).getTime() - options.sinceMs).toISOString();
   const commits = await firstParentCommits(top, head, since);
