@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { defaultConfig } from '../../src/core/config/config';
+import { enrichLedger } from '../../src/core/intel/enrich';
 import { trend } from '../../src/core/intel/trend';
 import { scanWorkspace } from '../../src/core/scan/scanner';
 import { TestRepo } from './helpers/gitRepo';
@@ -39,5 +40,21 @@ describe('trend of a subfolder', () => {
     assert.deepEqual(viaLink.map((p) => p.marker), [1]);
     const whole = await trend(link, defaultConfig(), { sinceMs: 30 * DAY, points: 1, cacheFile: null });
     assert.deepEqual(whole.map((p) => p.marker), [2]);
+  });
+});
+
+describe('a folder reached through a symbolic link', () => {
+  it('is dated by blame like the real path (paths relative to git top start from the real folder)', async (t) => {
+    const repo = await TestRepo.create(t, { 'pkg/src/a.ts': '// TODO: dated\nexport {};\n' });
+    const links = mkdtempSync(path.join(os.tmpdir(), 'enrich-link-'));
+    t.after(() => rmSync(links, { recursive: true, force: true }));
+    symlinkSync(repo.dir, path.join(links, 'repo'), 'dir');
+    for (const root of [path.join(repo.dir, 'pkg'), path.join(links, 'repo', 'pkg')]) {
+      const config = defaultConfig();
+      const result = await scanWorkspace({ root, config, useGit: true });
+      await enrichLedger(result.items, { root, config, today: new Date().toISOString().slice(0, 10), useGit: true, blameCacheFile: null });
+      assert.equal(result.items.length, 1, root);
+      assert.ok(result.items[0]!.introduced, `${root}: no blame date`);
+    }
   });
 });

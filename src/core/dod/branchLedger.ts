@@ -8,6 +8,7 @@ import type { ResilienceSummary } from '../resilience/model';
 import { isScannedPath, scanFileTextFull, scanWorkspace } from '../scan/scanner';
 import { readAt, type BranchFacts } from '../git/branchFacts';
 import { createPlacement } from '../scope/placement';
+import { realRoot } from '../fs/safeFs';
 
 /** The ledger now and at the merge base, limited to what the branch changed. */
 export interface BranchLedger {
@@ -34,7 +35,7 @@ export async function branchLedger(
   options: { useCache?: string | null; overrides?: ReadonlyMap<string, string>; current?: ScanResult } = {},
 ): Promise<BranchLedger> {
   const rel = (p: string): string | null => {
-    const r = path.relative(root, path.join(facts.top, p)).split(path.sep).join('/');
+    const r = path.relative(realRoot(root), path.join(facts.top, p)).split(path.sep).join('/');
     return r.startsWith('..') ? null : r;
   };
   // In CI (uncommitted excluded) a dirty work tree must not count: read changed files at HEAD instead.

@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { BranchFacts } from '../git/branchFacts';
 import type { Evidence } from './model';
+import { realRoot } from '../fs/safeFs';
 
 /**
  * When `command` checks run: `force` (an explicit Re-check, the CLI), `run` (commits and branch switches:
@@ -47,7 +48,7 @@ export function commandRunKey(facts: BranchFacts, command: readonly string[], ov
   const hash = createHash('sha1').update(`${facts.head}\0${JSON.stringify(command)}\0${facts.includesUncommitted}\0`);
   for (const c of [...facts.changed].sort((a, b) => a.path.localeCompare(b.path))) {
     hash.update(`${c.status}\0${c.path}\0`);
-    const rel = root ? path.relative(root, path.join(facts.top, c.path)).split(path.sep).join('/') : c.path;
+    const rel = root ? path.relative(realRoot(root), path.join(facts.top, c.path)).split(path.sep).join('/') : c.path;
     const buffer = overrides?.get(rel);
     if (buffer !== undefined) {
       hash.update(buffer);

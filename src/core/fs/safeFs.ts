@@ -32,7 +32,11 @@ export interface ReadOptions {
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
 
 const realRoots = new Map<string, string>();
-function realRoot(root: string): string {
+/**
+ * A folder's real path (symbolic links resolved; the path itself when that fails), cached. Paths relative
+ * to git's top must start from it: git reports its top with links resolved.
+ */
+export function realRoot(root: string): string {
   let real = realRoots.get(root);
   if (real === undefined) {
     try {

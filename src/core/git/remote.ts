@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { gitClient } from './loadGit';
+import { realRoot } from '../fs/safeFs';
 
 /** Where a folder's files live on the web: the repository's web base (from `origin`), HEAD and the folder's path in the repo. */
 export interface RepositoryWeb {
@@ -25,7 +26,7 @@ export async function repositoryWeb(root: string): Promise<RepositoryWeb | null>
   const top = await raw(['rev-parse', '--show-toplevel']);
   if (!top) return null;
   const [remote, head] = await Promise.all([raw(['config', '--get', 'remote.origin.url']), raw(['rev-parse', '--verify', '--quiet', 'HEAD'])]);
-  const prefix = path.relative(top, root).split(path.sep).join('/');
+  const prefix = path.relative(top, realRoot(root)).split(path.sep).join('/');
   return { web: remote ? webBase(remote) : null, head, prefix: prefix.startsWith('..') ? '' : prefix };
 }
 

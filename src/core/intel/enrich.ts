@@ -9,6 +9,7 @@ import { ageDays, interestOf } from './interest';
 import { authorHandles, ownerDirectoryOf } from './ownerDirectory';
 import { promoteOwners } from '../scan/metadata';
 import { repoAuthors } from '../git/authors';
+import { realRoot } from '../fs/safeFs';
 
 export interface EnrichOptions {
   root: string;
@@ -36,7 +37,7 @@ export interface EnrichStats {
 export async function enrichLedger(items: LedgerItem[], options: EnrichOptions): Promise<EnrichStats> {
   const started = Date.now();
   const top = options.useGit ? (await gitClient(options.root).raw(['rev-parse', '--show-toplevel']).catch(() => '')).trim() : '';
-  const prefix = top ? path.relative(top, options.root).split(path.sep).join('/') : '';
+  const prefix = top ? path.relative(top, realRoot(options.root)).split(path.sep).join('/') : '';
   const toTop = (file: string): string => (prefix ? `${prefix}/${file}` : file);
   const owners = await CodeOwners.load(top || options.root);
   const churn = top ? await churnByFile(top, options.config.churnWindowDays) : new Map<string, number>();
