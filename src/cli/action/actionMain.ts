@@ -6,6 +6,7 @@ import { branchLedger } from '../../core/dod/branchLedger';
 import { branchFacts } from '../../core/git/branchFacts';
 import { headBlobPrefix } from '../../core/git/remoteLinks';
 import { enrichLedger } from '../../core/intel/enrich';
+import { ensureCommitGraphFor } from '../../core/git/commitGraph';
 import { evaluateFailOn, parseFailOn } from '../../core/ledger/failOn';
 import { unknownSelectors } from '../../core/ledger/failOnCheck';
 import { localToday } from '../../core/ledger/ids';
@@ -54,7 +55,11 @@ async function run(io: CliIo): Promise<number> {
   const base = inputs.base ?? pr.baseSha ?? (pr.baseRef ? `origin/${pr.baseRef}` : null);
 
   const result = await scanWorkspace({ root, config, useGit: true, cacheFile: null });
-  if (inputs.blame && result.listedWith === 'git') await enrichLedger(result.items, { root, config, today: localToday(), useGit: true, blameCacheFile: null });
+  if (inputs.blame && result.listedWith === 'git') {
+    // A fresh CI clone has no commit-graph: with enough files to blame, one pays for itself (see commitGraph.ts).
+    await ensureCommitGraphFor(root, new Set(result.items.map((i) => i.file)).size);
+    await enrichLedger(result.items, { root, config, today: localToday(), useGit: true, blameCacheFile: null });
+  }
   const facts = await branchFacts(root, { base: base ?? config.definitionOfDone?.base ?? null, includeUncommitted: false }).catch(gitProblem);
   const added = (await branchLedger(root, config, facts, { current: result })).added;
   const newIds = new Set(added.map((i) => i.id));
