@@ -26,10 +26,13 @@ export async function makeSampleRepo() {
   const parked = path.join(dir, '.parked');
   for (const p of later) cpSync(path.join(dir, p), path.join(parked, p), { recursive: true });
   for (const p of later) rmSync(path.join(dir, p), { recursive: true, force: true });
+  // The environment git gets, without editor variables: `npm start` runs with EDITOR=vi (npm's `editor`
+  // setting), and simple-git refuses a commit whose explicit environment names an editor.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(GIT_|GIT_SEQUENCE_)?EDITOR$|^VISUAL$/i.test(k)));
   const commitAt = async (message, daysAgo) => {
     const iso = new Date(Date.now() - daysAgo * DAY).toISOString();
     await git.add(['-A', '--', '.', ':!.parked']);
-    await git.env({ ...process.env, GIT_AUTHOR_DATE: iso, GIT_COMMITTER_DATE: iso }).commit(message);
+    await git.env({ ...env, GIT_AUTHOR_DATE: iso, GIT_COMMITTER_DATE: iso }).commit(message);
   };
   await commitAt('ORD-1 sample service', 150);
   cpSync(path.join(parked, 'src/jobs'), path.join(dir, 'src/jobs'), { recursive: true });
@@ -37,7 +40,7 @@ export async function makeSampleRepo() {
   cpSync(path.join(parked, 'src/legacy'), path.join(dir, 'src/legacy'), { recursive: true });
   rmSync(parked, { recursive: true, force: true });
   await commitAt('ORD-9 legacy pricing, moved in', 30);
-  git.env({ ...process.env }); // simple-git keeps the env: the branch's commit is today's
+  git.env({ ...env }); // simple-git keeps the env: the branch's commit is today's
   await git.checkoutLocalBranch('feature/cancel-orders');
   const orders = path.join(dir, 'src/api/orders.ts');
   writeFileSync(orders, `${readFileSync(orders, 'utf8')}
