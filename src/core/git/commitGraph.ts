@@ -3,12 +3,15 @@ import * as path from 'node:path';
 import { gitExec } from './gitExec';
 import { gitClient } from './loadGit';
 
+/** A commit-graph of every reachable commit, with changed-path Bloom filters (what makes blame fast). */
+const WRITE_GRAPH = ['commit-graph', 'write', '--reachable', '--changed-paths'];
+
 /**
  * Writes a commit-graph with changed-path Bloom filters, which makes `git blame` several times faster on
  * large histories. Changes the repository's .git folder: only with the user's consent (always fine in CI).
  */
 export async function writeCommitGraph(top: string): Promise<void> {
-  await gitClient(top).raw(['commit-graph', 'write', '--reachable', '--changed-paths']);
+  await gitClient(top).raw(WRITE_GRAPH);
 }
 
 /**
@@ -29,6 +32,6 @@ export async function ensureCommitGraphFor(root: string, files: number): Promise
   if (where.code !== 0) return false;
   const paths = where.stdout.split('\n').filter((p) => p.trim() !== '');
   if (paths.length === 0 || paths.some((p) => existsSync(path.normalize(p)))) return false;
-  const wrote = await gitExec(root, ['commit-graph', 'write', '--reachable', '--changed-paths']);
+  const wrote = await gitExec(root, WRITE_GRAPH);
   return wrote.code === 0;
 }

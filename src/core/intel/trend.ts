@@ -1,6 +1,8 @@
+import * as path from 'node:path';
 import { effectiveExcludes, type DebtLedgerConfig } from '../config/config';
 import { isRecord, readOwnedJson, writeOwnedJson } from '../fs/ownedFiles';
 import { gitExec } from '../git/gitExec';
+import { realRoot } from '../fs/safeFs';
 import { ensureGit } from '../git/gitGuards';
 import { linkResilience } from '../resilience/link';
 import type { ResilienceSummary } from '../resilience/model';
@@ -85,11 +87,10 @@ async function writeCache(file: string, key: string, points: Record<string, Tren
  */
 export async function trend(root: string, config: DebtLedgerConfig, options: { sinceMs: number; points: number; ref?: string; cacheFile: string | null; now?: Date; onNote?: (text: string) => void; scopes?: readonly Scope[] }): Promise<TrendPoint[]> {
   ensureGit();
-  // The prefix as git sees it: `root` may be reached through a symbolic link, git's top never is.
-  const rev = await gitExec(root, ['rev-parse', '--show-toplevel', '--show-prefix']);
+  const rev = await gitExec(root, ['rev-parse', '--show-toplevel']);
   if (rev.code !== 0) throw new TrendGitError((rev.error ?? rev.stderr).trim().split('\n')[0] || 'not a git repository');
-  const [top = '', rawPrefix = ''] = rev.stdout.split('\n');
-  const prefix = rawPrefix.replace(/\/$/, '');
+  const top = rev.stdout.trim();
+  const prefix = path.relative(top, realRoot(root)).split(path.sep).join('/');
   const head = await resolveCommit(top, options.ref ?? 'HEAD');
   const since = new Date((options.now ?? new Date()).getTime() - options.sinceMs).toISOString();
   const commits = await firstParentCommits(top, head, since);
