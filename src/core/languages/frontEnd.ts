@@ -24,6 +24,11 @@ export interface LanguageFrontEnd {
   readonly taskItems: boolean;
   /** Whether the file can hold TS/JS (resilience analysis, relative imports). */
   readonly embedsScript: boolean;
+  /**
+   * Every comment opener ends in a non-word character (`//`, `#`, `<!--`), so the raw-text prefilter may
+   * be strict (see `PrefilterOptions.afterPunctuation`); absent or false: the loose whole-word test.
+   */
+  readonly openersEndNonWord?: boolean;
   /** Comments found without the compiler (all of a table language's; markup and style ones of an SFC). */
   lexComments(text: string): CommentRange[];
   /** The text the compiler reads for comments and resilience, or null when the file has no TS/JS. */

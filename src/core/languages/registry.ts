@@ -6,6 +6,7 @@ import type { LanguageFrontEnd, ScriptView } from './frontEnd';
 import { createSfcFrontEnd } from './sfc';
 import type { LanguageSyntax } from './syntax';
 import { compileLexer, type TableLexer } from './tableLexer';
+import { openersEndNonWord } from './openers';
 
 /** Every table-driven language that ships (user languages from the configuration come on top). */
 export const BUILTIN_LANGUAGES: readonly LanguageSyntax[] = [...CODE_LANGUAGES, ...DATA_LANGUAGES];
@@ -26,6 +27,7 @@ const tsFrontEnd: LanguageFrontEnd = {
   suppressions: SUPPRESSION_DIRECTIVES,
   taskItems: false,
   embedsScript: true,
+  openersEndNonWord: true,
   lexComments: (): CommentRange[] => [],
   script: (fileName: string, text: string): ScriptView => ({ fileName, text }),
 };
@@ -40,6 +42,7 @@ function tableFrontEnd(syntax: LanguageSyntax): LanguageFrontEnd {
     suppressions: [...OWN_DIRECTIVES, ...languageDirectives(syntax.id, syntax.suppressions)],
     taskItems: syntax.taskItems === true,
     embedsScript: false,
+    openersEndNonWord: openersEndNonWord(syntax),
     lexComments: (text) => (lexer ??= compileLexer(syntax)).comments(text),
     script: () => null,
   };
@@ -87,9 +90,11 @@ export function createRegistry(userLanguages: readonly LanguageSyntax[] = []): L
     if (!lexers.has(id)) lexers.set(id, compileLexer(syntax));
     return lexers.get(id)!;
   };
+  // A `<style lang=…>` block may name any built-in table (Ruby's `=begin` ends in a letter).
+  const stylesEndNonWord = BUILTIN_LANGUAGES.every(openersEndNonWord);
   for (const [ext, flavour] of Object.entries(SFC_EXTENSIONS)) {
     const id = ext === '.htm' || ext === '.xhtml' ? 'html' : ext.slice(1);
-    add(createSfcFrontEnd({ id, ...flavour, style: (lang) => lexerFor(lang === 'sass' || lang === 'postcss' ? 'scss' : lang) }, [...SUPPRESSION_DIRECTIVES, ...languageDirectives(HTML_SYNTAX.id, HTML_SYNTAX.suppressions)]), { extensions: [ext] });
+    add(createSfcFrontEnd({ id, ...flavour, stylesEndNonWord, style: (lang) => lexerFor(lang === 'sass' || lang === 'postcss' ? 'scss' : lang) }, [...SUPPRESSION_DIRECTIVES, ...languageDirectives(HTML_SYNTAX.id, HTML_SYNTAX.suppressions)]), { extensions: [ext] });
   }
   for (const l of BUILTIN_LANGUAGES) add(tableFrontEnd(l), l);
   return {

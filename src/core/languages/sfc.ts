@@ -10,6 +10,8 @@ export interface SfcOptions {
   expressionComments: boolean;
   /** The lexer of a style block's language (`css`, `scss`, `less`), or null to skip it. */
   style: (lang: string) => TableLexer | null;
+  /** Every lexer `style` may return has comment openers ending in a non-word character (see `LanguageFrontEnd`). */
+  stylesEndNonWord?: boolean;
 }
 
 interface Block {
@@ -130,6 +132,8 @@ export function createSfcFrontEnd(options: SfcOptions, suppressions: readonly Su
     suppressions,
     taskItems: false,
     embedsScript: true,
+    // Markup `<!--`, Astro's `{/*` and the script's `//`, `/*` end in punctuation; style blocks as their lexers.
+    openersEndNonWord: options.stylesEndNonWord === true,
     lexComments(text: string): CommentRange[] {
       const l = layoutOf(text);
       const comments = [...l.comments];

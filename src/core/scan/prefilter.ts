@@ -12,10 +12,11 @@ import type { DirectiveMatcher } from './suppressionDirectives';
  * hit), and a few substrings that every directive contains (`disable`, `ignore`, `@ts-`); only around an
  * anchor hit, on its line, does the full directive regex run. Same answers (test/unit/prefilter.test.ts).
  */
-export function createPrefilter(tags: readonly string[], directives: DirectiveMatcher | null): (text: string) => boolean {
+export function createPrefilter(tags: readonly string[], directives: DirectiveMatcher | null, options: PrefilterOptions = {}): (text: string) => boolean {
   const tagAnchors = tags.length > 0 ? new RegExp(tags.map(escapeRegExp).join('|'), 'gi') : null;
   // Each tag as a sticky case-insensitive regex: the same letter matching as the tag alternation's.
-  const tagAt = [...new Set(tags)].map((t) => ({ re: new RegExp(escapeRegExp(t), 'iy'), length: t.length }));
+  const tagAt = [...new Set(tags)].map((t) => ({ re: new RegExp(escapeRegExp(t), 'iy'), length: t.length, tag: t }));
+  const strict = options.afterPunctuation === true;
   const directiveTags = directives?.prefilterSource ? directives.prefilterTags : [];
   const anchors = directiveAnchors(directiveTags);
   const directiveAnchor = anchors.length > 0 ? new RegExp(anchors.map(escapeRegExp).join('|'), 'gi') : null;
@@ -26,10 +27,11 @@ export function createPrefilter(tags: readonly string[], directives: DirectiveMa
   return (text) => {
     if (tagAnchors) {
       tagAnchors.lastIndex = 0;
+      const line = strict ? new LineScan(text) : null;
       for (let m = tagAnchors.exec(text); m; m = tagAnchors.exec(text)) {
         const start = m.index;
         // `\bTAG\b` for every tag written here (`FOO` and `FOO-BAR` may both start at one place).
-        if (tagAt.some((t) => wholeWordAt(text, start, t.re, t.length))) return true;
+        if (tagAt.some((t) => wholeWordAt(text, start, t.re, t.length) && (!line || mayStartMarker(text, start, t.tag, line)))) return true;
         // Overlapping occurrences (`XXX` in `XXXX`): go on from the next character.
         tagAnchors.lastIndex = start + 1;
       }
@@ -43,6 +45,59 @@ export function createPrefilter(tags: readonly string[], directives: DirectiveMa
     }
     return false;
   };
+}
+
+export interface PrefilterOptions {
+  /**
+   * Every comment opener of the language ends in a non-word character (`//`, `#`, `--`, `<!--`, never
+   * `REM`), so a tag can start a comment line's text only after punctuation, a blank run or the line
+   * start: a whole-word tag right after a word (`a bug in`, `x = todo`) is then a marker only as the
+   * parser's `TAG:`, `TAG(` / `TAG (` (in the configured case) or after a JSDoc-style `@` on its line.
+   * See `mayStartMarker`.
+   */
+  afterPunctuation?: boolean;
+}
+
+/**
+ * Where the nearest `@` and line break before a position are, for positions visited in increasing order
+ * (the tag hits of one text): one forward pass over the text in all, however many hits a long line holds.
+ */
+class LineScan {
+  private scanned = 0;
+  private lastAt = -1;
+  private lastBreak = -1;
+  constructor(private readonly text: string) {}
+  /** Whether an `@` stands before `pos` on its line. */
+  atBefore(pos: number): boolean {
+    for (; this.scanned < pos; this.scanned++) {
+      const c = this.text.charCodeAt(this.scanned);
+      if (c === 64) this.lastAt = this.scanned;
+      else if (c === 10 || c === 13) this.lastBreak = this.scanned;
+    }
+    return this.lastAt > this.lastBreak;
+  }
+}
+
+/**
+ * Whether a whole-word tag at `start` can be read as a marker by `markerParser.ts`, for a language whose
+ * comment openers all end in a non-word character. The parser finds a tag (a) at the start of a comment
+ * line's text (`tagAtStart`): on the raw line only the opener, decoration (`*`, `!`, `#`...) and blanks
+ * stand before it, so the nearest non-blank character before it is not a word character; (b) inside the
+ * text as `TAG:`, `TAG(` or `TAG (` in the configured case (`tagInLine`); (c) after a JSDoc tag on a line
+ * whose text starts with `@` (`tagInDocTag`, configured case); (d) in a directive's reason, where the
+ * directive half of the prefilter fires. Blanks here are only space and tab, and any non-ASCII character
+ * after the tag counts as a possible blank: both err towards keeping the file.
+ */
+function mayStartMarker(text: string, start: number, tag: string, line: LineScan): boolean {
+  let i = start - 1;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+  if (!isWordChar(text.charCodeAt(i))) return true;
+  if (!text.startsWith(tag, start)) return false;
+  const end = start + tag.length;
+  const c = text.charCodeAt(end);
+  if (c === 58 /* : */ || c === 40 /* ( */ || c >= 0x80) return true;
+  if ((c === 32 || c === 9 || c === 11 || c === 12) && text.charCodeAt(end + 1) === 40) return true;
+  return line.atBefore(start);
 }
 
 /**

@@ -102,7 +102,7 @@ function compileTextScanner(config: DebtLedgerConfig, directory: OwnerDirectory)
     let p = prefilters.get(fe);
     if (!p) {
       const m = matcherFor(fe);
-      prefilters.set(fe, (p = createPrefilter(config.tags, m.suppressions ? m.directives : null)));
+      prefilters.set(fe, (p = createPrefilter(config.tags, m.suppressions ? m.directives : null, { afterPunctuation: fe.openersEndNonWord === true })));
     }
     return p(text);
   };
