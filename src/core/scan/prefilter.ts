@@ -8,40 +8,40 @@ import type { DirectiveMatcher } from './suppressionDirectives';
  *
  * One regex alternating every tag (`\bTODO\b`) and directive was a fifth of a marker-only scan (it
  * runs over every byte of every file, and V8 cannot skip ahead in a 20-way case-insensitive
- * alternation). Instead two short alternations of anchors run: the tags without `\b` (checked at each
- * hit), and a few substrings that every directive contains (`disable`, `ignore`, `@ts-`); only around an
+ * alternation). Instead one short alternation of anchors runs: the tags without `\b` (checked at each
+ * hit) and a few substrings that every directive contains (`disable`, `ignore`, `@ts-`); only around an
  * anchor hit, on its line, does the full directive regex run. Same answers (test/unit/prefilter.test.ts).
  */
 export function createPrefilter(tags: readonly string[], directives: DirectiveMatcher | null, options: PrefilterOptions = {}): (text: string) => boolean {
-  const tagAnchors = tags.length > 0 ? new RegExp(tags.map(escapeRegExp).join('|'), 'gi') : null;
-  // Each tag as a sticky case-insensitive regex: the same letter matching as the tag alternation's.
+  // Each tag as a sticky case-insensitive regex: the same letter matching as the anchor alternation's.
   const tagAt = [...new Set(tags)].map((t) => ({ re: new RegExp(escapeRegExp(t), 'iy'), length: t.length, tag: t }));
   const strict = options.afterPunctuation === true;
   const directiveTags = directives?.prefilterSource ? directives.prefilterTags : [];
-  const anchors = directiveAnchors(directiveTags);
-  const directiveAnchor = anchors.length > 0 ? new RegExp(anchors.map(escapeRegExp).join('|'), 'gi') : null;
   const directive = directives?.prefilterSource ? new RegExp(directives.prefilterSource, 'i') : null;
+  const directiveAnchorList = directive ? directiveAnchors(directiveTags) : [];
+  const anchorAt = directiveAnchorList.map((a) => ({ re: new RegExp(escapeRegExp(a), 'iy'), length: a.length }));
   // The most non-blank characters a directive match holds: the window around an anchor to test.
   const reach = Math.max(0, ...directiveTags.map((d) => d.replace(/\s+/g, '').length));
-  if (!tagAnchors && !directiveAnchor) return () => false;
+  const all = [...tags, ...directiveAnchorList];
+  if (all.length === 0) return () => false;
+  // One pass over the text finds every place where a tag or a directive anchor starts (they used to be
+  // two passes, and most files fail both); each kind is then checked at that place.
+  const anchors = new RegExp(all.map(escapeRegExp).join('|'), 'gi');
   return (text) => {
-    if (tagAnchors) {
-      tagAnchors.lastIndex = 0;
-      const line = strict ? new LineScan(text) : null;
-      for (let m = tagAnchors.exec(text); m; m = tagAnchors.exec(text)) {
-        const start = m.index;
-        // `\bTAG\b` for every tag written here (`FOO` and `FOO-BAR` may both start at one place).
-        if (tagAt.some((t) => wholeWordAt(text, start, t.re, t.length) && (!line || mayStartMarker(text, start, t.tag, line)))) return true;
-        // Overlapping occurrences (`XXX` in `XXXX`): go on from the next character.
-        tagAnchors.lastIndex = start + 1;
+    anchors.lastIndex = 0;
+    const line = strict ? new LineScan(text) : null;
+    for (let m = anchors.exec(text); m; m = anchors.exec(text)) {
+      const start = m.index;
+      // `\bTAG\b` for every tag written here (`FOO` and `FOO-BAR` may both start at one place).
+      for (const t of tagAt) if (wholeWordAt(text, start, t.re, t.length) && (!line || mayStartMarker(text, start, t.tag, line))) return true;
+      if (directive) {
+        for (const a of anchorAt) {
+          a.re.lastIndex = start;
+          if (a.re.test(text) && directive.test(text.slice(windowStart(text, start, reach), windowEnd(text, start + a.length, reach)))) return true;
+        }
       }
-    }
-    if (directiveAnchor && directive) {
-      directiveAnchor.lastIndex = 0;
-      for (let m = directiveAnchor.exec(text); m; m = directiveAnchor.exec(text)) {
-        if (directive.test(text.slice(windowStart(text, m.index, reach), windowEnd(text, m.index + m[0].length, reach)))) return true;
-        directiveAnchor.lastIndex = m.index + 1;
-      }
+      // Overlapping occurrences (`XXX` in `XXXX`): go on from the next character.
+      anchors.lastIndex = start + 1;
     }
     return false;
   };
@@ -105,6 +105,16 @@ function mayStartMarker(text: string, start: number, tag: string, line: LineScan
  * most directives covered first, then the longest. For the JS/TS table: `disable`, `ignore`, `@ts-`.
  */
 export function directiveAnchors(directives: readonly string[]): string[] {
+  // A few milliseconds per list, asked for by every matcher and prefilter of every language.
+  const key = directives.join('\n');
+  let anchors = anchorCache.get(key);
+  if (!anchors) anchorCache.set(key, (anchors = chooseAnchors(directives)));
+  return [...anchors];
+}
+
+const anchorCache = new Map<string, readonly string[]>();
+
+function chooseAnchors(directives: readonly string[]): string[] {
   const uncovered = new Set(directives.map((d) => d.toLowerCase()));
   const anchors: string[] = [];
   while (uncovered.size > 0) {
