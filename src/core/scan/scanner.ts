@@ -327,7 +327,8 @@ function scanFileUnguarded(
   // The prefilter on the raw bytes first (most files fail it, and need no decoding); UTF-16 is decoded first.
   const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
   let found: TextScan;
-  if (!utf16 && cannotYield(scanner, rel, bytes, forceResilience)) found = { items: [], parsed: false, summary: null, imports: [] };
+  const prefilter = utf16 ? 'not run' : prefilterBytes(scanner, rel, bytes, forceResilience);
+  if (prefilter === 'fails') found = { items: [], parsed: false, summary: null, imports: [] };
   else {
     const text = decodeText(bytes);
     if (text === null) {
@@ -335,7 +336,7 @@ function scanFileUnguarded(
       cache.set(rel, entry);
       return { reason: entry.skipped };
     }
-    found = scanText(scanner, rel, text, forceResilience);
+    found = scanText(scanner, rel, text, forceResilience, prefilter === 'passes');
   }
   if (found.parsed) stats.filesParsed++;
   else stats.filesPrefiltered++;
@@ -352,13 +353,15 @@ function scanFileUnguarded(
 /**
  * The prefilter on the raw bytes, before any UTF-8 decoding (most files fail it). Read as Latin-1, every
  * ASCII character is itself and every other byte is a non-word character, as every non-ASCII character
- * is for the patterns (ASCII tags and directives), so the answer is the same as on the decoded text.
- * Files that can take part in resilience analysis are decoded as before (their imports are needed).
+ * is for the patterns (ASCII tags and directives), so the answer is the same as on the decoded text
+ * (the strict test too: it keeps any non-ASCII character after a tag, and one before is not a word
+ * character either way); `scanText` is told, and does not test the decoded text again. Files that can
+ * take part in resilience analysis are decoded as before (their imports are needed): 'not run'.
  */
-function cannotYield(scanner: TextScanner, rel: string, bytes: Buffer, forceResilience: boolean): boolean {
+function prefilterBytes(scanner: TextScanner, rel: string, bytes: Buffer, forceResilience: boolean): 'passes' | 'fails' | 'not run' {
   const frontEnd = scanner.languages.frontEndFor(rel) ?? SCRIPT_FALLBACK;
-  if ((scanner.resilience && frontEnd.embedsScript) || forceResilience || (scanner.markdownTasks && frontEnd.taskItems)) return false;
-  return !scanner.mayContain(bytes.toString('latin1'), frontEnd);
+  if ((scanner.resilience && frontEnd.embedsScript) || forceResilience || (scanner.markdownTasks && frontEnd.taskItems)) return 'not run';
+  return scanner.mayContain(bytes.toString('latin1'), frontEnd) ? 'passes' : 'fails';
 }
 
 function reuse(rel: string, entry: CacheEntry, cache: ScanCache, stats: ScanResult['stats']): FileOutcome {

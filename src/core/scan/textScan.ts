@@ -138,9 +138,10 @@ export interface TextScan {
  * Raw items and the resilience summary of one file's text, from a single parse. `forceResilience`
  * analyses a file the network prefilter let through (it imports a project client module).
  */
-export function scanText(scanner: TextScanner, fileName: string, text: string, forceResilience = false): TextScan {
+export function scanText(scanner: TextScanner, fileName: string, text: string, forceResilience = false, prefilterPassed = false): TextScan {
   const frontEnd = scanner.languages.frontEndFor(fileName) ?? SCRIPT_FALLBACK;
-  const markers = scanner.mayContain(text, frontEnd);
+  // `prefilterPassed`: the caller ran the same prefilter on the undecoded bytes (same answer, see scanner.ts).
+  const markers = prefilterPassed || scanner.mayContain(text, frontEnd);
   const tasks = scanner.markdownTasks && frontEnd.taskItems;
   const mayCall = scanner.resilience && !NO_RUNTIME_CODE.test(fileName) && (forceResilience || hasCallHint(text));
   // The TS/JS the compiler reads: the file itself, an SFC's script blocks (same offsets), or none.
