@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { escapeRegExp } from './regex';
 
 /** A test on POSIX paths relative to the scan root. */
 export type PathTest = (relPath: string) => boolean;
@@ -17,10 +18,9 @@ export function compileExcludes(patterns: readonly string[]): PathTest {
     else names.add(trimmed);
   }
   const glob = globs.length > 0 ? picomatch(globs, { dot: true }) : () => false;
-  return (relPath) => {
-    if (names.size > 0 && relPath.split('/').some((seg) => names.has(seg))) return true;
-    return glob(relPath);
-  };
+  // A name as a whole segment: one regex test, not an array of segments per path (the walk asks for every entry).
+  const named = names.size > 0 ? new RegExp(`(?:^|/)(?:${[...names].map(escapeRegExp).join('|')})(?:/|$)`) : null;
+  return (relPath) => (named !== null && named.test(relPath)) || glob(relPath);
 }
 
 /**
