@@ -113,6 +113,11 @@ export function readInspected(file: Inspected & { ok: true }, maxBytes: number):
     if (code === 'ELOOP') return { ok: false, refusal: 'not a regular file', reason: 'replaced by a symlink while reading' };
     return { ok: false, refusal: 'unreadable', reason: `cannot read: ${(err as Error).message}` };
   }
+  return readOpened(fd, maxBytes);
+}
+
+/** The fstat check and the capped read of a descriptor just opened with OPEN_FLAGS; closes it. */
+function readOpened(fd: number, maxBytes: number): ReadResult {
   try {
     const st = fstatSync(fd);
     const refused = refusedStat(st);
@@ -133,6 +138,27 @@ export function readInspected(file: Inspected & { ok: true }, maxBytes: number):
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * `readFileSafeSync` with the `lstat` after the open instead of before it, for the scan of many files
+ * when no stat-only cache needs the lstat: most files take open, fstat, read, close, one syscall fewer
+ * (the lstat was a tenth of an uncached marker scan). The refusals are the same: the open does not
+ * follow a final symlink and does not block (a symlink, a socket, a missing or unreadable file fails it
+ * and takes the two-step path, which gives its exact answer), and the fstat on the descriptor refuses a
+ * FIFO, a device or a folder before a byte is read. The difference: such a file is opened before it is
+ * refused (`O_NOCTTY`: a terminal never becomes the process's controlling terminal). POSIX only.
+ */
+export function readFileOpenFirst(abs: string, options: ReadOptions): ReadResult {
+  // Without O_NOFOLLOW (Windows) the open would follow a symlink out of the workspace: lstat first there.
+  if (!constants.O_NOFOLLOW) return readFileSafeSync(abs, options);
+  let fd: number;
+  try {
+    fd = openSync(abs, OPEN_FLAGS | (constants.O_NOCTTY ?? 0));
+  } catch {
+    return readFileSafeSync(abs, options);
+  }
+  return readOpened(fd, options.maxBytes);
 }
 
 /** Reads a regular file synchronously under the rules above. */

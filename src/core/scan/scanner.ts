@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { decodeText, inspectFile, readInspected } from '../fs/safeFs';
+import { decodeText, inspectFile, readFileOpenFirst, readInspected, type ReadResult } from '../fs/safeFs';
 import { effectiveExcludes, type DebtLedgerConfig } from '../config/config';
 import { findingsToItems, localToday, toLedgerItems } from '../ledger/ids';
 import { emptyScanStats, type LedgerItem, type ScanResult, type SkippedFile } from '../model';
@@ -308,15 +308,26 @@ function scanFileUnguarded(
   forceResilience: boolean,
 ): FileOutcome {
   // Regular files only (never a FIFO or a device), inside the root, capped: see core/fs/safeFs.
-  const seen = inspectFile(path.join(root, rel), { maxBytes: config.maxFileSize, root });
-  if (!seen.ok) {
-    // Listed by git but deleted in the work tree: not an error, just gone.
-    return seen.refusal === 'missing' ? { items: [], summary: null, imports: [] } : { reason: seen.reason };
+  const abs = path.join(root, rel);
+  let read: ReadResult;
+  // Size and mtime for the cache entry: the lstat's when there is one, as before.
+  let seen: { size: number; mtimeMs: number } | null = null;
+  if (cache.persistent) {
+    const inspected = inspectFile(abs, { maxBytes: config.maxFileSize, root });
+    if (!inspected.ok) {
+      // Listed by git but deleted in the work tree: not an error, just gone.
+      return inspected.refusal === 'missing' ? { items: [], summary: null, imports: [] } : { reason: inspected.reason };
+    }
+    const fromStat = cache.byStat(rel, inspected.size, inspected.mtimeMs);
+    if (fromStat && (!forceResilience || fromStat.analysed)) return reuse(rel, fromStat, cache, stats);
+    read = readInspected(inspected, config.maxFileSize);
+    seen = inspected;
+  } else {
+    // No cache to answer from the stat alone: one open first, the same refusals (see readFileOpenFirst).
+    read = readFileOpenFirst(abs, { maxBytes: config.maxFileSize, root });
   }
-  const fromStat = cache.byStat(rel, seen.size, seen.mtimeMs);
-  if (fromStat && (!forceResilience || fromStat.analysed)) return reuse(rel, fromStat, cache, stats);
-  const read = readInspected(seen, config.maxFileSize);
   if (!read.ok) return read.refusal === 'missing' ? { items: [], summary: null, imports: [] } : { reason: read.reason };
+  seen ??= read;
   const bytes = read.bytes;
   stats.bytesRead += bytes.length;
   // sha1 of every file costs ~10% of an uncached marker scan: only worth it when the cache is kept.
