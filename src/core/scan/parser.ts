@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from './compiler';
 import { analyzeResilience } from '../resilience/analyzer/analyzeResilience';
 export { instanceTimeoutFix, resilienceFixes, type Fix, type TextEdit } from '../resilience/analyzer/fixes';
 import type { ResilienceSummary } from '../resilience/model';
