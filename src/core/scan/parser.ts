@@ -4,6 +4,7 @@ export { instanceTimeoutFix, resilienceFixes, type Fix, type TextEdit } from '..
 import type { ResilienceSummary } from '../resilience/model';
 import type { CommentRange } from './commentRange';
 import { walkAst } from './astWalk';
+import { serveIfCompilerWorker } from './compilerWorkerServe';
 
 const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
   '.ts': ts.ScriptKind.TS,
@@ -123,3 +124,6 @@ function commentsOf(sourceFile: ts.SourceFile): CommentRange[] {
   }
   return comments;
 }
+
+// Started as the folder scan's compiler worker (compilerWorker.ts), this bundle answers parse requests.
+serveIfCompilerWorker(parseFile);
