@@ -128,6 +128,7 @@ if (rg) console.log(`  full scan / ripgrep:       ${(m('ledger') / m('rg')).toFi
 console.log(`  cached re-run:             ${(m('cached') / 1000).toFixed(2)} s in-process, ${(m('cli') / 1000).toFixed(2)} s as a CLI process   (target < 0.3 s)`);
 console.log(`  peak RSS full scan:        ${m('ledger', 'maxRssMb').toFixed(0)} MB   (target < 300 MB)`);
 (await import('./bench/languages.mjs')).benchLanguages({ root, files: found, benchDir, configFile, runs: Math.max(3, runs) });
+(await import('./bench/compilerWorker.mjs')).benchCompilerWorker({ root, files: found, benchDir, configFile, runs: Math.max(3, runs) });
 
 // Age and trend need history: this project's own repository (or --history <git folder>).
 const historyAt = args.indexOf('--history');

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from './compiler';
 
 /**
  * Visits `root` and its descendants in document order (pre-order, as a recursive `forEachChild` walk

@@ -1,9 +1,10 @@
-import { ts } from 'ts-morph';
+import { ts } from './compiler';
 import { analyzeResilience } from '../resilience/analyzer/analyzeResilience';
 export { instanceTimeoutFix, resilienceFixes, type Fix, type TextEdit } from '../resilience/analyzer/fixes';
 import type { ResilienceSummary } from '../resilience/model';
 import type { CommentRange } from './commentRange';
 import { walkAst } from './astWalk';
+import { serveIfCompilerWorker } from './compilerWorkerServe';
 
 const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
   '.ts': ts.ScriptKind.TS,
@@ -123,3 +124,6 @@ function commentsOf(sourceFile: ts.SourceFile): CommentRange[] {
   }
   return comments;
 }
+
+// Started as the folder scan's compiler worker (compilerWorker.ts), this bundle answers parse requests.
+serveIfCompilerWorker(parseFile);

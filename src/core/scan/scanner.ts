@@ -22,7 +22,8 @@ import { MAX_PATCHED_FILES, patchSnapshot } from './snapshotPatch';
 import { startTrail, stopTrail, type ReadTrail } from '../fs/readTrail';
 import { loadOwnerDirectory } from '../intel/ownerDirectory';
 import { createPlacement, type Placement } from '../scope/placement';
-import { createFolderScanner, createTextScanner, isStackOverflow, scanText, TOO_DEEP, type TextScan, type TextScanner } from './textScan';
+import { createFolderScanner, createTextScanner, isStackOverflow, scanText, scanTextWith, TOO_DEEP, type ParseAnswer, type ParseRequest, type TextScan, type TextScanner } from './textScan';
+import { CompilerWorker, WORKER_MIN_FILES } from './compilerWorker';
 export { computeInstanceTimeoutFix, computeResilienceFixes, createFolderScanner, createTextScanner, isCompilerLoaded, scanText, setParserLoader, type TextScan, type TextScanner } from './textScan';
 
 export interface ScanOptions {
@@ -52,6 +53,11 @@ export interface ScanOptions {
   gitListing?: Promise<GitListingOutputs>;
   /** A stat pass taken before this call (the CLI's warm path): used instead of a new one when its file list is the listing's. */
   prestat?: { files: readonly string[]; sizes: readonly number[]; mtimes: readonly number[]; statAt: number; walked?: { files: readonly string[]; skipped: readonly { file: string; reason: string }[] } };
+  /**
+   * Parse on a worker thread, overlapping the marker scan (compilerWorker.ts). Default: in-process, unless
+   * DEBT_LEDGER_COMPILER_WORKER=1 and 200+ files are listed (opt-in until measured on an idle machine: docs/languages.md).
+   */
+  compilerWorker?: boolean;
   /** Called with the stat pass (taken before any file is read) and how files were listed: the CLI's warm path records them. */
   onWarmProof?: (proof: { source: 'git' | 'walk'; files: readonly string[]; sizes: readonly number[]; mtimes: readonly number[]; statAt: number; walked?: { files: readonly string[]; skipped: readonly { file: string; reason: string }[]; dirs: readonly string[]; side: readonly string[] } }) => void;
 }
@@ -150,6 +156,34 @@ async function scanFolder(options: ScanOptions, trail: ReadTrail | null): Promis
   const key = cacheKey(config, directory.fingerprint);
   const cache = await ScanCache.open(options.cacheFile ?? null, shard ? `${key}/${shard.index}/${shard.count}` : key);
   const scanner = createTextScanner(config, directory);
+  // The compiler on a worker thread, started by the first file that needs it (compilerWorker.ts).
+  let worker: CompilerWorker | null = null;
+  const parse = (options.compilerWorker ?? (process.env.DEBT_LEDGER_COMPILER_WORKER === '1' && discovered.files.length >= WORKER_MIN_FILES)) ? (request: ParseRequest): Promise<ParseAnswer> => (worker ??= new CompilerWorker()).parse(request) : undefined;
+  try {
+    return await scanFiles(options, { root, config, today, discovered, shard, cache, scanner, parse, snapshot, fp, trail, snapKey, startedAt, started });
+  } finally {
+    (worker as CompilerWorker | null)?.close();
+  }
+}
+
+interface ScanContext {
+  root: string;
+  config: DebtLedgerConfig;
+  today: string;
+  discovered: Awaited<ReturnType<typeof discoverFiles>>;
+  shard: Shard | undefined;
+  cache: ScanCache;
+  scanner: TextScanner;
+  parse: ((request: ParseRequest) => Promise<ParseAnswer>) | undefined;
+  snapshot: ReturnType<typeof snapshotFileFor> | null;
+  fp: ReturnType<typeof fingerprint> | null;
+  trail: ReadTrail | null;
+  snapKey: string;
+  startedAt: number;
+  started: number;
+}
+
+async function scanFiles(options: ScanOptions, { root, config, today, discovered, shard, cache, scanner, parse, snapshot, fp, trail, snapKey, startedAt, started }: ScanContext): Promise<ScanResult> {
   const resilienceOnly: TextScanner = { ...scanner, mayContain: () => false };
   const placement = createPlacement(root, config, true);
   const items: LedgerItem[] = [];
@@ -158,22 +192,11 @@ async function scanFolder(options: ScanOptions, trail: ReadTrail | null): Promis
   const pendingImports = new Map<string, string[]>();
   const stats = { ...emptyScanStats(), filesListed: discovered.files.length };
   skipped.push(...(discovered.skipped ?? []));
-  let lastYield = performance.now();
-  for (const [n, rel] of discovered.files.entries()) {
-    if (performance.now() - lastYield > 25) {
-      // Let cancellation, progress and (in the editor) other work through.
-      options.onProgress?.(n, discovered.files.length);
-      await new Promise((resolve) => setImmediate(resolve));
-      options.signal?.throwIfAborted();
-      lastYield = performance.now();
-    }
-    const mine = inShard(rel, shard);
-    if (!mine && !config.resilience.enabled) continue;
-    const override = options.overrides?.get(rel);
-    const entry = override !== undefined ? scanTextGuarded(mine ? scanner : resilienceOnly, rel, override) : scanFile(root, rel, config, mine ? scanner : resilienceOnly, cache, stats);
+  // A file's outcome is taken in listing order: one whose parse is on the worker holds back those after it.
+  const take = (rel: string, mine: boolean, entry: FileOutcome): void => {
     if ('reason' in entry) {
       if (mine) skipped.push({ file: rel, reason: entry.reason });
-      continue;
+      return;
     }
     if (entry.note) skipped.push({ file: rel, reason: entry.note });
     stats.filesScanned++;
@@ -187,7 +210,36 @@ async function scanFolder(options: ScanOptions, trail: ReadTrail | null): Promis
     }
     if (entry.summary) summaries.set(rel, entry.summary);
     else if (entry.imports.length > 0) pendingImports.set(rel, entry.imports);
+  };
+  const waiting: { rel: string; mine: boolean; outcome: Promise<FileOutcome>; done?: FileOutcome }[] = [];
+  const drain = (): void => {
+    while (waiting[0]?.done) {
+      const w = waiting.shift()!;
+      take(w.rel, w.mine, w.done!);
+    }
+  };
+  let lastYield = performance.now();
+  for (const [n, rel] of discovered.files.entries()) {
+    if (performance.now() - lastYield > 25) {
+      drain();
+      // Let cancellation, progress and (in the editor) other work through.
+      options.onProgress?.(n, discovered.files.length);
+      await new Promise((resolve) => setImmediate(resolve));
+      options.signal?.throwIfAborted();
+      lastYield = performance.now();
+    }
+    const mine = inShard(rel, shard);
+    if (!mine && !config.resilience.enabled) continue;
+    const override = options.overrides?.get(rel);
+    const outcome = override !== undefined ? scanTextGuarded(mine ? scanner : resilienceOnly, rel, override, false, parse) : scanFile(root, rel, config, mine ? scanner : resilienceOnly, cache, stats, false, parse);
+    if (outcome instanceof Promise) {
+      const w: (typeof waiting)[number] = { rel, mine, outcome };
+      void outcome.then((done) => (w.done = done));
+      waiting.push(w);
+    } else if (waiting.length > 0) waiting.push({ rel, mine, outcome: Promise.resolve(outcome), done: outcome });
+    else take(rel, mine, outcome);
   }
+  for (const w of waiting) take(w.rel, w.mine, await w.outcome);
   if (config.resilience.enabled) {
     // Second pass, to a fixed point: files the network prefilter skipped but that import a project module
     // making or wrapping calls (`api.get()` on an imported axios instance) are analysed too, and so are
@@ -235,7 +287,7 @@ async function scanFolder(options: ScanOptions, trail: ReadTrail | null): Promis
         if (!extended.has(rel) && !importsSummarised(rel, specifiers)) continue;
         pendingImports.delete(rel);
         const override = options.overrides?.get(rel);
-        const entry = override !== undefined ? scanTextGuarded(scanner, rel, override, true) : scanFile(root, rel, config, scanner, cache, stats, true);
+        const entry = await (override !== undefined ? scanTextGuarded(scanner, rel, override, true, parse) : scanFile(root, rel, config, scanner, cache, stats, true, parse));
         if ('summary' in entry && entry.summary) {
           summaries.set(rel, entry.summary);
           changed = true;
@@ -268,6 +320,8 @@ type FileOutcome = Pick<TextScan, 'items' | 'summary' | 'imports' | 'note' | 'ge
  * round-trip through the thread pool per open/stat/read/close cost more than half the scan (measured:
  * 3.5 s idle of 6.7 s on 10,164 files).
  */
+function scanFile(root: string, rel: string, config: DebtLedgerConfig, scanner: TextScanner, cache: ScanCache, stats: ScanResult['stats'], forceResilience?: boolean): FileOutcome;
+function scanFile(root: string, rel: string, config: DebtLedgerConfig, scanner: TextScanner, cache: ScanCache, stats: ScanResult['stats'], forceResilience: boolean, parse: ((request: ParseRequest) => Promise<ParseAnswer>) | undefined): FileOutcome | Promise<FileOutcome>;
 function scanFile(
   root: string,
   rel: string,
@@ -276,9 +330,11 @@ function scanFile(
   cache: ScanCache,
   stats: ScanResult['stats'],
   forceResilience = false,
-): FileOutcome {
+  parse?: (request: ParseRequest) => Promise<ParseAnswer>,
+): FileOutcome | Promise<FileOutcome> {
   try {
-    return scanFileUnguarded(root, rel, config, scanner, cache, stats, forceResilience);
+    const outcome = scanFileUnguarded(root, rel, config, scanner, cache, stats, forceResilience, parse);
+    return outcome instanceof Promise ? outcome.catch((err: unknown) => ({ reason: failureReason(err) })) : outcome;
   } catch (err) {
     // Per-file isolation: whatever goes wrong in one file is that file's skip reason, never the scan's end.
     return { reason: failureReason(err) };
@@ -286,9 +342,10 @@ function scanFile(
 }
 
 /** `scanText` for an unsaved buffer, with the same per-file isolation as a file on disk. */
-function scanTextGuarded(scanner: TextScanner, rel: string, text: string, forceResilience = false): FileOutcome {
+function scanTextGuarded(scanner: TextScanner, rel: string, text: string, forceResilience = false, parse?: (request: ParseRequest) => Promise<ParseAnswer>): FileOutcome | Promise<FileOutcome> {
   try {
-    return scanText(scanner, rel, text, forceResilience);
+    const outcome = parse ? scanTextWith(scanner, rel, text, forceResilience, parse) : scanText(scanner, rel, text, forceResilience);
+    return outcome instanceof Promise ? outcome.catch((err: unknown) => ({ reason: failureReason(err) })) : outcome;
   } catch (err) {
     return { reason: failureReason(err) };
   }
@@ -306,7 +363,8 @@ function scanFileUnguarded(
   cache: ScanCache,
   stats: ScanResult['stats'],
   forceResilience: boolean,
-): FileOutcome {
+  parse?: (request: ParseRequest) => Promise<ParseAnswer>,
+): FileOutcome | Promise<FileOutcome> {
   // Regular files only (never a FIFO or a device), inside the root, capped: see core/fs/safeFs.
   const abs = path.join(root, rel);
   let read: ReadResult;
@@ -337,7 +395,7 @@ function scanFileUnguarded(
   const entry: CacheEntry = { size: seen.size, mtimeMs: seen.mtimeMs, hash };
   // The prefilter on the raw bytes first (most files fail it, and need no decoding); UTF-16 is decoded first.
   const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
-  let found: TextScan;
+  let found: TextScan | Promise<TextScan>;
   const prefilter = utf16 ? 'not run' : prefilterBytes(scanner, rel, bytes, forceResilience);
   if (prefilter === 'fails') found = { items: [], parsed: false, summary: null, imports: [] };
   else {
@@ -347,8 +405,13 @@ function scanFileUnguarded(
       cache.set(rel, entry);
       return { reason: entry.skipped };
     }
-    found = scanText(scanner, rel, text, forceResilience, prefilter === 'passes');
+    found = parse ? scanTextWith(scanner, rel, text, forceResilience, parse, prefilter === 'passes') : scanText(scanner, rel, text, forceResilience, prefilter === 'passes');
   }
+  return found instanceof Promise ? found.then((f) => recordScan(rel, scanner, cache, stats, entry, f, forceResilience)) : recordScan(rel, scanner, cache, stats, entry, found, forceResilience);
+}
+
+/** A scanned file's outcome into the stats and its cache entry. */
+function recordScan(rel: string, scanner: TextScanner, cache: ScanCache, stats: ScanResult['stats'], entry: CacheEntry, found: TextScan, forceResilience: boolean): FileOutcome {
   if (found.parsed) stats.filesParsed++;
   else stats.filesPrefiltered++;
   if (found.items.length > 0) entry.items = found.items;

@@ -18,6 +18,8 @@ import type { CommentRange } from './commentRange';
 import { loadOwnerDirectory } from '../intel/ownerDirectory';
 import { hasGeneratedHeader } from '../scope/placement';
 import type { OwnerDirectory } from './metadata';
+import { isStackOverflow, TOO_DEEP } from './parseFailure';
+export { isStackOverflow, TOO_DEEP } from './parseFailure';
 
 let parser: typeof Parser | undefined;
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load, see loadParser
@@ -134,11 +136,46 @@ export interface TextScan {
   generated?: boolean;
 }
 
+/** The one parse a text needs, as `parseFile` takes it: the caller may run it in-process or elsewhere (the folder scan's compiler worker). */
+export interface ParseRequest {
+  fileName: string;
+  text: string;
+  resilience: boolean;
+  lexed: CommentRange[] | null;
+}
+
+/** What became of a parse: its result, or why the parser failed (the text then gets a comment scan). */
+export type ParseAnswer = { parsed: Parser.ParsedFile } | { failed: string; stackOverflow: boolean };
+
+/** Runs a parse request with this process's compiler (loaded on first use). */
+export function parseNow(request: ParseRequest): ParseAnswer {
+  try {
+    return { parsed: loadParser().parseFile(request.fileName, request.text, request.resilience, request.lexed) };
+  } catch (err) {
+    return { failed: (err as Error).message.split('\n')[0] ?? '', stackOverflow: isStackOverflow(err) };
+  }
+}
+
 /**
  * Raw items and the resilience summary of one file's text, from a single parse. `forceResilience`
  * analyses a file the network prefilter let through (it imports a project client module).
  */
 export function scanText(scanner: TextScanner, fileName: string, text: string, forceResilience = false, prefilterPassed = false): TextScan {
+  const step = beginScan(scanner, fileName, text, forceResilience, prefilterPassed);
+  return 'request' in step ? step.finish(parseNow(step.request)) : step;
+}
+
+/**
+ * `scanText` with the parse (when the text needs one) handed to `parse`: the same result, later. A text that
+ * needs no compiler is answered at once.
+ */
+export function scanTextWith(scanner: TextScanner, fileName: string, text: string, forceResilience: boolean, parse: (request: ParseRequest) => Promise<ParseAnswer>, prefilterPassed = false): TextScan | Promise<TextScan> {
+  const step = beginScan(scanner, fileName, text, forceResilience, prefilterPassed);
+  return 'request' in step ? parse(step.request).then(step.finish) : step;
+}
+
+/** A text's scan up to its parse: done, or the parse it needs and what makes the result from its answer. */
+function beginScan(scanner: TextScanner, fileName: string, text: string, forceResilience: boolean, prefilterPassed: boolean): TextScan | { request: ParseRequest; finish: (answer: ParseAnswer) => TextScan } {
   const frontEnd = scanner.languages.frontEndFor(fileName) ?? SCRIPT_FALLBACK;
   // `prefilterPassed`: the caller ran the same prefilter on the undecoded bytes (same answer, see scanner.ts).
   const markers = prefilterPassed || scanner.mayContain(text, frontEnd);
@@ -154,27 +191,24 @@ export function scanText(scanner: TextScanner, fileName: string, text: string, f
   // Only the resilience second pass reads these: not needed when analysed now, or when resilience is off.
   const imports = resilience || !scanner.resilience || !frontEnd.embedsScript ? [] : relativeImports(text);
   if (!markers && !resilience && !tasks) return { items: [], parsed: false, summary: null, imports };
-  let comments = markers ? frontEnd.lexComments(text) : [];
-  let summary: ResilienceSummary | null = null;
-  let note: string | undefined;
-  if (script) {
-    if (lexed && !resilience) comments = mergeComments(comments, lexed);
-    else {
-      try {
-        const parsed = loadParser().parseFile(script.fileName, script.text, resilience, lexed);
-        comments = mergeComments(comments, parsed.comments);
-        summary = parsed.resilience && isRelevant(parsed.resilience) ? parsed.resilience : null;
-      } catch (err) {
-        // One file never takes the scan down: its markers come from a lexical comment scan instead.
-        const why = isStackOverflow(err) ? TOO_DEEP : `the parser failed (${(err as Error).message.split('\n')[0]})`;
-        if (markers) comments = mergeComments(comments, lexScriptCommentsBestEffort(script.text));
-        note = `${why}: markers read by a comment scan, no resilience analysis`;
-      }
+  const comments = markers ? frontEnd.lexComments(text) : [];
+  const done = (all: CommentRange[], summary: ResilienceSummary | null, note?: string): TextScan => {
+    const items = markers ? parseMarkers(text, all, scanner.matcherFor(frontEnd)) : [];
+    if (tasks) items.push(...findTaskItems(text));
+    return { items, parsed: note === undefined, summary, imports: summary || !resilience ? imports : [], ...(note ? { note } : {}), ...(items.length > 0 || summary ? { generated: hasGeneratedHeader(text) } : {}) };
+  };
+  if (!script) return done(comments, null);
+  if (lexed && !resilience) return done(mergeComments(comments, lexed), null);
+  const finish = (answer: ParseAnswer): TextScan => {
+    if ('parsed' in answer) {
+      const parsed = answer.parsed;
+      return done(mergeComments(comments, parsed.comments), parsed.resilience && isRelevant(parsed.resilience) ? parsed.resilience : null);
     }
-  }
-  const items = markers ? parseMarkers(text, comments, scanner.matcherFor(frontEnd)) : [];
-  if (tasks) items.push(...findTaskItems(text));
-  return { items, parsed: note === undefined, summary, imports: summary || !resilience ? imports : [], ...(note ? { note } : {}), ...(items.length > 0 || summary ? { generated: hasGeneratedHeader(text) } : {}) };
+    // One file never takes the scan down: its markers come from a lexical comment scan instead.
+    const why = answer.stackOverflow ? TOO_DEEP : `the parser failed (${answer.failed})`;
+    return done(markers ? mergeComments(comments, lexScriptCommentsBestEffort(script.text)) : comments, null, `${why}: markers read by a comment scan, no resilience analysis`);
+  };
+  return { request: { fileName: script.fileName, text: script.text, resilience, lexed }, finish };
 }
 
 /** A summary worth keeping: it makes, wraps, configures or re-exports something the link phase needs. */
@@ -182,9 +216,3 @@ function isRelevant(s: ResilienceSummary): boolean {
   return s.calls.length + s.instances.length + s.policies.length + s.defaults.length + s.functionUses.length + s.exportAll.length + (s.classes?.length ?? 0) > 0 || s.exports.some((e) => 'specifier' in e);
 }
 
-export const TOO_DEEP = 'too deeply nested to parse';
-
-/** A recursive parser or walker ran out of stack: the file is nested too deeply, not broken. */
-export function isStackOverflow(err: unknown): boolean {
-  return err instanceof RangeError && /call stack/i.test(err.message);
-}

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../scan/compiler';
 import type { CommentRange } from '../../scan/commentRange';
 import { NO_COVER, REQUEST_METHODS, type CallSite, type ClientRef, type Cover, type DefaultDef, type FunctionUse, type InstanceDef, type Library, type PolicyDef, type ResilienceSummary } from '../model';
 import { environmentHint } from '../environment';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../scan/compiler';
 import type { Cover } from '../model';
 import { unwrap, type FileFacts } from './fileFacts';
 import { isOff } from './options';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../scan/compiler';
 import type { ClassDef } from '../model';
 import { isProjectModule } from './clients';
 import type { FileFacts } from './fileFacts';

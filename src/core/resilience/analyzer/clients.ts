@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../scan/compiler';
 import { tableClient, tableClientOfGlobal, tableClientOfModule } from '../clientTable';
 import { REQUEST_METHODS, type Library } from '../model';
 import { mayBeProjectSpecifier } from '../moduleResolver';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../scan/compiler';
 import { NO_COVER, type ContextCover, type Coverage } from '../model';
 import { isProjectModule, type InstanceTable } from './clients';
 import { unwrap, type FileFacts } from './fileFacts';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../scan/compiler';
 
 /** What the checker says a callee named `fetch` is: the HTTP fetch, something else, or it cannot tell. */
 export type FetchVerdict = 'http' | 'other' | 'unknown';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../scan/compiler';
 import { enclosingClass } from './contexts';
 import type { FileFacts } from './fileFacts';
 

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../scan/compiler';
 import { walkAst } from '../../scan/astWalk';
 import type { Pos, Span } from '../model';
 

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../scan/compiler';
 import { NO_COVER, type ContextCover } from '../model';
 import { unwrap, type FileFacts } from './fileFacts';
 import { prop, viewObject } from './options';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../scan/compiler';
 import { tableClient } from '../clientTable';
 import type { Cover, Library } from '../model';
 import { unwrap, type FileFacts } from './fileFacts';
