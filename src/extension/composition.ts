@@ -100,6 +100,8 @@ export interface DebtLedgerApi {
   /** The extension host's CPU time and longest event-loop block since the last reset (the perf suite). */
   hostStats(): HostStats;
   resetHostStats(): void;
+  /** Asks the scanner process for its CPU time now, so the next hostStats()/resetHostStats() is exact. */
+  sampleScanner(): Promise<void>;
   /** When the Ledger view first got items, ms after activate() began; provisional: from the snapshot or the streaming scan. */
   firstLedger(): { ms: number; provisional: boolean } | null;
   /** Per folder: how its files were last listed (git, or a walk in Restricted Mode). */
@@ -136,7 +138,8 @@ export class DebtLedgerExtension {
       return d;
     };
     const activated = performance.now();
-    const blocks = own(new BlockMonitor());
+    // The scanner process's CPU time counts next to the host's (scans is built below; read only later).
+    const blocks = own(new BlockMonitor(() => scans.usage()));
     const output = own(vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true }));
     this.log = output;
     const configuration = new Configuration();
@@ -346,6 +349,7 @@ export class DebtLedgerExtension {
       ledgerSelection: () => view.selection.map((n) => n.id),
       hostStats: () => blocks.stats(),
       resetHostStats: () => blocks.reset(),
+      sampleScanner: async () => void (await scans.sampleUsage()),
       firstLedger: () => (tree.firstShown ? { ms: Math.round(tree.firstShown.at - activated), provisional: tree.firstShown.provisional } : null),
       folders: () => controller.folders().map((l) => ({ name: l.folder.name, listedWith: l.listedWith, trusted: vscode.workspace.isTrusted })),
       stubOpenExternal: (open) => {
