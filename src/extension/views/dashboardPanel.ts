@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { dashboardData } from '../../core/intel/dashboardData';
-import type { FolderTrend, HostToWebview, PaintedChart, WebviewToHost } from '../../webview/protocol';
+import type { FolderTrend, HostToWebview, PaintedChart, WebviewLoad, WebviewToHost } from '../../webview/protocol';
 import type { LedgerController } from '../ledger/ledgerController';
 import { DashboardTrends } from './dashboardTrends';
 
@@ -11,12 +11,23 @@ export interface DashboardTiming {
   readyMs: number | null;
   /** Of that, the webview's own load: from its document's start to its script running (the webview's clock). */
   webviewLoadMs: number | null;
+  /**
+   * Where the webview's load went, ms after the command: its document started (VS Code's webview set-up before),
+   * our page written into it, each sub-resource's fetch; from the webview's own clocks (perf:dashboard).
+   */
+  webviewLoad?: { documentMs: number; writtenMs: number | null; navigation: Record<string, number>; resources: { name: string; startMs: number; endMs: number }[] };
   /** The first paint with data: totals from memory, the trend from the last read (maybe last session's). */
   firstPaintMs: number | null;
   /** Whether that first paint already had a trend (from workspace state). */
   firstPaintHadTrend: boolean;
   /** The paint after the trend was read from git. */
   trendPaintMs: number | null;
+}
+
+/** The webview's load figures, moved from its clock to ms after the command (both clocks are this machine's). */
+function loadTiming(load: WebviewLoad, opened: number): NonNullable<DashboardTiming['webviewLoad']> {
+  const at = (ms: number): number => Math.round(load.timeOrigin + ms - opened);
+  return { documentMs: at(0), writtenMs: load.writtenMs === null ? null : at(load.writtenMs), navigation: Object.fromEntries(Object.entries(load.navigation ?? {}).map(([k, v]) => [k, at(v)])), resources: load.resources.map((r) => ({ name: r.name, startMs: at(r.startMs), endMs: at(r.endMs) })) };
 }
 
 /**
@@ -31,7 +42,6 @@ export class DashboardPanel implements vscode.Disposable {
   private seq = 0;
   /** The seq of the post that carried the trend read from git. */
   private freshSeq = -1;
-  private opened = Date.now();
   private recheck: NodeJS.Timeout | undefined;
 
   static show(extensionUri: vscode.Uri, controller: LedgerController, storage: vscode.Uri | undefined): DashboardPanel {
@@ -40,15 +50,16 @@ export class DashboardPanel implements vscode.Disposable {
       void DashboardPanel.current.post(true);
       return DashboardPanel.current;
     }
+    const opened = Date.now();
     const panel = vscode.window.createWebviewPanel('debtLedger.dashboard', 'Debt Dashboard', vscode.ViewColumn.Active, {
       enableScripts: true,
       localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
     });
-    DashboardPanel.current = new DashboardPanel(panel, extensionUri, controller, new DashboardTrends(storage));
+    DashboardPanel.current = new DashboardPanel(panel, opened, extensionUri, controller, new DashboardTrends(storage));
     return DashboardPanel.current;
   }
 
-  private constructor(readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, private readonly controller: LedgerController, private readonly trends: DashboardTrends) {
+  private constructor(readonly panel: vscode.WebviewPanel, private readonly opened: number, extensionUri: vscode.Uri, private readonly controller: LedgerController, private readonly trends: DashboardTrends) {
     const nonce = randomBytes(16).toString('base64');
     const webview = panel.webview;
     const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'dashboard.js'));
@@ -63,6 +74,7 @@ export class DashboardPanel implements vscode.Disposable {
           this.ready = true;
           this.timing.readyMs ??= Date.now() - this.opened;
           this.timing.webviewLoadMs ??= Math.round(m.loadMs);
+          if (m.load && !this.timing.webviewLoad) this.timing.webviewLoad = loadTiming(m.load, this.opened);
           void this.post(true);
         } else if (m.type === 'open') void this.open(m.folder, m.file, m.line);
         else if (m.type === 'painted') this.painted(m.seq, m.charts);
