@@ -10,6 +10,7 @@ import { DebtHoverProvider } from './editor/debtHoverProvider';
 import { DecorationController, type EditorDecorations } from './editor/decorationController';
 import { RepositoryLinks } from './editor/repositoryLinks';
 import { BlockMonitor, type HostStats } from './util/blockMonitor';
+import { runInTurns, type StepTiming } from './util/startUp';
 import { ScanService, scanWorkerFile } from './scan/scanService';
 import type { HostToWebview, PaintedChart } from '../webview/protocol';
 import type { LedgerItem } from '../core/model';
@@ -121,6 +122,8 @@ export interface ActivationTiming {
   activateMs: number;
   /** Whether the TypeScript compiler was loaded when activate() returned (it should not be). */
   compilerLoaded: boolean;
+  /** The start-up steps run after activate(), one turn each, with their synchronous time (empty until they ran). */
+  steps?: StepTiming[];
 }
 
 /**
@@ -130,6 +133,7 @@ export interface ActivationTiming {
 export class DebtLedgerExtension {
   readonly api: DebtLedgerApi;
   private timing: ActivationTiming = { loadMs: 0, hostMs: 0, activateMs: 0, compilerLoaded: false };
+  private startUpSteps: StepTiming[] = [];
   private readonly log: vscode.LogOutputChannel;
 
   constructor(context: vscode.ExtensionContext) {
@@ -325,11 +329,18 @@ export class DebtLedgerExtension {
       if (state.currentFileOnly) render();
     }));
 
-    // The first scan starts now but runs after activation returns (its first step is async), so
-    // activation stays cheap; the compiler loads on the first parse.
-    void controller.scan({ interactive: true });
-    void dod.recheck('config');
-    render();
+    // The first scan, the Definition of Done and the first render start after activate() returns, each in a
+    // turn of its own (util/startUp.ts); the compiler loads on the first parse, in the scanner process.
+    let disposed = false;
+    own({ dispose: () => void (disposed = true) });
+    void activity.track(runInTurns([
+      { name: 'scan', run: () => void controller.scan({ interactive: true }) },
+      { name: 'definition of done', run: () => void dod.recheck('config') },
+      { name: 'render', run: render },
+    ], (name, err) => output.error(`start-up step ${name} failed: ${(err as Error).stack ?? String(err)}`), () => disposed).then((steps) => {
+      this.startUpSteps = steps;
+      output.info(`start-up steps after activate(): ${steps.map((s) => `${s.name} ${s.ms} ms`).join(', ')}`);
+    }));
 
     this.api = {
       whenIdle: async () => {
@@ -341,7 +352,7 @@ export class DebtLedgerExtension {
       treeSnapshot: () => snapshotTree(tree),
       items: () => controller.folders().flatMap((l) => l.index.items()),
       notifications: () => notifier.shown,
-      activationTiming: () => this.timing,
+      activationTiming: () => ({ ...this.timing, steps: this.startUpSteps }),
       dashboardData: () => dashboard?.lastData,
       dashboardPainted: () => (dashboard?.lastPainted ? { ...dashboard.lastPainted, timing: { ...dashboard.timing } } : undefined),
       dodSnapshot: () => snapshotTree(dodTree),

@@ -36,6 +36,8 @@ describe('Debt Ledger on a real repository (timings)', () => {
     const items = ledger.items().length;
     await ledger.whenIdle();
     const idle = await stats(ledger);
+    // Which other extensions ran in this host (perf-host.mjs --only-ours disables the built-in ones).
+    report('extensions', { active: vscode.extensions.all.filter((e) => e.isActive).map((e) => e.id) });
     report('first-scan', { activatedMs: Math.round(activatedMs), timing: ledger.activationTiming(), firstLedgerMs: first.ms, firstLedgerProvisional: first.provisional, atFirst, scanned, idle, items });
     cpuLine('first scan', scanned);
     cpuLine('first scan until idle (blame)', idle);
@@ -74,11 +76,13 @@ describe('Debt Ledger on a real repository (timings)', () => {
   it('measures the same figures on an idle host, as the machine baseline', async () => {
     const ledger = await api();
     await ledger.whenIdle();
+    await profiler.start();
     await ledger.sampleScanner();
     ledger.resetHostStats();
     // Nothing of ours runs: what remains is other extensions and the machine's load (other processes).
     await new Promise((r) => setTimeout(r, 10_000));
     const idle = await stats(ledger);
+    await profiler.stop('idle');
     report('idle-baseline', { idle });
     cpuLine('idle host', idle);
   });
