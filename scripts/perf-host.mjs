@@ -7,7 +7,6 @@
 // webview's first paint and to the paint with the trend from git (test/integration/dashboardPerf).
 // --profile=<dir>: also writes a CPU profile of the extension host per phase (<dir>/<run>/<phase>.cpuprofile,
 // from an unminified build so the stacks have names); `node scripts/perf-longtasks.mjs <file>` reads one.
-// --only-ours: the same run with VS Code's built-in extensions that run code disabled (git, TypeScript, JSON...).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -25,17 +24,6 @@ const executable = ensureVsCodeHost();
 const git = spawnSync('git', ['-C', folder, 'rev-parse', 'HEAD'], { encoding: 'utf8' });
 const files = spawnSync('git', ['-C', folder, 'ls-files'], { encoding: 'utf8', maxBuffer: 1 << 28 });
 console.log(`perf: ${folder} at ${git.stdout.trim() || '(not git)'}, ${files.stdout.split('\n').filter(Boolean).length} files in git; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
-// --only-ours: the built-in extensions that run code in the extension host are disabled (the server's
-// --disable-extension), so what is left in the host's figures is ours and the host's own work.
-const BUILT_IN_WITH_CODE = ['vscode.configuration-editing', 'vscode.css-language-features', 'vscode.debug-auto-launch', 'vscode.debug-server-ready', 'vscode.emmet',
-  'vscode.extension-editing', 'vscode.git-base', 'vscode.git', 'vscode.github-authentication', 'vscode.github', 'vscode.grunt', 'vscode.gulp', 'vscode.html-language-features',
-  'vscode.ipynb', 'vscode.jake', 'vscode.json-language-features', 'vscode.markdown-language-features', 'vscode.markdown-math', 'vscode.media-preview', 'vscode.merge-conflict',
-  'vscode.microsoft-authentication', 'ms-vscode.js-debug-companion', 'ms-vscode.js-debug', 'ms-vscode.vscode-js-profile-table', 'vscode.npm', 'vscode.php-language-features',
-  'vscode.references-view', 'vscode.search-result', 'vscode.simple-browser', 'vscode.terminal-suggest', 'vscode.tunnel-forwarding', 'vscode.typescript-language-features'];
-if (process.argv.includes('--only-ours')) {
-  process.env.VSCODE_SHIM_SERVER_ARGS = BUILT_IN_WITH_CODE.flatMap((id) => ['--disable-extension', id]).join(' ');
-  console.log(`perf: ${BUILT_IN_WITH_CODE.length} built-in extensions with code disabled`);
-}
 const keep = mkdtempSync('/tmp/dlp-');
 let code = 0;
 try {

@@ -5,6 +5,7 @@
 // it is what blocked the extension host's event loop. The OURS line: the longest task, the most time our code
 // took in one task (and that task's length), our total, and how many tasks had 50 ms or more of ours. The SLICES
 // line: our longest slice (consecutive samples with our code on the stack, from one entry frame), CPU and wall.
+// The OWNERS line: whose CPU the tasks of 50 ms or more were (ours, each other extension, the host, native).
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
@@ -109,6 +110,33 @@ const topOurs = (ids) => {
 const bySliceMs = [...slices].sort((a, b) => b.ms - a.ms);
 console.log(`SLICES ${JSON.stringify({ file, ourSlices: slices.length, longestSliceCpuMs: Math.round(slices[0]?.cpuMs ?? 0), longestSliceMs: Math.round(bySliceMs[0]?.ms ?? 0), slicesCpuOver50: slices.filter((x) => x.cpuMs >= 50).length, slicesOver50: slices.filter((x) => x.ms >= 50).length })}`);
 for (const x of slices.slice(0, 3)) console.log(`  our slice: cpu ${x.cpuMs.toFixed(1)} ms, wall ${x.ms.toFixed(1)} ms, in the task at +${((x.start - profile.startTime) / 1000).toFixed(0)} ms, entered from ${name(byId.get(x.entry)).trim()}; samples in: ${topOurs(x.samples)}`);
+// Whose work the long tasks were: each sample goes to ours when our code is on its stack, else to the deepest
+// extension on it (VS Code's built-in extensions live in .../extensions/<name>/), else to the host itself
+// (extensionHostProcess.js, Node's internals), else to native work without a JavaScript caller (GC, idle I/O).
+const ownerOf = new Map();
+const owner = (id) => {
+  if (ownerOf.has(id)) return ownerOf.get(id);
+  let found = null;
+  for (let n = id; n !== undefined && !found; n = parent.get(n)) {
+    const url = byId.get(n).callFrame.url;
+    const ext = url && decodeURIComponent(url).match(/\/extensions\/([^/]+)\//);
+    if (ext && !ours(url)) found = ext[1];
+  }
+  const o = hasOurs(id) ? 'ours' : found ?? (byId.get(id).callFrame.url || parent.has(id) && byId.get(parent.get(id)).callFrame.url ? 'host' : 'native');
+  ownerOf.set(id, o);
+  return o;
+};
+const longTasks = tasks.filter((k) => k.ms >= 50);
+const shares = new Map();
+for (const k of longTasks) for (const [id, dt] of k.samples) {
+  const o = owner(id);
+  const v = shares.get(o) ?? { ms: 0, cpuMs: 0 };
+  v.ms += dt;
+  v.cpuMs += Math.min(dt, GAP_MS);
+  shares.set(o, v);
+}
+const waitMs = longTasks.reduce((s, k) => s + k.ms - k.cpuMs, 0);
+console.log(`OWNERS of the ${longTasks.length} tasks >= 50 ms (${Math.round(longTasks.reduce((s, k) => s + k.ms, 0))} ms, of which ${Math.round(waitMs)} ms waiting for a CPU): ${[...shares].sort((a, b) => b[1].cpuMs - a[1].cpuMs).map(([o, v]) => `${o} ${Math.round(v.cpuMs)} ms cpu`).join(', ')}`);
 const long = tasks.filter((k) => k.ms >= minMs).sort((a, b) => b.ms - a.ms);
 const busy = tasks.reduce((s, k) => s + k.ms, 0);
 console.log(`${file}: ${((profile.endTime - profile.startTime) / 1e6).toFixed(1)} s profiled, ${(busy / 1000).toFixed(1)} s busy, ${tasks.length} tasks, ${long.length} of >= ${minMs} ms`);

@@ -36,7 +36,7 @@ describe('Debt Ledger on a real repository (timings)', () => {
     const items = ledger.items().length;
     await ledger.whenIdle();
     const idle = await stats(ledger);
-    // Which other extensions ran in this host (perf-host.mjs --only-ours disables the built-in ones).
+    // Which other extensions ran in this host next to ours (their work is in the host's figures).
     report('extensions', { active: vscode.extensions.all.filter((e) => e.isActive).map((e) => e.id) });
     report('first-scan', { activatedMs: Math.round(activatedMs), timing: ledger.activationTiming(), firstLedgerMs: first.ms, firstLedgerProvisional: first.provisional, atFirst, scanned, idle, items });
     cpuLine('first scan', scanned);
