@@ -19,12 +19,16 @@ function drawn(): PaintedChart[] {
   }));
 }
 
+/** After the next frame: the host times the dashboard from the command to this paint. */
+function paintedAfterFrame(seq: number): void {
+  requestAnimationFrame(() => setTimeout(() => vscode.postMessage({ type: 'painted', seq, charts: drawn() }), 0));
+}
+
 window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
   if (event.data?.type !== 'data') return;
   const { seq, data } = event.data;
   root.innerHTML = renderDashboard(data);
-  // After the next frame: the host times the dashboard from the command to this paint.
-  requestAnimationFrame(() => setTimeout(() => vscode.postMessage({ type: 'painted', seq, charts: drawn() }), 0));
+  paintedAfterFrame(seq);
 });
 
 root.addEventListener('click', (event) => {
@@ -50,3 +54,5 @@ function load(): WebviewLoad {
 
 // The handshake: the host posts data only after this, so nothing is lost before the listener exists.
 vscode.postMessage({ type: 'ready', loadMs: performance.now(), load: load() });
+// The page came drawn by the host (data-seq: the data it was drawn with): it is on screen already.
+if (root.dataset.seq) paintedAfterFrame(Number(root.dataset.seq));
