@@ -10,6 +10,7 @@ import { DebtHoverProvider } from './editor/debtHoverProvider';
 import { DecorationController, type EditorDecorations } from './editor/decorationController';
 import { RepositoryLinks } from './editor/repositoryLinks';
 import { BlockMonitor, type HostStats } from './util/blockMonitor';
+import { runInTurns, type StepTiming } from './util/startUp';
 import { ScanService, scanWorkerFile } from './scan/scanService';
 import type { HostToWebview, PaintedChart } from '../webview/protocol';
 import type { LedgerItem } from '../core/model';
@@ -100,6 +101,8 @@ export interface DebtLedgerApi {
   /** The extension host's CPU time and longest event-loop block since the last reset (the perf suite). */
   hostStats(): HostStats;
   resetHostStats(): void;
+  /** Asks the scanner process for its CPU time now, so the next hostStats()/resetHostStats() is exact. */
+  sampleScanner(): Promise<void>;
   /** When the Ledger view first got items, ms after activate() began; provisional: from the snapshot or the streaming scan. */
   firstLedger(): { ms: number; provisional: boolean } | null;
   /** Per folder: how its files were last listed (git, or a walk in Restricted Mode). */
@@ -119,6 +122,8 @@ export interface ActivationTiming {
   activateMs: number;
   /** Whether the TypeScript compiler was loaded when activate() returned (it should not be). */
   compilerLoaded: boolean;
+  /** The start-up steps run after activate(), one turn each, with their synchronous time (empty until they ran). */
+  steps?: StepTiming[];
 }
 
 /**
@@ -128,6 +133,7 @@ export interface ActivationTiming {
 export class DebtLedgerExtension {
   readonly api: DebtLedgerApi;
   private timing: ActivationTiming = { loadMs: 0, hostMs: 0, activateMs: 0, compilerLoaded: false };
+  private startUpSteps: StepTiming[] = [];
   private readonly log: vscode.LogOutputChannel;
 
   constructor(context: vscode.ExtensionContext) {
@@ -136,7 +142,8 @@ export class DebtLedgerExtension {
       return d;
     };
     const activated = performance.now();
-    const blocks = own(new BlockMonitor());
+    // The scanner process's CPU time counts next to the host's (scans is built below; read only later).
+    const blocks = own(new BlockMonitor(() => scans.usage()));
     const output = own(vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true }));
     this.log = output;
     const configuration = new Configuration();
@@ -322,11 +329,18 @@ export class DebtLedgerExtension {
       if (state.currentFileOnly) render();
     }));
 
-    // The first scan starts now but runs after activation returns (its first step is async), so
-    // activation stays cheap; the compiler loads on the first parse.
-    void controller.scan({ interactive: true });
-    void dod.recheck('config');
-    render();
+    // The first scan, the Definition of Done and the first render start after activate() returns, each in a
+    // turn of its own (util/startUp.ts); the compiler loads on the first parse, in the scanner process.
+    let disposed = false;
+    own({ dispose: () => void (disposed = true) });
+    void activity.track(runInTurns([
+      { name: 'scan', run: () => void controller.scan({ interactive: true }) },
+      { name: 'definition of done', run: () => void dod.recheck('config') },
+      { name: 'render', run: render },
+    ], (name, err) => output.error(`start-up step ${name} failed: ${(err as Error).stack ?? String(err)}`), () => disposed).then((steps) => {
+      this.startUpSteps = steps;
+      output.info(`start-up steps after activate(): ${steps.map((s) => `${s.name} ${s.ms} ms`).join(', ')}`);
+    }));
 
     this.api = {
       whenIdle: async () => {
@@ -338,7 +352,7 @@ export class DebtLedgerExtension {
       treeSnapshot: () => snapshotTree(tree),
       items: () => controller.folders().flatMap((l) => l.index.items()),
       notifications: () => notifier.shown,
-      activationTiming: () => this.timing,
+      activationTiming: () => ({ ...this.timing, steps: this.startUpSteps }),
       dashboardData: () => dashboard?.lastData,
       dashboardPainted: () => (dashboard?.lastPainted ? { ...dashboard.lastPainted, timing: { ...dashboard.timing } } : undefined),
       dodSnapshot: () => snapshotTree(dodTree),
@@ -346,6 +360,7 @@ export class DebtLedgerExtension {
       ledgerSelection: () => view.selection.map((n) => n.id),
       hostStats: () => blocks.stats(),
       resetHostStats: () => blocks.reset(),
+      sampleScanner: async () => void (await scans.sampleUsage()),
       firstLedger: () => (tree.firstShown ? { ms: Math.round(tree.firstShown.at - activated), provisional: tree.firstShown.provisional } : null),
       folders: () => controller.folders().map((l) => ({ name: l.folder.name, listedWith: l.listedWith, trusted: vscode.workspace.isTrusted })),
       stubOpenExternal: (open) => {

@@ -69,5 +69,19 @@ export interface PaintedChart {
 
 /** `seq` numbers the posts; the webview's `painted` answer names the one it drew. */
 export type HostToWebview = { type: 'data'; seq: number; data: DashboardData };
+/**
+ * Where the webview's own load went, on its clock (ms since its document started) and, for `timeOrigin`, the
+ * wall clock (epoch ms: the host compares it with the command's time). The document is VS Code's fake.html,
+ * into which VS Code writes our page when it has loaded (`writtenMs`: its DOMContentLoaded).
+ */
+export interface WebviewLoad {
+  timeOrigin: number;
+  writtenMs: number | null;
+  /** That document's navigation steps (workerStart, fetchStart, requestStart, responseStart, responseEnd, domInteractive), ms on its clock. */
+  navigation: Record<string, number>;
+  /** Sub-resources (our stylesheet and script), fetched through VS Code's service worker. */
+  resources: { name: string; startMs: number; endMs: number }[];
+}
+
 /** `loadMs`: the webview's own time from its document's start to the script running. */
-export type WebviewToHost = { type: 'ready'; loadMs: number } | { type: 'open'; folder: string; file: string; line: number } | { type: 'painted'; seq: number; charts: PaintedChart[] };
+export type WebviewToHost = { type: 'ready'; loadMs: number; load?: WebviewLoad } | { type: 'open'; folder: string; file: string; line: number } | { type: 'painted'; seq: number; charts: PaintedChart[] };

@@ -39,11 +39,13 @@ describe('Debt Dashboard', () => {
     const first = painted.timing;
     console.log(`      dashboard (no stored trend): webview ready ${first.readyMs} ms, first paint ${first.firstPaintMs} ms, trend painted ${first.trendPaintMs} ms after the command`);
     assert.equal(first.firstPaintHadTrend, false);
+    assert.equal(first.firstPaintFromPage, true, 'the page came drawn by the host (totals before any post)');
     // A new panel (as in the next session) draws the stored trend in its first paint, before git answers.
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const again = await openDashboard(ledger);
     console.log(`      dashboard (stored trend): webview ready ${again.timing.readyMs} ms, first paint ${again.timing.firstPaintMs} ms, with the trend; git's trend painted ${again.timing.trendPaintMs} ms after the command`);
     assert.equal(again.timing.firstPaintHadTrend, true);
+    assert.equal(again.timing.firstPaintFromPage, true);
     await waitFor('blame dates', async () => {
       await ledger.whenIdle();
       return ledger.items().some((i) => i.introduced !== null);

@@ -16,6 +16,7 @@ import type { Notifier } from '../notifier';
 import type { Activity } from '../util/activity';
 import { withAbortSignal } from '../util/abortSignal';
 import { Debouncer } from '../util/debouncer';
+import { nextTurn } from '../util/startUp';
 import { FolderLedger } from './folderLedger';
 import { LedgerSnapshots } from './ledgerSnapshots';
 import { COMMANDS } from '../constants';
@@ -133,6 +134,8 @@ export class LedgerController implements vscode.Disposable {
         const rel = doc.isDirty ? ledger.relative(doc.uri) : null;
         if (rel) overrides.set(rel, doc.getText());
       }
+      // The configuration's resolution above and starting the scanner process below are a turn each.
+      await nextTurn();
       const result = await this.deps.scans.scan({
         root: ledger.root,
         config: ledger.config,

@@ -15,7 +15,18 @@ export type ToWorker =
   | { id: number; op: 'cancel' }
   | { id: number; op: 'enrich'; items: LedgerItem[]; options: Omit<EnrichOptions, 'signal' | 'onProgress'> }
   /** A file or folder was deleted: the worker drops its resilience summaries (no answer). */
-  | { id: number; op: 'forget'; root: string; file: string };
+  | { id: number; op: 'forget'; root: string; file: string }
+  /** Answered with `usage` only: the scanner process's CPU time now (the perf suite, at a phase's edges). */
+  | { id: number; op: 'usage' };
+
+/**
+ * The scanner process's own resources when it sent a message: CPU time (user + system) since it started, ms,
+ * and its resident set size, MB. Only a scanner process sends it (a worker thread shares the host's figures).
+ */
+export interface ScannerUsage {
+  cpuMs: number;
+  rssMb: number;
+}
 
 /**
  * One file's outcome. `resilience`: the root's findings, re-linked in the worker because this file's
@@ -23,11 +34,12 @@ export type ToWorker =
  */
 export type FileScan = ({ items: LedgerItem[]; summary: ResilienceSummary | null; note?: string } | { reason: string }) & { resilience?: LedgerItem[] };
 
-/** Messages from the scan worker, answering request `id`. */
-export type FromWorker =
+/** Messages from the scan worker, answering request `id`; each carries the scanner process's usage. */
+export type FromWorker = (
   | { id: number; type: 'progress'; done: number; total: number }
   | { id: number; type: 'items'; batch: [string, LedgerItem[]][] }
   | { id: number; type: 'scanned'; result: ScanResult }
   | { id: number; type: 'file'; result: FileScan }
   | { id: number; type: 'enriched'; fields: EnrichedFields[]; stats: EnrichStats }
-  | { id: number; type: 'error'; message: string; aborted: boolean };
+  | { id: number; type: 'error'; message: string; aborted: boolean }
+  | { id: number; type: 'usage' }) & { usage?: ScannerUsage };

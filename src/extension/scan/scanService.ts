@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { DebtLedgerConfig } from '../../core/config/config';
 import type { LedgerItem, ScanResult } from '../../core/model';
 import { scanFileTextFull, scanOneFile, scanWorkspace, type ScanOptions } from '../../core/scan/scanner';
-import { ENRICHED_FIELDS, type FileScan, type FromWorker, type ToWorker } from './scanProtocol';
+import { ENRICHED_FIELDS, type FileScan, type FromWorker, type ScannerUsage, type ToWorker } from './scanProtocol';
 import { enrichLedger, type EnrichOptions, type EnrichStats } from '../../core/intel/enrich';
 import { forkScanProcess, type ScanChannel } from './scanChannel';
 
@@ -23,6 +23,9 @@ export class ScanService {
   private failed = false;
   private next = 1;
   private readonly pending = new Map<number, Pending>();
+  /** The running scanner process's last reported usage, and the CPU time of processes that stopped. */
+  private lastUsage: ScannerUsage | null = null;
+  private retiredCpuMs = 0;
 
   constructor(private readonly workerFile: string, private readonly log: (line: string) => void) {}
 
@@ -39,6 +42,7 @@ export class ScanService {
     try {
       const worker = forkScanProcess(this.workerFile);
       worker.onMessage((m: FromWorker) => {
+        if (m.usage) this.lastUsage = m.usage;
         const p = this.pending.get(m.id);
         if (!p) return;
         if (m.type === 'progress') p.onProgress?.(m.done, m.total);
@@ -60,6 +64,7 @@ export class ScanService {
   private crashed(why: string): void {
     if (!this.worker) return;
     this.log(`scanner process stopped (${why}); later scans run in the extension host`);
+    this.retire();
     this.worker = null;
     this.failed = true;
     for (const [id, p] of this.pending) p.resolve({ id, type: 'error', message: `the scan worker stopped (${why})`, aborted: false });
@@ -127,6 +132,27 @@ export class ScanService {
     return answer.stats;
   }
 
+  /**
+   * The scanner processes' CPU time (user + system, ms, all of them since the first started) and the running
+   * one's RSS, as last reported (every answer carries it; `sampleUsage` asks now). Null while none ran: scans
+   * then run in the extension host and count in its own CPU time.
+   */
+  usage(): ScannerUsage | null {
+    if (!this.lastUsage && this.retiredCpuMs === 0) return null;
+    return { cpuMs: this.retiredCpuMs + (this.lastUsage?.cpuMs ?? 0), rssMb: this.lastUsage?.rssMb ?? 0 };
+  }
+
+  /** Asks the running scanner process for its usage now (the perf suite, at a phase's edges); then `usage()`. */
+  async sampleUsage(): Promise<ScannerUsage | null> {
+    if (this.worker) await this.request({ id: this.next++, op: 'usage' });
+    return this.usage();
+  }
+
+  private retire(): void {
+    this.retiredCpuMs += this.lastUsage?.cpuMs ?? 0;
+    this.lastUsage = null;
+  }
+
   /** A file or folder was deleted: the worker forgets its resilience summaries (the host re-links itself). */
   forget(root: string, file: string): void {
     this.worker?.post({ id: this.next++, op: 'forget', root, file });
@@ -134,6 +160,7 @@ export class ScanService {
 
   dispose(): void {
     const worker = this.worker;
+    this.retire();
     this.worker = null;
     worker?.dispose();
   }

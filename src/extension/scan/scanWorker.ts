@@ -8,7 +8,7 @@ import type { LedgerItem } from '../../core/model';
 import type { FileScan, FromWorker, ToWorker } from './scanProtocol';
 import { LinkState } from './linkState';
 import { enrichLedger } from '../../core/intel/enrich';
-import { ENRICHED_FIELDS, type EnrichedFields } from './scanProtocol';
+import { ENRICHED_FIELDS, type EnrichedFields, type ScannerUsage } from './scanProtocol';
 
 // In a worker thread: its port. In the scanner process (scanChannel.ts): the IPC channel to the host, and
 // the process ends with the host (its channel closes).
@@ -17,11 +17,25 @@ const port: { postMessage(m: FromWorker): void; on(event: 'message', handler: (m
 if (!parentPort && process.send) process.on('disconnect', () => process.exit(0));
 const running = new Map<number, AbortController>();
 const links = new LinkState();
-const post = (m: FromWorker): void => port?.postMessage(m);
+// A process of its own reports its CPU time with every message (one getrusage call), so the host can add the
+// scanner's cost to its own; a worker thread's process.cpuUsage() would be the host's.
+const usage = (): ScannerUsage | undefined => {
+  if (parentPort || !process.send) return undefined;
+  const cpu = process.cpuUsage();
+  return { cpuMs: (cpu.user + cpu.system) / 1000, rssMb: Math.round(process.memoryUsage.rss() / 2 ** 20) };
+};
+const post = (m: FromWorker): void => {
+  const u = usage();
+  port?.postMessage(u ? { ...m, usage: u } : m);
+};
 
 port?.on('message', (m: ToWorker) => {
   if (m.op === 'cancel') {
     for (const c of running.values()) c.abort();
+    return;
+  }
+  if (m.op === 'usage') {
+    post({ id: m.id, type: 'usage' });
     return;
   }
   if (m.op === 'forget') {
