@@ -12,7 +12,7 @@ import { runInit } from './initCommand';
 import { CLI_OPTIONS } from './options';
 import { runMerge } from './mergeCommand';
 
-export const HELP = `debt-ledger ${TOOL_VERSION}: a technical-debt ledger for TypeScript and JavaScript
+export const HELP = `debt-ledger ${TOOL_VERSION}: a technical-debt ledger: markers in every language by syntax, resilience gaps in TS/JS, Definition of Done
 
 Usage:
   debt-ledger scan [dir] [options]     print the ledger of a folder (default: .)
