@@ -1,6 +1,7 @@
 import { writeFileAtomic } from '../../core/fs/safeFs';
 import { localToday } from '../../core/ledger/ids';
 import type { CliIo } from '../io';
+import { markPhase } from './warmTrace';
 import { readRunSnapshot, recordRunSnapshot, startCheckProbe, startGitProbe, validateRunSnapshot, warmPlan, type GitProbe, type ScanProof, type StoredOutput } from './runSnapshot';
 
 /** What the launcher needs from the CLI bundle (src/cli/mainEntry.ts). */
@@ -26,17 +27,22 @@ export interface WarmCliOptions {
 export async function runWarmCli(argv: readonly string[], io: CliIo, options: WarmCliOptions): Promise<number> {
   const startedAt = Date.now();
   const plan = warmPlan(argv, io, options.bundles, localToday());
+  markPhase('plan (argv, key, bundle stats)');
   let probe: GitProbe | null = null;
   let prestat: ScanProof | null = null;
   if (plan) {
     const snap = readRunSnapshot(plan);
+    markPhase('read + parse stored run');
     const check = snap && plan.useGit ? startCheckProbe(plan.root, snap) : null;
+    markPhase('start git');
     const out = snap ? await validateRunSnapshot(plan, snap, check, (stats) => {
       // A stat differs: start the full listing now, while the CLI loads; the scan may reuse the stat pass.
       if (plan.useGit) probe ??= startGitProbe(plan.root, check);
       prestat = stats;
     }) : null;
+    markPhase('wait for git, compare');
     if (out && (await replay(out, io))) {
+      markPhase('write -o file, stdout');
       options.onOutcome?.('replayed');
       return out.code;
     }
