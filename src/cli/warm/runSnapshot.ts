@@ -9,7 +9,8 @@ import { CODEOWNERS_LOCATIONS } from '../../core/intel/codeowners';
 import { TOOL_VERSION } from '../../core/version';
 import { cacheDir } from '../cachePaths';
 import { CLI_OPTIONS } from '../options';
-import { statPaths } from './statPass';
+import { decodeRunFile, encodeRunFile, inputPaths, type RunSnapshot, type StoredOutput } from './runFile';
+import { pathList, statPaths } from './statPass';
 import { markPhase } from './warmTrace';
 
 /**
@@ -32,9 +33,11 @@ import { markPhase } from './warmTrace';
  * (remote links), `--no-cache`. A file modified within `RACY_MS` before the run (or folder) means no
  * snapshot is written: a second change in the same timestamp tick would not show.
  */
-const VERSION = 1;
+const VERSION = 2;
 const RACY_MS = 3000;
 const MAX_SNAPSHOT = 256 * 1024 * 1024;
+
+export type { StoredOutput } from './runFile';
 
 export interface WarmPlan {
   root: string;
@@ -43,32 +46,6 @@ export interface WarmPlan {
   file: string;
 }
 
-
-interface RunSnapshot {
-  v: number;
-  key: string;
-  /** The git calls' answers (see GitProbe); null without git. */
-  git: string[] | null;
-  files: string;
-  sizes: number[];
-  mtimes: number[];
-  side: [string, ...Sig][];
-  dirs: [string, number, number][];
-  /** Set when the files were listed by a walk: what the walk refused (symlinks out of the folder). */
-  walk?: { file: string; reason: string }[];
-  out: StoredOutput;
-  /** A random id per written snapshot: what a `.stat` file next to it names (see readKnownAnswer). */
-  id?: string;
-}
-
-export interface StoredOutput {
-  stdout: string;
-  stderr: string;
-  code: number;
-  /** `-o`: the resolved path and the text written there. */
-  file: string | null;
-  text: string | null;
-}
 
 /** The scan's stat pass (files, sizes, mtimes, taken before reading) and how the files were listed. */
 export interface ScanProof {
@@ -105,7 +82,7 @@ export function warmPlan(argv: readonly string[], io: PlanIo, bundles: readonly 
   const bundleSigs = bundles.map((b) => sig(b));
   const key = JSON.stringify({ VERSION, tool: TOOL_VERSION, bundleSigs, argv, cwd: io.cwd, root, tty: io.isTTY, columns: io.isTTY ? io.columns : 0, noColor: !!io.env.NO_COLOR, today, gitEnv: Object.entries(io.env).filter(([k]) => k.startsWith('GIT_')).sort() });
   // One file per root and argument set; the name is a short hash, the whole key is compared on read.
-  return { root, useGit: !v['no-git'], key, file: path.join(cacheDir(io.env), `run-${fnv(root)}-${fnv(key)}.json`) };
+  return { root, useGit: !v['no-git'], key, file: path.join(cacheDir(io.env), `run-${fnv(root)}-${fnv(key)}.run`) };
 }
 
 /** FNV-1a, 32 bits, as 8 hex digits: a file name, never a check (the key itself is compared). */
@@ -180,26 +157,12 @@ function gitFacts(root: string, first: string): string[] {
   return files;
 }
 
-function isSnapshot(v: unknown): v is RunSnapshot {
-  const s = v as Partial<RunSnapshot> | null;
-  if (!s || typeof s !== 'object' || s.v !== VERSION || typeof s.key !== 'string' || typeof s.files !== 'string') return false;
-  if (s.git !== null && !(Array.isArray(s.git) && s.git.every((g) => typeof g === 'string'))) return false;
-  if (!Array.isArray(s.sizes) || !Array.isArray(s.mtimes) || !Array.isArray(s.side) || !Array.isArray(s.dirs)) return false;
-  if (s.walk !== undefined && !(Array.isArray(s.walk) && s.walk.every((w) => typeof w?.file === 'string' && typeof w.reason === 'string'))) return false;
-  const o = s.out as Partial<StoredOutput> | undefined;
-  return !!o && typeof o.stdout === 'string' && typeof o.stderr === 'string' && Number.isInteger(o.code) && (o.file === null || typeof o.file === 'string') && (o.text === null || typeof o.text === 'string');
-}
-
 /** Reads the plan's snapshot: null when missing, damaged or for another key. */
 export function readRunSnapshot(plan: WarmPlan): RunSnapshot | null {
   const read = readFileSafeSync(plan.file, { maxBytes: MAX_SNAPSHOT });
   if (!read.ok) return null;
-  try {
-    const snap: unknown = JSON.parse(read.bytes.toString('utf8'));
-    return isSnapshot(snap) && snap.key === plan.key ? snap : null;
-  } catch {
-    return null;
-  }
+  const snap = decodeRunFile(read.bytes, VERSION);
+  return snap && snap.key === plan.key ? snap : null;
 }
 
 /**
@@ -224,8 +187,6 @@ export async function validateRunSnapshot(plan: WarmPlan, snap: RunSnapshot, pro
 
 /** True when every stat is as recorded; else the listed files' stat pass (null when a side file or folder differs). */
 function statsHold(plan: WarmPlan, snap: RunSnapshot): true | ScanProof | null {
-  const files = snap.files === '' ? [] : snap.files.split('\n');
-  if (files.length !== snap.sizes.length || files.length !== snap.mtimes.length) return null;
   // Side files are few and often missing (looked for, not found): stat'ed here, the rest in one pass.
   for (const [p, ...s] of snap.side) {
     const now = sig(p);
@@ -234,8 +195,8 @@ function statsHold(plan: WarmPlan, snap: RunSnapshot): true | ScanProof | null {
   const nDirs = snap.dirs.length;
   const statAt = Date.now();
   const known = readKnownAnswer(plan, snap);
-  const pass = statPaths(plan.root, [...snap.dirs.map(([p]) => p), ...files], { known });
-  markPhase(`stat ${snap.side.length} side files, ${nDirs} dirs, ${files.length} listed files (${pass.via}${pass.same ? ', as known' : ''})`);
+  const pass = statPaths(plan.root, { count: nDirs + snap.n, input: snap.input, findable: snap.findable, paths: () => inputPaths(snap.input) }, { known });
+  markPhase(`stat ${snap.side.length} side files, ${nDirs} dirs, ${snap.n} listed files (${pass.via}${pass.same ? ', as known' : ''})`);
   if (pass.same) return true;
   const { kinds, sizes: pSizes, mtimes: pMtimes, inos } = pass;
   for (let i = 0; i < nDirs; i++) {
@@ -243,6 +204,8 @@ function statsHold(plan: WarmPlan, snap: RunSnapshot): true | ScanProof | null {
     if (kinds[i] === 0 ? mtime !== 0 || ino !== 0 : mtime !== pMtimes[i] || ino !== inos[i]) return null;
   }
   const off = nDirs;
+  const files = inputPaths(snap.input).slice(nDirs);
+  if (files.length !== snap.n) return null;
   const sizes = new Array<number>(files.length);
   const mtimes = new Array<number>(files.length);
   let same = true;
@@ -268,11 +231,10 @@ function statsHold(plan: WarmPlan, snap: RunSnapshot): true | ScanProof | null {
  * 10,000 paths). Bound to the snapshot file by its size, mtime and inode: a snapshot written again (temp +
  * rename, a new inode) makes it stale.
  */
-const knownFile = (plan: WarmPlan): string => plan.file.replace(/\.json$/, '.stat');
+const knownFile = (plan: WarmPlan): string => plan.file.replace(/\.run$/, '.stat');
 
 function readKnownAnswer(plan: WarmPlan, snap: RunSnapshot): Buffer | null {
-  if (typeof snap.id !== 'string') return null;
-  const read = readFileSafeSync(knownFile(plan), { maxBytes: MAX_SNAPSHOT });
+    const read = readFileSafeSync(knownFile(plan), { maxBytes: MAX_SNAPSHOT });
   if (!read.ok) return null;
   const nl = read.bytes.indexOf(10);
   const head = nl > 0 ? read.bytes.toString('latin1', 0, nl) : '';
@@ -282,7 +244,6 @@ function readKnownAnswer(plan: WarmPlan, snap: RunSnapshot): Buffer | null {
 const knownHead = (plan: WarmPlan, id: string): string => `DLSTAT1 ${id} ${sig(plan.file).join(' ')}`;
 
 function writeKnownAnswer(plan: WarmPlan, snap: RunSnapshot, raw: Buffer): void {
-  if (typeof snap.id !== 'string') return;
   const file = knownFile(plan);
   const tmp = `${file}.${process.pid}.tmp`;
   try {
@@ -322,10 +283,14 @@ export async function recordRunSnapshot(plan: WarmPlan, input: { startedAt: numb
       if (s[0] === -1 || s[1] >= startedAt - RACY_MS) return drop();
       dirs.push([p, s[1], s[2]]);
     }
-    const snap: RunSnapshot = { v: VERSION, key: plan.key, git, files: proof.files.join('\n'), sizes: [...proof.sizes], mtimes: [...proof.mtimes], side, dirs, ...(proof.source === 'walk' ? { walk: [...(proof.walked?.skipped ?? [])] } : {}), out: input.out, id: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}` };
+    const { input: stat, findable } = pathList([...dirs.map(([p]) => p), ...proof.files]);
+    const snap: RunSnapshot = {
+      v: VERSION, key: plan.key, id: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`, git, side, dirs, ...(proof.source === 'walk' ? { walk: [...(proof.walked?.skipped ?? [])] } : {}),
+      n: proof.files.length, sizes: Float64Array.from(proof.sizes), mtimes: Float64Array.from(proof.mtimes), input: stat, findable, out: input.out,
+    };
     mkdirSync(path.dirname(plan.file), { recursive: true });
     const tmp = `${plan.file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(snap));
+    writeFileSync(tmp, encodeRunFile(snap));
     renameSync(tmp, plan.file);
     prune(plan.file);
     return true;
@@ -339,9 +304,9 @@ const KEEP = 8;
 function prune(file: string): void {
   const dir = path.dirname(file);
   const prefix = path.basename(file).slice(0, 'run-'.length + 9);
-  const mine = readdirSync(dir).filter((n) => n.startsWith(prefix) && n.endsWith('.json')).map((n) => ({ n, m: sigOf(path.join(dir, n))[1] }));
+  const mine = readdirSync(dir).filter((n) => n.startsWith(prefix) && n.endsWith('.run')).map((n) => ({ n, m: sigOf(path.join(dir, n))[1] }));
   for (const { n } of mine.sort((a, b) => b.m - a.m).slice(KEEP)) {
     rmSync(path.join(dir, n), { force: true });
-    rmSync(path.join(dir, n.replace(/\.json$/, '.stat')), { force: true });
+    rmSync(path.join(dir, n.replace(/\.run$/, '.stat')), { force: true });
   }
 }

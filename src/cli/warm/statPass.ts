@@ -35,16 +35,30 @@ export const FIND_MIN_PATHS = 256;
  * same paths whose every stat was found as recorded; an identical answer now is reported as `same` without
  * being parsed (the answer holds every field compared: type, size, mtime, inode).
  */
-export function statPaths(cwd: string, paths: readonly string[], options: { env?: Readonly<Record<string, string | undefined>>; known?: Buffer | null; minPaths?: number } = {}): StatPass & { raw: Buffer | null; same: boolean } {
+export function statPaths(cwd: string, list: readonly string[] | PathList, options: { env?: Readonly<Record<string, string | undefined>>; known?: Buffer | null; minPaths?: number } = {}): StatPass & { raw: Buffer | null; same: boolean } {
   const env = options.env ?? process.env;
-  const pass = emptyPass(paths.length);
-  const useFind = process.platform === 'linux' && paths.length >= (options.minPaths ?? FIND_MIN_PATHS) && !env.DEBT_LEDGER_NO_FIND && !paths.some((p) => p === '' || p.includes('\0'));
-  const raw = useFind ? findStats(cwd, paths) : null;
+  const paths = Array.isArray(list) ? pathList(list as readonly string[]) : (list as PathList);
+  const pass = emptyPass(paths.count);
+  const useFind = process.platform === 'linux' && paths.count >= (options.minPaths ?? FIND_MIN_PATHS) && !env.DEBT_LEDGER_NO_FIND && paths.findable;
+  const raw = useFind ? findStats(cwd, paths.input) : null;
   if (raw && options.known && raw.equals(options.known)) return { ...pass, via: 'find', raw, same: true };
   const complete = raw !== null && parseFindOutput(raw, pass);
-  if (!complete) statHere(cwd, paths, pass);
+  if (!complete) statHere(cwd, paths.paths(), pass);
   pass.via = complete ? 'find' : 'node';
   return { ...pass, raw: complete ? raw : null, same: false };
+}
+
+/** Paths as the pass takes them: their count, find's input (each path followed by NUL), the paths themselves. */
+export interface PathList {
+  count: number;
+  input: Buffer;
+  /** False when a path is empty or holds a NUL: find cannot take it. */
+  findable: boolean;
+  paths(): readonly string[];
+}
+
+export function pathList(paths: readonly string[]): PathList {
+  return { count: paths.length, input: Buffer.from(paths.length ? paths.join('\0') + '\0' : '', 'utf8'), findable: !paths.some((p) => p === '' || p.includes('\0')), paths: () => paths };
 }
 
 function emptyPass(n: number): StatPass {
@@ -52,14 +66,14 @@ function emptyPass(n: number): StatPass {
 }
 
 /** find's raw answer, or null when it could not run. */
-function findStats(cwd: string, paths: readonly string[]): Buffer | null {
+function findStats(cwd: string, input: Buffer): Buffer | null {
   try {
     // Loaded here: the launcher loads child_process only when it spawns something.
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load, see above
     const { spawnSync } = require('node:child_process') as typeof ChildProcess;
     // One record per path find could stat, none for the others (it says why on stderr, ignored).
     const r = spawnSync('find', ['-H', '-files0-from', '-', '-maxdepth', '0', '-printf', '%y %s %T@ %i\\0'], {
-      cwd, input: paths.join('\0') + '\0', stdio: ['pipe', 'pipe', 'ignore'], maxBuffer: 1 << 30, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C' }, windowsHide: true,
+      cwd, input, stdio: ['pipe', 'pipe', 'ignore'], maxBuffer: 1 << 30, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C' }, windowsHide: true,
     });
     return r.error || !Buffer.isBuffer(r.stdout) ? null : r.stdout;
   } catch {
