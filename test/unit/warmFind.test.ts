@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import { runCli } from '../../src/cli/main';
@@ -77,5 +77,30 @@ describe('the CLI warm path over many files (the find stat pass)', () => {
     assert.doesNotMatch(await s.changed('walk: removed file', '--no-git'), /walked in/);
     s.write({ 'pkg4/src/f4.ts': '// BUG: edited in a walk\n' });
     assert.match(await s.changed('walk: content', '--no-git'), /edited in a walk/);
+  });
+
+  it('a replay leaves an -o file holding the same bytes, and rewrites one that differs (content, size, a link)', async (t) => {
+    const s = await setup(t);
+    const out = path.join(tempDir(t), 'ledger.json');
+    ageAll(s.repo.dir);
+    await s.run('-o', out);
+    assert.equal((await s.run('-o', out)).outcome, 'replayed');
+    const text = readFileSync(out, 'utf8');
+    const ino = statSync(out).ino;
+    assert.equal((await s.run('-o', out)).outcome, 'replayed');
+    assert.equal(statSync(out).ino, ino, 'the same bytes: left as it is');
+    assert.ok(text.includes('item 10'));
+    writeFileSync(out, text.replace('item 10', 'item 1X'));
+    assert.equal((await s.run('-o', out)).outcome, 'replayed');
+    assert.equal(readFileSync(out, 'utf8'), text, 'same size, other bytes: rewritten');
+    writeFileSync(out, 'short');
+    await s.run('-o', out);
+    assert.equal(readFileSync(out, 'utf8'), text, 'other size: rewritten');
+    const elsewhere = path.join(path.dirname(out), 'real.json');
+    writeFileSync(elsewhere, text);
+    rmSync(out);
+    symlinkSync('real.json', out);
+    await s.run('-o', out);
+    assert.equal(readFileSync(elsewhere, 'utf8'), text);
   });
 });
