@@ -83,8 +83,12 @@ describe('the warm path stat pass (find -files0-from, else statSync)', () => {
     assert.equal(parseFindOutput(Buffer.from('f 1 1.000000000 5\0'), pass()), false, 'one record for two paths');
     assert.equal(parseFindOutput(Buffer.from('f 1 1.000000000 5\0f 2 x 6\0'), pass()), false, 'garbage');
     assert.equal(parseFindOutput(Buffer.from('f 1 1.000000000 5\0f 2 2.5 6\0'), pass()), false, 'not nanoseconds');
+    assert.equal(parseFindOutput(Buffer.from('f 1 1.000000000 5\0f 2 -1.5000000000 6\0'), pass()), false, 'before 1970');
+    assert.equal(parseFindOutput(Buffer.from('f 1 1.0000000000 5\0f 2 2.0000000000 6\0f'), pass()), false, 'more than asked');
+    assert.equal(parseFindOutput(Buffer.from('f 1 1.0000000000 5\0f 2 2.0000000000 6'), pass()), false, 'cut short');
+    assert.equal(parseFindOutput(Buffer.from('f 1 1.0000000000 5\0f  2.0000000000 6\0'), pass()), false, 'no size');
     const p = pass();
-    assert.equal(parseFindOutput(Buffer.from('f 1 1.000000001 5\0d 4096 2.500000000 6\0'), p), true);
+    assert.equal(parseFindOutput(Buffer.from('f 1 1.0000000010 5\0d 4096 2.5000000000 6\0'), p), true);
     assert.deepEqual([...p.kinds, ...p.sizes, ...p.mtimes, ...p.inos], [1, 2, 1, 4096, 1000.000001, 2500, 5, 6]);
   });
 });

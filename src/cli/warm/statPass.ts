@@ -81,29 +81,56 @@ function findStats(cwd: string, input: Buffer): Buffer | null {
   }
 }
 
-const KIND: Record<string, number> = { f: 1, d: 2 };
-
 /**
  * Fills the pass from find's records (`type size sec.frac ino\0`, one per path in the order given). False
  * when the answer is not one record per path in that form (a path find could not stat, another find):
  * then the caller stats every path itself.
  */
 export function parseFindOutput(out: Buffer, pass: StatPass): boolean {
-  const records = out.toString('latin1').split('\0');
-  if (records.length !== pass.kinds.length + 1 || records[records.length - 1] !== '') return false;
-  for (let i = 0; i < pass.kinds.length; i++) {
-    // Times before 1970 are left to statSync (find's form for them is not Node's arithmetic).
-    const m = /^([a-zA-Z]) (\d+) (\d+)\.(\d{9})\d* (\d+)$/.exec(records[i]!);
-    if (!m) return false;
-    const type = m[1]!;
+  // By hand over the bytes (a regular expression per record cost ~12 ms for 8,000 records, cold).
+  const n = pass.kinds.length;
+  let at = 0;
+  const int = (end: number): number => {
+    // Digits up to `end` (exclusive), or -1 when there are none or anything else.
+    if (at >= end) return -1;
+    let v = 0;
+    for (; at < end; at++) {
+      const c = out[at]!;
+      if (c < 48 || c > 57) return -1;
+      v = v * 10 + (c - 48);
+    }
+    return v;
+  };
+  for (let i = 0; i < n; i++) {
+    const end = out.indexOf(0, at);
+    if (end < 0) return false;
+    const type = out[at]!;
+    if (out[at + 1] !== 32) return false;
+    at += 2;
+    const sizeEnd = out.indexOf(32, at);
+    const size = sizeEnd > 0 && sizeEnd < end ? int(sizeEnd) : -1;
+    at = sizeEnd + 1;
+    const dot = out.indexOf(46, at);
+    // Times before 1970 (a '-') fail here: find's form for them is not Node's arithmetic.
+    const sec = dot > 0 && dot < end ? int(dot) : -1;
+    at = dot + 1;
+    const nsEnd = out.indexOf(32, at);
+    // find prints nine digits of nanoseconds and a tenth, always 0.
+    if (size < 0 || sec < 0 || nsEnd < 0 || nsEnd > end || nsEnd - at < 9) return false;
+    const nsec = int(at + 9);
+    at = nsEnd;
+    at++;
+    const ino = int(end);
+    if (nsec < 0 || ino < 0) return false;
+    at = end + 1;
     // A dangling symbolic link (-H fell back to the link itself) is missing for statSync.
-    if (type === 'l') continue;
-    pass.kinds[i] = KIND[type] ?? 3;
-    pass.sizes[i] = Number(m[2]);
-    pass.mtimes[i] = Number(m[3]) * 1e3 + Number(m[4]) / 1e6;
-    pass.inos[i] = Number(m[5]);
+    if (type === 108 /* l */) continue;
+    pass.kinds[i] = type === 102 /* f */ ? 1 : type === 100 /* d */ ? 2 : 3;
+    pass.sizes[i] = size;
+    pass.mtimes[i] = sec * 1e3 + nsec / 1e6;
+    pass.inos[i] = ino;
   }
-  return true;
+  return at === out.length;
 }
 
 /** Stats every path here, as `statSync` (the fallback, and the only way off Linux). */
@@ -117,10 +144,10 @@ function statHere(cwd: string, paths: readonly string[], pass: StatPass): void {
     } catch {
       st = undefined;
     }
-    if (!st) continue;
-    pass.kinds[i] = st.isFile() ? 1 : st.isDirectory() ? 2 : 3;
-    pass.sizes[i] = st.size;
-    pass.mtimes[i] = st.mtimeMs;
-    pass.inos[i] = st.ino;
+    // Every field is written: a refused find answer may have filled some already.
+    pass.kinds[i] = !st ? 0 : st.isFile() ? 1 : st.isDirectory() ? 2 : 3;
+    pass.sizes[i] = st ? st.size : 0;
+    pass.mtimes[i] = st ? st.mtimeMs : 0;
+    pass.inos[i] = st ? st.ino : 0;
   }
 }

@@ -50,6 +50,7 @@ export async function runWarmCli(argv: readonly string[], io: CliIo, options: Wa
     if (plan.useGit) probe ??= startGitProbe(plan.root, check);
   }
   const main = options.loadMain();
+  markPhase('load the CLI bundle');
   if (!plan) {
     options.onOutcome?.('ran');
     return main.runCli(argv, io);
@@ -81,6 +82,7 @@ export async function runWarmCli(argv: readonly string[], io: CliIo, options: Wa
   };
   main.startReadTrail();
   const code = await main.runCli(argv, recording);
+  markPhase('run the CLI');
   const trail = main.takeReadTrail();
   const reused = (prestat as ScanProof | null)?.walked;
   if (reused && (proof as ScanProof | null)?.source === 'walk' && trail.dirs.length === 0) {
@@ -91,6 +93,7 @@ export async function runWarmCli(argv: readonly string[], io: CliIo, options: Wa
   const f = file as { file: string; text: string } | null;
   const out: StoredOutput = { stdout: stdout.join(''), stderr: stderr.join(''), code, file: f?.file ?? null, text: f?.text ?? null };
   const recorded = await recordRunSnapshot(plan, { startedAt, probe: probe as GitProbe | null, proof, trail, out });
+  markPhase('record the run');
   options.onOutcome?.(recorded ? 'recorded' : 'ran');
   return code;
 }
