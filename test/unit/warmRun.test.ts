@@ -134,7 +134,13 @@ describe('the CLI warm path (stored output of an unchanged scan)', () => {
     const s = await setup(t);
     ageAll(s.repo.dir);
     for (let n = 1; n <= 10; n++) assert.equal((await s.run('--max-items', String(n))).outcome, 'recorded');
-    assert.equal(readdirSync(path.join(s.env.XDG_CACHE_HOME, 'debt-ledger')).filter((f) => f.startsWith('run-')).length, 8);
+    const dir = path.join(s.env.XDG_CACHE_HOME, 'debt-ledger');
+    assert.equal(readdirSync(dir).filter((f) => f.startsWith('run-')).length, 8);
+    // A stored run of the earlier JSON form, for the same folder: removed by the next recording.
+    const old = readdirSync(dir).find((f) => f.startsWith('run-'))!.replace(/-[0-9a-f]{8}\.run$/, '-00000000.json');
+    writeFileSync(path.join(dir, old), '{"v":1}');
+    await s.run('--max-items', '11');
+    assert.equal(readdirSync(dir).filter((f) => f.endsWith('.json') && f.startsWith('run-')).length, 0);
   });
 
   it('writes the -o file again on a replay', async (t) => {

@@ -304,7 +304,10 @@ const KEEP = 8;
 function prune(file: string): void {
   const dir = path.dirname(file);
   const prefix = path.basename(file).slice(0, 'run-'.length + 9);
-  const mine = readdirSync(dir).filter((n) => n.startsWith(prefix) && n.endsWith('.run')).map((n) => ({ n, m: sigOf(path.join(dir, n))[1] }));
+  const names = readdirSync(dir).filter((n) => n.startsWith(prefix));
+  // The JSON form of an earlier release (run-*.json) is never read again.
+  for (const n of names) if (n.endsWith('.json')) rmSync(path.join(dir, n), { force: true });
+  const mine = names.filter((n) => n.endsWith('.run')).map((n) => ({ n, m: sigOf(path.join(dir, n))[1] }));
   for (const { n } of mine.sort((a, b) => b.m - a.m).slice(KEEP)) {
     rmSync(path.join(dir, n), { force: true });
     rmSync(path.join(dir, n.replace(/\.run$/, '.stat')), { force: true });
