@@ -3,6 +3,9 @@ import * as path from 'node:path';
 import { cacheDir } from './cachePaths';
 import { requireWithCodeCache, saveCodeCaches } from './warm/codeCache';
 import { runWarmCli, type MainModule } from './warm/warmCli';
+import { formatWarmTrace, markPhase, startWarmTrace } from './warm/warmTrace';
+
+if (process.env.DEBT_LEDGER_TRACE_WARM) startWarmTrace();
 
 // The process edge (dist/cli.js): small on purpose. A re-run whose inputs are unchanged is answered from
 // the stored output (cli/warm); anything else loads the CLI bundle (dist/cliMain.js), and the compiler
@@ -31,4 +34,6 @@ void runWarmCli(process.argv.slice(2), {
 }, { loadMain, ...(process.env.DEBT_LEDGER_TRACE_WARM ? { onOutcome: (o: string) => process.stderr.write(`debt-ledger: warm path: ${o}\n`) } : {}), bundles: isBundle ? [__filename, bundled, path.join(__dirname, 'parser.js')] : [__filename] }).then((code) => {
   process.exitCode = code;
   saveCodeCaches();
+  markPhase('code caches');
+  if (process.env.DEBT_LEDGER_TRACE_WARM) process.stderr.write(formatWarmTrace());
 });

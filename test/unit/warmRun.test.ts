@@ -10,6 +10,7 @@ import { runCli } from '../../src/cli/main';
 import * as mainEntry from '../../src/cli/mainEntry';
 import { runWarmCli } from '../../src/cli/warm/warmCli';
 import { codeCacheFile, type codeCacheStats } from '../../src/cli/warm/codeCache';
+import { ageAll, nextAge } from './helpers/aging';
 import { TestRepo } from './helpers/gitRepo';
 import { tempDir, writeFiles } from './helpers/tempDir';
 
@@ -19,21 +20,6 @@ const FILES = {
   'src/api.ts': "export async function get() { return fetch('https://example.test'); }\n",
   'lib/d.ts': '// TODO: in lib\n',
 };
-
-let tick = 0;
-/** Every file and folder (the repository's own too) looks an hour old, each aging a new second: out of the racy window. */
-function ageAll(dir: string): void {
-  const when = (Date.now() - 3_600_000) / 1000 + tick++;
-  const walk = (d: string): void => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      utimesSync(p, when, when);
-    }
-  };
-  walk(dir);
-  utimesSync(dir, when, when);
-}
 
 async function setup(t: TestContext) {
   const repo = await TestRepo.create(t, FILES);
@@ -108,7 +94,7 @@ describe('the CLI warm path (stored output of an unchanged scan)', () => {
     const s = await setup(t);
     await s.changed('walk', '--no-git');
     s.write({ 'src/a.ts': '// TODO(@ann): walked, edited #1\n' });
-    const when = (Date.now() - 3_600_000) / 1000 + tick++;
+    const when = nextAge();
     utimesSync(path.join(s.repo.dir, 'src/a.ts'), when, when);
     const edited = await s.run('--no-git');
     assert.equal(edited.outcome, 'recorded');
@@ -148,7 +134,13 @@ describe('the CLI warm path (stored output of an unchanged scan)', () => {
     const s = await setup(t);
     ageAll(s.repo.dir);
     for (let n = 1; n <= 10; n++) assert.equal((await s.run('--max-items', String(n))).outcome, 'recorded');
-    assert.equal(readdirSync(path.join(s.env.XDG_CACHE_HOME, 'debt-ledger')).filter((f) => f.startsWith('run-')).length, 8);
+    const dir = path.join(s.env.XDG_CACHE_HOME, 'debt-ledger');
+    assert.equal(readdirSync(dir).filter((f) => f.startsWith('run-')).length, 8);
+    // A stored run of the earlier JSON form, for the same folder: removed by the next recording.
+    const old = readdirSync(dir).find((f) => f.startsWith('run-'))!.replace(/-[0-9a-f]{8}\.run$/, '-00000000.json');
+    writeFileSync(path.join(dir, old), '{"v":1}');
+    await s.run('--max-items', '11');
+    assert.equal(readdirSync(dir).filter((f) => f.endsWith('.json') && f.startsWith('run-')).length, 0);
   });
 
   it('writes the -o file again on a replay', async (t) => {
@@ -170,7 +162,7 @@ describe('the ledger snapshot patch (one file changed)', () => {
     const scan = (cached = true) => scanWorkspace({ root: dir, config: defaultConfig(), useGit: false, cacheFile: cached ? cacheFile : null, today: '2026-01-01' });
     await scan();
     const ageOne = (rel: string): void => {
-      const when = (Date.now() - 3_600_000) / 1000 + tick++;
+      const when = nextAge();
       utimesSync(path.join(dir, rel), when, when);
     };
     writeFiles(dir, { 'src/a.ts': '// TODO(@ann): first, edited #1\n// FIXME: more\nexport const a = 1;\n' });
@@ -206,7 +198,7 @@ describe('the ledger snapshot rests on the side files too', () => {
     const cacheFile = path.join(tempDir(t), 'cache.json');
     const scan = (cached = true) => scanWorkspace({ root: dir, config: defaultConfig(), useGit: false, cacheFile: cached ? cacheFile : null, today: '2026-01-01' });
     await scan();
-    const when = (Date.now() - 3_600_000) / 1000 + tick++;
+    const when = nextAge();
     const put = (files: Record<string, string>): void => {
       writeFiles(dir, files);
       for (const f of Object.keys(files)) utimesSync(path.join(dir, f), when, when);

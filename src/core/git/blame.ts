@@ -80,9 +80,18 @@ export function lineRanges(wanted: readonly number[]): string[] {
 }
 
 /**
+ * How many files are blamed at once: one per core (each `git blame` is one single-threaded process),
+ * at least 2 (measured ~2x on two cores: git waits on reads too), at most 8 (each process holds its own
+ * object caches, 50-150 MB on large histories).
+ */
+export function blameConcurrency(cores: number = os.availableParallelism()): number {
+  return Math.max(2, Math.min(8, Math.floor(cores) || 2));
+}
+
+/**
  * Blames the wanted lines of files (one `git blame --line-porcelain -L ...` per file, arguments as an
  * array), caching by blob id so an unchanged file is never blamed twice, across runs when `cacheFile` is
- * given. Files are blamed two at a time (measured: ~2x on two cores). Work-tree content is blamed, so
+ * given. Files are blamed `blameConcurrency()` at a time. Work-tree content is blamed, so
  * uncommitted lines come back with `commit: null`. On a linear history, each blame walks only the commits
  * that touched its file (`-S` grafts from one history pass, see `FileHistory`): the cost per file no
  * longer grows with the repository's history.
@@ -131,7 +140,7 @@ export class Blamer {
       }
     };
     try {
-      await Promise.all([worker(), worker()]);
+      await Promise.all(Array.from({ length: Math.min(blameConcurrency(), Math.max(1, queue.length)) }, () => worker()));
     } finally {
       const dir = await this.history?.then((h) => h?.dir);
       if (dir) await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);

@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { parseFindOutput, statPaths, type StatPass } from '../../src/cli/warm/statPass';
+import { tempDir } from './helpers/tempDir';
+
+/** What statSync says, in the pass's encoding. */
+function expected(dir: string, paths: readonly string[]): Pick<StatPass, 'kinds' | 'sizes' | 'mtimes' | 'inos'> {
+  const n = paths.length;
+  const e = { kinds: new Uint8Array(n), sizes: new Float64Array(n), mtimes: new Float64Array(n), inos: new Float64Array(n) };
+  paths.forEach((p, i) => {
+    let st;
+    try {
+      st = statSync(path.resolve(dir, p), { throwIfNoEntry: false });
+    } catch {
+      st = undefined;
+    }
+    if (!st) return;
+    e.kinds[i] = st.isFile() ? 1 : st.isDirectory() ? 2 : 3;
+    e.sizes[i] = st.size;
+    e.mtimes[i] = st.mtimeMs;
+    e.inos[i] = st.ino;
+  });
+  return e;
+}
+
+const same = (a: Pick<StatPass, 'kinds' | 'sizes' | 'mtimes' | 'inos'>, b: Pick<StatPass, 'kinds' | 'sizes' | 'mtimes' | 'inos'>, what: string): void => {
+  assert.deepEqual([...a.kinds], [...b.kinds], `${what}: kinds`);
+  assert.deepEqual([...a.sizes], [...b.sizes], `${what}: sizes`);
+  assert.deepEqual([...a.mtimes], [...b.mtimes], `${what}: mtimes`);
+  assert.deepEqual([...a.inos], [...b.inos], `${what}: inodes`);
+};
+
+/** GNU findutils >= 4.9 (`-files0-from`): where the pass must go through find. */
+const findVersion = /GNU findutils\D*(\d+)\.(\d+)/.exec(spawnSync('find', ['--version'], { encoding: 'utf8' }).stdout ?? '');
+const hasGnuFind = process.platform === 'linux' && !!findVersion && Number(findVersion[1]) * 100 + Number(findVersion[2]) >= 409;
+
+describe('the warm path stat pass (find -files0-from, else statSync)', () => {
+  it('gives exactly what statSync gives: files, folders, links, odd names, nanosecond times', (t) => {
+    const dir = tempDir(t, { 'a.ts': 'x', 'sub/b.ts': 'hello', '-starts-with-dash.ts': 'y', 'sp ace\nnewline.ts': 'z', 'ünï.ts': 'u' });
+    mkdirSync(path.join(dir, 'folder'));
+    symlinkSync('a.ts', path.join(dir, 'link.ts'));
+    symlinkSync('folder', path.join(dir, 'linkdir'));
+    // A time with nanoseconds (utimes takes seconds as a double), as a real editor's write has.
+    utimesSync(path.join(dir, 'sub/b.ts'), 1_700_000_000.123456, 1_700_000_000.987654);
+    const paths = ['a.ts', 'sub/b.ts', '-starts-with-dash.ts', 'sp ace\nnewline.ts', 'ünï.ts', 'folder', 'link.ts', 'linkdir', path.join(dir, 'a.ts')];
+    const viaFind = statPaths(dir, paths, { minPaths: 0 });
+    if (hasGnuFind) assert.equal(viaFind.via, 'find');
+    same(viaFind, expected(dir, paths), 'find');
+    const viaNode = statPaths(dir, paths, { minPaths: 0, env: { DEBT_LEDGER_NO_FIND: '1' } });
+    assert.equal(viaNode.via, 'node');
+    same(viaNode, expected(dir, paths), 'node');
+  });
+
+  it('a missing path, a dangling link or a loop: every path stat\'ed here, still exact', (t) => {
+    const dir = tempDir(t, { 'a.ts': 'x', 'b.ts': 'y' });
+    symlinkSync('nowhere.ts', path.join(dir, 'dangling.ts'));
+    symlinkSync('loop2', path.join(dir, 'loop1'));
+    symlinkSync('loop1', path.join(dir, 'loop2'));
+    for (const paths of [['a.ts', 'gone.ts', 'b.ts'], ['a.ts', 'dangling.ts', 'b.ts'], ['a.ts', 'loop1', 'b.ts']]) {
+      const pass = statPaths(dir, paths, { minPaths: 0 });
+      same(pass, expected(dir, paths), paths[1]!);
+      assert.deepEqual([...pass.kinds], [1, 0, 1], `${paths[1]!} is missing, the others are files`);
+    }
+  });
+
+  it('a known answer is recognised byte for byte, and any change breaks it', { skip: !hasGnuFind && 'needs GNU find >= 4.9' }, (t) => {
+    const dir = tempDir(t, { 'a.ts': 'x', 'b.ts': 'y' });
+    const paths = ['a.ts', 'b.ts'];
+    const first = statPaths(dir, paths, { minPaths: 0 });
+    assert.ok(first.raw);
+    assert.equal(statPaths(dir, paths, { minPaths: 0, known: first.raw }).same, true);
+    writeFileSync(path.join(dir, 'b.ts'), 'y2');
+    const after = statPaths(dir, paths, { minPaths: 0, known: first.raw });
+    assert.equal(after.same, false);
+    same(after, expected(dir, paths), 'after a change');
+  });
+
+  it('refuses an answer that is not one well-formed record per path', () => {
+    const pass = (): StatPass => ({ kinds: new Uint8Array(2), sizes: new Float64Array(2), mtimes: new Float64Array(2), inos: new Float64Array(2), via: 'find' });
+    assert.equal(parseFindOutput(Buffer.from('f 1 1.000000000 5\0'), pass()), false, 'one record for two paths');
+    assert.equal(parseFindOutput(Buffer.from('f 1 1.000000000 5\0f 2 x 6\0'), pass()), false, 'garbage');
+    assert.equal(parseFindOutput(Buffer.from('f 1 1.000000000 5\0f 2 2.5 6\0'), pass()), false, 'not nanoseconds');
+    assert.equal(parseFindOutput(Buffer.from('f 1 1.000000000 5\0f 2 -1.5000000000 6\0'), pass()), false, 'before 1970');
+    assert.equal(parseFindOutput(Buffer.from('f 1 1.0000000000 5\0f 2 2.0000000000 6\0f'), pass()), false, 'more than asked');
+    assert.equal(parseFindOutput(Buffer.from('f 1 1.0000000000 5\0f 2 2.0000000000 6'), pass()), false, 'cut short');
+    assert.equal(parseFindOutput(Buffer.from('f 1 1.0000000000 5\0f  2.0000000000 6\0'), pass()), false, 'no size');
+    const p = pass();
+    assert.equal(parseFindOutput(Buffer.from('f 1 1.0000000010 5\0d 4096 2.5000000000 6\0'), p), true);
+    assert.deepEqual([...p.kinds, ...p.sizes, ...p.mtimes, ...p.inos], [1, 2, 1, 4096, 1000.000001, 2500, 5, 6]);
+  });
+});

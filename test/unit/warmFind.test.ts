@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it, type TestContext } from 'node:test';
+import { runCli } from '../../src/cli/main';
+import * as mainEntry from '../../src/cli/mainEntry';
+import { FIND_MIN_PATHS } from '../../src/cli/warm/statPass';
+import { runWarmCli } from '../../src/cli/warm/warmCli';
+import { ageAll } from './helpers/aging';
+import { TestRepo } from './helpers/gitRepo';
+import { tempDir, writeFiles } from './helpers/tempDir';
+
+// The warm path over more files than FIND_MIN_PATHS: its stat pass goes through find (on Linux with GNU
+// find >= 4.9, else the statSync loop: the same answers), and its known-answer file (`run-*.stat`) is used.
+const N = FIND_MIN_PATHS + 44;
+
+async function setup(t: TestContext) {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < N; i++) files[`pkg${i % 7}/src/f${i}.ts`] = i % 10 === 0 ? `// TODO: item ${i}\nexport const v${i} = ${i};\n` : `export const v${i} = ${i};\n`;
+  const repo = await TestRepo.create(t, files);
+  const env = { XDG_CACHE_HOME: tempDir(t), NO_COLOR: '1' };
+  const bundle = path.join(tempDir(t, { 'bundle.js': '// build 1\n' }), 'bundle.js');
+  const io = (out: string[]) => ({ stdout: (s: string) => out.push(s), stderr: (s: string) => out.push(`ERR ${s}`), cwd: repo.dir, env, isTTY: false, columns: 80 });
+  const run = async (...args: string[]) => {
+    const out: string[] = [];
+    let outcome = '';
+    const code = await runWarmCli(['scan', '--format', 'json', '--no-blame', ...args], io(out), { loadMain: () => mainEntry, bundles: [bundle], onOutcome: (o) => (outcome = o) });
+    return { outcome, text: out.join(''), code };
+  };
+  const fresh = async (...args: string[]) => {
+    const out: string[] = [];
+    await runCli(['scan', '--format', 'json', '--no-blame', '--no-cache', ...args], io(out));
+    return out.join('');
+  };
+  /** After a change: not replayed and equal to a run without cache; then replayed twice (the second from the known answer). */
+  const changed = async (what: string, ...args: string[]) => {
+    ageAll(repo.dir);
+    const first = await run(...args);
+    assert.equal(first.outcome, 'recorded', `${what}: the change is seen and recorded`);
+    assert.equal(first.text, await fresh(...args), `${what}: equal to a run without cache`);
+    for (const n of [1, 2]) {
+      const again = await run(...args);
+      assert.equal(again.outcome, 'replayed', `${what}: unchanged since, replay ${n}`);
+      assert.equal(again.text, first.text);
+    }
+    const stored = readdirSync(path.join(env.XDG_CACHE_HOME, 'debt-ledger'));
+    if (process.platform === 'linux' && !process.env.DEBT_LEDGER_NO_FIND) assert.ok(stored.some((f) => f.endsWith('.stat')), `${what}: the known answer is kept`);
+    return first.text;
+  };
+  return { repo, changed, run, write: (f: Record<string, string>) => writeFiles(repo.dir, f) };
+}
+
+describe('the CLI warm path over many files (the find stat pass)', () => {
+  it('notices a content change, a new file in an existing folder, a removed file and a new folder', async (t) => {
+    const s = await setup(t);
+    await s.changed('first run');
+    s.write({ 'pkg3/src/f3.ts': '// FIXME: edited\nexport const v3 = 3;\n' });
+    assert.match(await s.changed('content of a tracked file'), /edited/);
+    s.write({ 'pkg3/src/f3.ts': '// FIXME: edixed\nexport const v3 = 3;\n' });
+    assert.match(await s.changed('content, same size'), /edixed/);
+    s.write({ 'pkg1/src/new.ts': '// HACK: new in an existing folder\n' });
+    assert.match(await s.changed('new untracked file in an existing folder'), /new in an existing folder/);
+    rmSync(path.join(s.repo.dir, 'pkg1/src/new.ts'));
+    assert.doesNotMatch(await s.changed('removed untracked file'), /new in an existing folder/);
+    rmSync(path.join(s.repo.dir, 'pkg0/src/f0.ts'));
+    assert.doesNotMatch(await s.changed('removed tracked file'), /item 0\b/);
+    s.write({ 'pkg9/deep/er/x.ts': '// XXX: in a new folder\n' });
+    assert.match(await s.changed('new folder'), /in a new folder/);
+  });
+
+  it('the same in a walk (--no-git): new and removed files in existing folders', async (t) => {
+    const s = await setup(t);
+    await s.changed('walk', '--no-git');
+    s.write({ 'pkg2/src/added.ts': '// TODO: walked in\n' });
+    assert.match(await s.changed('walk: new file', '--no-git'), /walked in/);
+    rmSync(path.join(s.repo.dir, 'pkg2/src/added.ts'));
+    assert.doesNotMatch(await s.changed('walk: removed file', '--no-git'), /walked in/);
+    s.write({ 'pkg4/src/f4.ts': '// BUG: edited in a walk\n' });
+    assert.match(await s.changed('walk: content', '--no-git'), /edited in a walk/);
+  });
+
+  it('a replay leaves an -o file holding the same bytes, and rewrites one that differs (content, size, a link)', async (t) => {
+    const s = await setup(t);
+    const out = path.join(tempDir(t), 'ledger.json');
+    ageAll(s.repo.dir);
+    await s.run('-o', out);
+    assert.equal((await s.run('-o', out)).outcome, 'replayed');
+    const text = readFileSync(out, 'utf8');
+    const ino = statSync(out).ino;
+    assert.equal((await s.run('-o', out)).outcome, 'replayed');
+    assert.equal(statSync(out).ino, ino, 'the same bytes: left as it is');
+    assert.ok(text.includes('item 10'));
+    writeFileSync(out, text.replace('item 10', 'item 1X'));
+    assert.equal((await s.run('-o', out)).outcome, 'replayed');
+    assert.equal(readFileSync(out, 'utf8'), text, 'same size, other bytes: rewritten');
+    writeFileSync(out, 'short');
+    await s.run('-o', out);
+    assert.equal(readFileSync(out, 'utf8'), text, 'other size: rewritten');
+    const elsewhere = path.join(path.dirname(out), 'real.json');
+    writeFileSync(elsewhere, text);
+    rmSync(out);
+    symlinkSync('real.json', out);
+    await s.run('-o', out);
+    assert.equal(readFileSync(elsewhere, 'utf8'), text);
+  });
+});
