@@ -2,12 +2,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
-import { runCli } from '../../src/cli/main';
-import * as mainEntry from '../../src/cli/mainEntry';
 import { FIND_MIN_PATHS } from '../../src/cli/warm/statPass';
-import { runWarmCli } from '../../src/cli/warm/warmCli';
 import { ageAll } from './helpers/aging';
-import { TestRepo } from './helpers/gitRepo';
+import { warmHarness } from './helpers/warmHarness';
 import { tempDir, writeFiles } from './helpers/tempDir';
 
 // The warm path over more files than FIND_MIN_PATHS: its stat pass goes through find (on Linux with GNU
@@ -17,21 +14,8 @@ const N = FIND_MIN_PATHS + 44;
 async function setup(t: TestContext) {
   const files: Record<string, string> = {};
   for (let i = 0; i < N; i++) files[`pkg${i % 7}/src/f${i}.ts`] = i % 10 === 0 ? `// TODO: item ${i}\nexport const v${i} = ${i};\n` : `export const v${i} = ${i};\n`;
-  const repo = await TestRepo.create(t, files);
-  const env = { XDG_CACHE_HOME: tempDir(t), NO_COLOR: '1' };
-  const bundle = path.join(tempDir(t, { 'bundle.js': '// build 1\n' }), 'bundle.js');
-  const io = (out: string[]) => ({ stdout: (s: string) => out.push(s), stderr: (s: string) => out.push(`ERR ${s}`), cwd: repo.dir, env, isTTY: false, columns: 80 });
-  const run = async (...args: string[]) => {
-    const out: string[] = [];
-    let outcome = '';
-    const code = await runWarmCli(['scan', '--format', 'json', '--no-blame', ...args], io(out), { loadMain: () => mainEntry, bundles: [bundle], onOutcome: (o) => (outcome = o) });
-    return { outcome, text: out.join(''), code };
-  };
-  const fresh = async (...args: string[]) => {
-    const out: string[] = [];
-    await runCli(['scan', '--format', 'json', '--no-blame', '--no-cache', ...args], io(out));
-    return out.join('');
-  };
+  const { repo, env, run, fresh: freshRun } = await warmHarness(t, files, ['--no-blame']);
+  const fresh = async (...args: string[]) => (await freshRun(...args)).text;
   /** After a change: not replayed and equal to a run without cache; then replayed twice (the second from the known answer). */
   const changed = async (what: string, ...args: string[]) => {
     ageAll(repo.dir);

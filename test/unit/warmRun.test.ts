@@ -6,12 +6,9 @@ import * as path from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import { defaultConfig } from '../../src/core/config/config';
 import { scanWorkspace } from '../../src/core/scan/scanner';
-import { runCli } from '../../src/cli/main';
-import * as mainEntry from '../../src/cli/mainEntry';
-import { runWarmCli } from '../../src/cli/warm/warmCli';
 import { codeCacheFile, type codeCacheStats } from '../../src/cli/warm/codeCache';
 import { ageAll, nextAge } from './helpers/aging';
-import { TestRepo } from './helpers/gitRepo';
+import { warmHarness } from './helpers/warmHarness';
 import { tempDir, writeFiles } from './helpers/tempDir';
 
 const FILES = {
@@ -22,23 +19,7 @@ const FILES = {
 };
 
 async function setup(t: TestContext) {
-  const repo = await TestRepo.create(t, FILES);
-  const env = { XDG_CACHE_HOME: tempDir(t), NO_COLOR: '1' };
-  const bundle = path.join(tempDir(t, { 'bundle.js': '// build 1\n' }), 'bundle.js');
-  const io = (out: string[]) => ({ stdout: (s: string) => out.push(s), stderr: (s: string) => out.push(`ERR ${s}`), cwd: repo.dir, env, isTTY: false, columns: 80 });
-  /** One CLI run through the warm path: its outcome and output. */
-  const run = async (...args: string[]) => {
-    const out: string[] = [];
-    let outcome = '';
-    const code = await runWarmCli(['scan', '--format', 'json', ...args], io(out), { loadMain: () => mainEntry, bundles: [bundle], onOutcome: (o) => (outcome = o) });
-    return { outcome, text: out.join(''), code };
-  };
-  /** The same run with no cache at all, in the same state. */
-  const fresh = async (...args: string[]) => {
-    const out: string[] = [];
-    const code = await runCli(['scan', '--format', 'json', '--no-cache', ...args], io(out));
-    return { text: out.join(''), code };
-  };
+  const { repo, env, bundle, run, fresh } = await warmHarness(t, FILES);
   /** After a change: not replayed, equal to a run without cache; then replayed, still equal. */
   const changed = async (what: string, ...args: string[]) => {
     ageAll(repo.dir);

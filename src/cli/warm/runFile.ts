@@ -47,20 +47,12 @@ export interface StoredOutput {
   text: string | Uint8Array | null;
 }
 
-interface Header {
-  v: number;
-  key: string;
-  id: string;
-  git: string[] | null;
-  side: [string, ...Sig][];
-  dirs: [string, number, number][];
-  walk?: { file: string; reason: string }[];
-  code: number;
-  file: string | null;
-  findable: boolean;
-  /** Section lengths: files (n), input, stdout, stderr bytes; text bytes or -1. */
-  len: [number, number, number, number, number];
-}
+/** What the header line holds: the snapshot's small fields, the output's code and file, and every section's length. */
+type Header = Pick<RunSnapshot, 'v' | 'key' | 'id' | 'git' | 'side' | 'dirs' | 'walk' | 'findable'> &
+  Pick<StoredOutput, 'code' | 'file'> & {
+    /** Section lengths: files (n), input, stdout, stderr bytes; text bytes or -1. */
+    len: [number, number, number, number, number];
+  };
 
 const MAGIC = 'DLRUN2 ';
 const LITTLE_ENDIAN = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
