@@ -135,13 +135,19 @@ describe('the CLI warm path (stored output of an unchanged scan)', () => {
   });
 });
 
+/** FILES in an aged folder, scanned once with a cache file; `scan(false)` is the same scan without cache. */
+async function snapshotFolder(t: TestContext): Promise<{ dir: string; scan: (cached?: boolean) => ReturnType<typeof scanWorkspace> }> {
+  const dir = tempDir(t, FILES);
+  ageAll(dir);
+  const cacheFile = path.join(tempDir(t), 'cache.json');
+  const scan = (cached = true): ReturnType<typeof scanWorkspace> => scanWorkspace({ root: dir, config: defaultConfig(), useGit: false, cacheFile: cached ? cacheFile : null, today: '2026-01-01' });
+  await scan();
+  return { dir, scan };
+}
+
 describe('the ledger snapshot patch (one file changed)', () => {
   it('scans only the changed file when it takes no part in resilience, and equals a scan without cache', async (t) => {
-    const dir = tempDir(t, FILES);
-    ageAll(dir);
-    const cacheFile = path.join(tempDir(t), 'cache.json');
-    const scan = (cached = true) => scanWorkspace({ root: dir, config: defaultConfig(), useGit: false, cacheFile: cached ? cacheFile : null, today: '2026-01-01' });
-    await scan();
+    const { dir, scan } = await snapshotFolder(t);
     const ageOne = (rel: string): void => {
       const when = nextAge();
       utimesSync(path.join(dir, rel), when, when);
@@ -174,11 +180,7 @@ describe('the ledger snapshot patch (one file changed)', () => {
 
 describe('the ledger snapshot rests on the side files too', () => {
   it('a changed .gitattributes or workspace manifest alone is seen (scope, package)', async (t) => {
-    const dir = tempDir(t, FILES);
-    ageAll(dir);
-    const cacheFile = path.join(tempDir(t), 'cache.json');
-    const scan = (cached = true) => scanWorkspace({ root: dir, config: defaultConfig(), useGit: false, cacheFile: cached ? cacheFile : null, today: '2026-01-01' });
-    await scan();
+    const { dir, scan } = await snapshotFolder(t);
     const when = nextAge();
     const put = (files: Record<string, string>): void => {
       writeFiles(dir, files);
