@@ -97,6 +97,8 @@ export interface ScanStats {
   filesParsed: number;
   /** Files answered from the content cache without parsing. */
   filesFromCache: number;
+  /** Files that could make a call but were never analysed: outside `resilience.scopes`, and no reported finding depends on them. */
+  filesDeferred?: number;
   bytesRead: number;
   durationMs: number;
 }

@@ -4,7 +4,7 @@ import { defaultConfig } from '../../src/core/config/config';
 import { resolveConfig } from '../../src/core/config/resolveConfig';
 import { scanWorkspace } from '../../src/core/scan/scanner';
 import { LinguistAttributes } from '../../src/core/scope/gitattributes';
-import { hasGeneratedHeader } from '../../src/core/scope/generatedHeader';
+import { hasGeneratedHeader, hasSourceMapReference, isGeneratedText } from '../../src/core/scope/generatedHeader';
 import { pathScope } from '../../src/core/scope/pathScope';
 import { createScopeResolver } from '../../src/core/scope/scopeResolver';
 import { tempDir } from './helpers/tempDir';
@@ -47,6 +47,17 @@ describe('scope: generated-file header', () => {
     assert.equal(hasGeneratedHeader('// TODO: generate this file some day\nexport {}'), false);
   });
 
+  it('finds a built file by the source-map reference in its last two lines (.js, .mjs, .cjs, .css)', () => {
+    assert.equal(hasSourceMapReference('lib/a.js', 'exports.a = 1;\n//# sourceMappingURL=a.js.map\n'), true);
+    assert.equal(hasSourceMapReference('lib/a.cjs', 'x();\n//# sourceMappingURL=a.cjs.map'), true);
+    assert.equal(hasSourceMapReference('lib/a.mjs', 'x();\n//@ sourceMappingURL=a.mjs.map\n\n'), true);
+    assert.equal(hasSourceMapReference('a.css', 'a{}\n/*# sourceMappingURL=a.css.map */\n'), true);
+    assert.equal(hasSourceMapReference('src/a.ts', 'x();\n//# sourceMappingURL=a.js.map\n'), false);
+    assert.equal(hasSourceMapReference('lib/a.js', '//# sourceMappingURL=a.js.map\nx();\ny();\nz();\n'), false);
+    assert.equal(hasSourceMapReference('lib/a.js', 'const s = "//# sourceMappingURL=x";\n'), false);
+    assert.equal(isGeneratedText('lib/a.js', '// @generated\nx();'), true);
+  });
+
   it('makes a file generated unless .gitattributes or the setting says otherwise', () => {
     assert.deepEqual(createScopeResolver({}).explain('src/api.ts', true), { scope: 'generated', source: 'header' });
     assert.equal(createScopeResolver({ source: ['src/**'] }).scopeOf('src/api.ts', true), 'source');
@@ -71,6 +82,12 @@ describe('scope: conventional paths and names', () => {
     ['src/__generated__/graphql.ts', 'generated'],
     ['src/api.gen.ts', 'generated'],
     ['src/generated/client.ts', 'generated'],
+    ['dist/index.js', 'generated'],
+    ['packages/ui/dist/test/a.js', 'generated'],
+    ['public/jquery.min.js', 'generated'],
+    ['static/app-min.css', 'generated'],
+    ['src/distance.ts', 'source'],
+    ['src/admin.ts', 'source'],
     ['vendor/lib/test/x.js', 'vendored'],
     ['third_party/a.js', 'vendored'],
     ['scripts/release.mjs', 'tooling'],

@@ -140,5 +140,10 @@ export function tableMethodOf(member: string): string | null {
   return HTTP_METHODS.includes(member) ? member.toUpperCase() : null;
 }
 
+const escape = (m: string): string => m.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** Modules of the table with a registration (defaults for every injected instance), as an alternation. */
+export const REGISTRATION_MODULES_PATTERN = CLIENT_TABLE.filter((c) => c.registration).flatMap((c) => c.modules).map(escape).join('|');
+
 /** Every module of the table, as a regular-expression alternation (for the scanner's prefilter). */
-export const TABLE_MODULES_PATTERN = CLIENT_TABLE.flatMap((c) => c.modules).map((m) => m.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
+export const TABLE_MODULES_PATTERN = CLIENT_TABLE.flatMap((c) => c.modules).map(escape).join('|');

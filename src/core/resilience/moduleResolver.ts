@@ -7,16 +7,19 @@ const JS_TO_TS: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.mjs': ['.
 function resolveFile(base: string, files: ReadonlySet<string>): string | null {
   const b = path.posix.normalize(base).replace(/^\.\//, '');
   if (b.startsWith('../')) return null;
-  const candidates = [b, ...EXTENSIONS.map((e) => b + e), ...EXTENSIONS.map((e) => `${b}/index${e}`)];
+  // In this order, the first that exists: exact, added extension, a folder's index, `.js` written for `.ts`.
+  if (files.has(b)) return b;
+  for (const e of EXTENSIONS) if (files.has(b + e)) return b + e;
+  for (const e of EXTENSIONS) if (files.has(`${b}/index${e}`)) return `${b}/index${e}`;
   const ext = path.posix.extname(b);
-  for (const ts of JS_TO_TS[ext] ?? []) candidates.push(b.slice(0, -ext.length) + ts);
+  for (const ts of JS_TO_TS[ext] ?? []) if (files.has(b.slice(0, -ext.length) + ts)) return b.slice(0, -ext.length) + ts;
   // A package entry pointing at its build (`dist/index.js`): the source next to it (`src/index.ts`).
-  const built = /(^|\/)(dist|build|lib|out)\//.exec(b);
-  if (built) {
+  if (/(^|\/)(dist|build|lib|out)\//.test(b)) {
     const src = b.replace(/(^|\/)(dist|build|lib|out)\//, '$1src/').replace(/\.(c|m)?js$/, '');
-    candidates.push(...EXTENSIONS.map((e) => src + e), ...EXTENSIONS.map((e) => `${src}/index${e}`));
+    for (const e of EXTENSIONS) if (files.has(src + e)) return src + e;
+    for (const e of EXTENSIONS) if (files.has(`${src}/index${e}`)) return `${src}/index${e}`;
   }
-  return candidates.find((c) => files.has(c)) ?? null;
+  return null;
 }
 
 /**
@@ -111,9 +114,16 @@ export class ProjectModules {
   /** Relative imports resolve without reading anything; project JSON is read on the first alias. */
   static lazy(files: ReadonlySet<string>, readJson: ReadJson): Pick<ProjectModules, 'resolve' | 'packageEnvironment'> {
     let built: ProjectModules | undefined;
+    // A relative import's answer depends on the importing folder only: files of one folder share it.
+    const relative = new Map<string, string | null>();
     return {
       resolve: (from, specifier) => {
-        if (specifier.startsWith('./') || specifier.startsWith('../')) return resolveRelative(from, specifier, files);
+        if (specifier.startsWith('./') || specifier.startsWith('../')) {
+          const key = `${path.posix.dirname(from)}\0${specifier}`;
+          let found = relative.get(key);
+          if (found === undefined) relative.set(key, (found = resolveRelative(from, specifier, files)));
+          return found;
+        }
         if (!mayBeProjectSpecifier(specifier)) return null;
         built ??= new ProjectModules(files, readJson);
         return built.resolve(from, specifier);

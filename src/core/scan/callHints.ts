@@ -1,4 +1,4 @@
-import { TABLE_MODULES_PATTERN } from '../resilience/clientTable';
+import { REGISTRATION_MODULES_PATTERN, TABLE_MODULES_PATTERN } from '../resilience/clientTable';
 import type { CommentRange } from './commentRange';
 
 /**
@@ -19,6 +19,16 @@ export const NO_RUNTIME_CODE = /\.d\.[cm]?ts$|\.min\.[cm]?js$/i;
 /** Import/require specifiers that may be project modules (relative, aliases, workspace packages), for the second pass. */
 const RELATIVE_IMPORT = /(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*['"]((?:\.{1,2}\/|[#~@])[^'"]+|[\w.-]+\/[^'"]+)['"]/g;
 
+/**
+ * An import of a module whose defaults one file can set for every other (`axios.defaults.timeout`,
+ * `axios-retry`, undici's `setGlobalDispatcher`, `HttpModule.register`): the analyzer reads global
+ * defaults only through such an import.
+ */
+const GLOBAL_DEFAULTS_IMPORT = new RegExp(`(?:\\bfrom|\\brequire\\s*\\(|\\bimport\\s*\\(?)\\s*['"](?:axios|axios-retry|undici|${REGISTRATION_MODULES_PATTERN})['"]`, 'g');
+
+/** Every import or require specifier of a text (side-effect imports and `import()` included). */
+const ANY_IMPORT = /(?:\bfrom|\brequire\s*\(|\bimport\s*\(?)\s*['"]([^'"\n]+)['"]/g;
+
 /** Whether the text holds a call hint anywhere (comments included): the cheap first test. */
 export function hasCallHint(text: string): boolean {
   return CALL_HINT.test(text);
@@ -30,8 +40,25 @@ export function hasCallHint(text: string): boolean {
  * such examples in 732 KB), so it needs no syntax tree. `comments` are in document order.
  */
 export function hasCallHintOutside(text: string, comments: readonly CommentRange[]): boolean {
+  return matchesOutside(text, comments, CALL_HINTS);
+}
+
+/** Whether the script imports, outside its comments, a module whose defaults apply to every file (see GLOBAL_DEFAULTS_IMPORT). */
+export function mayImportGlobalDefaults(text: string, comments: readonly CommentRange[] | null): boolean {
+  return matchesOutside(text, comments ?? [], GLOBAL_DEFAULTS_IMPORT);
+}
+
+/** Every import specifier of a text but `node:` built-ins: all the ways the file may name a project module. */
+export function allImports(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(ANY_IMPORT)) if (!m[1]!.startsWith('node:')) out.push(m[1]!);
+  return out;
+}
+
+/** Whether a match of the global regex `pattern` starts outside `comments` (document order). */
+function matchesOutside(text: string, comments: readonly CommentRange[], pattern: RegExp): boolean {
   let c = 0;
-  for (const m of text.matchAll(CALL_HINTS)) {
+  for (const m of text.matchAll(pattern)) {
     const at = m.index;
     while (c < comments.length && comments[c]!.end <= at) c++;
     if (c >= comments.length || comments[c]!.pos > at) return true;

@@ -20,8 +20,10 @@ export interface CacheEntry {
   imports?: string[];
   /** Why the parser failed on the file (its items then came from a comment scan). */
   note?: string;
-  /** The file has a generated-file header (scope `generated`). */
+  /** The file's text says it is generated: a generated-file header or a source-map reference (scope `generated`). */
   generated?: boolean;
+  /** The file could make a call; its analysis was deferred (out of the reported scopes), `imports` lists every specifier. */
+  deferred?: boolean;
 }
 
 interface CacheFile {

@@ -9,6 +9,7 @@ import { classesProvide, extendedFiles } from '../resilience/classFiles';
 import { ProjectModules } from '../resilience/moduleResolver';
 import { readProjectJson } from '../resilience/projectFiles';
 import { prepareSummary } from '../resilience/resolveSummary';
+import { connectedToReported } from './importGraph';
 import { discoverFiles } from './discovery';
 import type { GitListingOutputs } from '../git/gitFiles';
 import { compileExcludes, hasExtension } from './pathFilter';
@@ -58,6 +59,12 @@ export interface ScanOptions {
    * DEBT_LEDGER_COMPILER_WORKER=1 and 200+ files are listed (opt-in until measured on an idle machine: docs/languages.md).
    */
   compilerWorker?: boolean;
+  /**
+   * Files of this many characters or more, outside `resilience.scopes`, are analysed only when a reported
+   * finding can depend on them (default DEFER_RESILIENCE_FROM; Infinity: every file that could make a call
+   * is analysed). The findings are the same either way: test/unit/deferredResilience.test.ts compares them.
+   */
+  deferResilienceFrom?: number;
   /** Called with the stat pass (taken before any file is read) and how files were listed: the CLI's warm path records them. */
   onWarmProof?: (proof: { source: 'git' | 'walk'; files: readonly string[]; sizes: readonly number[]; mtimes: readonly number[]; statAt: number; walked?: { files: readonly string[]; skipped: readonly { file: string; reason: string }[]; dirs: readonly string[]; side: readonly string[] } }) => void;
 }
@@ -96,7 +103,7 @@ export function scanFileTextFull(config: DebtLedgerConfig, relPath: string, text
 
 /** A cache key for everything besides file content that changes per-file results. */
 function cacheKey(config: DebtLedgerConfig, owners: string): string {
-  return JSON.stringify({ engine: 4, tool: TOOL_VERSION, tags: config.tags, suppressions: config.suppressions, owners, resilience: config.resilience.enabled, languages: config.languages, markdownTasks: config.markdownTasks });
+  return JSON.stringify({ engine: 5, tool: TOOL_VERSION, tags: config.tags, suppressions: config.suppressions, owners, resilience: config.resilience.enabled, languages: config.languages, markdownTasks: config.markdownTasks });
 }
 
 /**
@@ -183,13 +190,28 @@ interface ScanContext {
   started: number;
 }
 
-async function scanFiles(options: ScanOptions, { root, config, today, discovered, shard, cache, scanner, parse, snapshot, fp, trail, snapKey, startedAt, started }: ScanContext): Promise<ScanResult> {
-  const resilienceOnly: TextScanner = { ...scanner, mayContain: () => false };
+/**
+ * The size from which a file outside the reported scopes waits for proof that it is needed: bundles and
+ * built copies (axios's four dist bundles, 96-144 KB, held 1.15 s of the bench corpus's 1.27 s of parse and
+ * analysis). Below it, parsing a file costs less than proving it unneeded through the import graph.
+ */
+export const DEFER_RESILIENCE_FROM = 64 * 1024;
+
+async function scanFiles(options: ScanOptions, { root, config, today, discovered, shard, cache, scanner: folderScanner, parse, snapshot, fp, trail, snapKey, startedAt, started }: ScanContext): Promise<ScanResult> {
   const placement = createPlacement(root, config, true);
+  // Files whose findings the report leaves out (tests, generated copies... by default) are analysed only
+  // when a reported finding can depend on them: see the second pass.
+  const reported = new Set(config.resilience.scopes);
+  const outOfScope = (rel: string, generatedText: boolean): boolean => !reported.has(placement.resolver.scopeOf(rel, generatedText));
+  const minChars = options.deferResilienceFrom ?? DEFER_RESILIENCE_FROM;
+  const scanner: TextScanner = Number.isFinite(minChars) ? { ...folderScanner, deferResilience: { minChars, outOfScope } } : folderScanner;
+  const resilienceOnly: TextScanner = { ...scanner, mayContain: () => false };
   const items: LedgerItem[] = [];
   const skipped: SkippedFile[] = [];
   const summaries = new Map<string, ResilienceSummary>();
   const pendingImports = new Map<string, string[]>();
+  // Files that could make a call, outside the reported scopes: every import specifier, and whether their text says they are generated.
+  const deferred = new Map<string, { imports: string[]; generated: boolean }>();
   const stats = { ...emptyScanStats(), filesListed: discovered.files.length };
   skipped.push(...(discovered.skipped ?? []));
   // A file's outcome is taken in listing order: one whose parse is on the worker holds back those after it.
@@ -209,6 +231,7 @@ async function scanFiles(options: ScanOptions, { root, config, today, discovered
       if (fileItems.length > 0) options.onFileItems?.(rel, fileItems);
     }
     if (entry.summary) summaries.set(rel, entry.summary);
+    else if (entry.deferred) deferred.set(rel, { imports: entry.imports, generated: entry.generated ?? false });
     else if (entry.imports.length > 0) pendingImports.set(rel, entry.imports);
   };
   const waiting: { rel: string; mine: boolean; outcome: Promise<FileOutcome>; done?: FileOutcome }[] = [];
@@ -279,6 +302,35 @@ async function scanFiles(options: ScanOptions, { root, config, today, discovered
         const target = modules.resolve(rel, spec);
         return target !== null && isProvider(target);
       });
+    const analyse = async (rel: string): Promise<boolean> => {
+      const override = options.overrides?.get(rel);
+      const entry = await (override !== undefined ? scanTextGuarded(scanner, rel, override, true, parse) : scanFile(root, rel, config, scanner, cache, stats, true, parse));
+      if (!('summary' in entry) || !entry.summary) return false;
+      summaries.set(rel, entry.summary);
+      return true;
+    };
+    // A deferred file is analysed when a chain of imports joins it to a reported file (importGraph.ts), or
+    // when its scope is reported after all (a deferral cached under another `resilience.scopes`).
+    if (deferred.size > 0) {
+      const importsOf = (rel: string): readonly string[] | undefined => {
+        const sum = summaries.get(rel);
+        if (sum) return [...sum.imports.map((i) => i.specifier), ...sum.exportAll, ...sum.exports.flatMap((e) => ('specifier' in e ? [e.specifier] : []))];
+        return pendingImports.get(rel) ?? deferred.get(rel)?.imports;
+      };
+      const scopes = new Map<string, boolean>();
+      const isReported = (rel: string): boolean => {
+        if (deferred.has(rel) || importsOf(rel) === undefined) return false;
+        let yes = scopes.get(rel);
+        if (yes === undefined) scopes.set(rel, (yes = reported.has(placement.scopeOf(rel))));
+        return yes;
+      };
+      const joined = connectedToReported(deferred.keys(), [...summaries.keys(), ...pendingImports.keys(), ...deferred.keys()], importsOf, modules.resolve, isReported);
+      for (const [rel, { generated }] of [...deferred]) {
+        if (!joined.has(rel) && outOfScope(rel, generated)) continue;
+        deferred.delete(rel);
+        await analyse(rel);
+      }
+    }
     for (let changed = true; changed;) {
       changed = false;
       addStems();
@@ -286,14 +338,10 @@ async function scanFiles(options: ScanOptions, { root, config, today, discovered
       for (const [rel, specifiers] of pendingImports) {
         if (!extended.has(rel) && !importsSummarised(rel, specifiers)) continue;
         pendingImports.delete(rel);
-        const override = options.overrides?.get(rel);
-        const entry = await (override !== undefined ? scanTextGuarded(scanner, rel, override, true, parse) : scanFile(root, rel, config, scanner, cache, stats, true, parse));
-        if ('summary' in entry && entry.summary) {
-          summaries.set(rel, entry.summary);
-          changed = true;
-        }
+        if (await analyse(rel)) changed = true;
       }
     }
+    stats.filesDeferred = deferred.size;
     // Aliases, `#imports` and workspace packages become relative specifiers for the link phase.
     for (const [rel, sum] of summaries) summaries.set(rel, prepareSummary(rel, sum, modules));
     items.push(...placement.resilienceItems(findingsToItems(linkResilience(summaries, config.resilience)).filter((i) => inShard(i.file, shard))));
@@ -313,7 +361,7 @@ function sameFiles(a: readonly string[] | undefined, b: readonly string[]): bool
   return true;
 }
 
-type FileOutcome = Pick<TextScan, 'items' | 'summary' | 'imports' | 'note' | 'generated'> | { reason: string };
+type FileOutcome = Pick<TextScan, 'items' | 'summary' | 'imports' | 'note' | 'generated' | 'deferred'> | { reason: string };
 
 /**
  * Synchronous on purpose: the caller yields every 25 ms, and for thousands of small files a promise
@@ -420,6 +468,7 @@ function recordScan(rel: string, scanner: TextScanner, cache: ScanCache, stats: 
   if (found.imports.length > 0) entry.imports = found.imports;
   if (found.note) entry.note = found.note;
   if (found.generated) entry.generated = true;
+  if (found.deferred) entry.deferred = true;
   cache.set(rel, entry);
   return found;
 }
@@ -442,5 +491,5 @@ function reuse(rel: string, entry: CacheEntry, cache: ScanCache, stats: ScanResu
   cache.set(rel, entry);
   stats.filesFromCache++;
   if (entry.skipped) return { reason: entry.skipped };
-  return { items: entry.items ?? [], summary: entry.summary ?? null, imports: entry.imports ?? [], ...(entry.note ? { note: entry.note } : {}), generated: entry.generated ?? false };
+  return { items: entry.items ?? [], summary: entry.summary ?? null, imports: entry.imports ?? [], ...(entry.note ? { note: entry.note } : {}), generated: entry.generated ?? false, ...(entry.deferred ? { deferred: true } : {}) };
 }

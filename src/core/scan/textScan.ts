@@ -9,14 +9,14 @@ import type * as Parser from './parser';
 import type { ResilienceSummary } from '../resilience/model';
 import { createMarkerMatcher, parseMarkers, type MarkerMatcher } from './markerParser';
 import { createPrefilter } from './prefilter';
-import { hasCallHint, hasCallHintOutside, NO_RUNTIME_CODE, relativeImports } from './callHints';
+import { allImports, hasCallHint, hasCallHintOutside, mayImportGlobalDefaults, NO_RUNTIME_CODE, relativeImports } from './callHints';
 import { createRegistry, SCRIPT_FALLBACK, type LanguageRegistry } from '../languages/registry';
 import type { LanguageFrontEnd } from '../languages/frontEnd';
 import { lexScriptComments, lexScriptCommentsBestEffort } from '../languages/jsLexer';
 import { findTaskItems } from './taskItems';
 import type { CommentRange } from './commentRange';
 import { loadOwnerDirectory } from '../intel/ownerDirectory';
-import { hasGeneratedHeader } from '../scope/placement';
+import { isGeneratedText } from '../scope/generatedHeader';
 import type { OwnerDirectory } from './metadata';
 import { isStackOverflow, TOO_DEEP } from './parseFailure';
 export { isStackOverflow, TOO_DEEP } from './parseFailure';
@@ -74,6 +74,13 @@ export interface TextScanner {
   /** A marker matcher per front-end (its own suppression directives), made on first use. */
   matcherFor: (frontEnd: LanguageFrontEnd) => MarkerMatcher;
   markdownTasks: boolean;
+  /**
+   * A folder scan's deferral of big files outside the reported scopes: a text of `minChars` or more that
+   * could make a call, and whose resilience findings the report leaves out (`outOfScope`: its scope is not
+   * in `resilience.scopes`; `generatedText`: its text says it is generated), is analysed only when a
+   * reported file's result can depend on it (scanner.ts). Absent (editor, single texts): every file is analysed.
+   */
+  deferResilience?: { minChars: number; outOfScope: (fileName: string, generatedText: boolean) => boolean };
 }
 
 const textScanners = new WeakMap<DebtLedgerConfig, TextScanner>();
@@ -132,8 +139,10 @@ export interface TextScan {
   imports: string[];
   /** Set when the parser failed on the file: why, and that its markers came from a comment scan. */
   note?: string;
-  /** The file's first lines say it is generated (`@generated`, `DO NOT EDIT`...); only looked at when it has items. */
+  /** The file's text says it is generated (a `@generated` header, a built file's source-map reference); only looked at when it has items, a summary, or its analysis is deferred. */
   generated?: boolean;
+  /** It could make a call, but its analysis was deferred (see `TextScanner.deferResilience`); `imports` holds every specifier. */
+  deferred?: boolean;
 }
 
 /** The one parse a text needs, as `parseFile` takes it: the caller may run it in-process or elsewhere (the folder scan's compiler worker). */
@@ -187,15 +196,22 @@ function beginScan(scanner: TextScanner, fileName: string, text: string, forceRe
   // (JSX, ambiguous `/`) or when resilience analysis needs the AST. The lexer's comments also tell a
   // call hint in code from one in a comment: a file whose hints are all commented out needs no AST.
   const lexed = script ? lexScriptComments(script.fileName, script.text) : null;
-  const resilience = mayCall && script !== null && (forceResilience || lexed === null || hasCallHintOutside(script.text, lexed));
+  const candidate = mayCall && script !== null && (forceResilience || lexed === null || hasCallHintOutside(script.text, lexed));
+  // A file outside the reported scopes waits, unless it may set defaults every other file's calls inherit.
+  let generated: boolean | undefined;
+  const defer = scanner.deferResilience;
+  const deferred = candidate && !forceResilience && defer !== undefined && text.length >= defer.minChars
+    && defer.outOfScope(fileName, (generated = isGeneratedText(fileName, text))) && !mayImportGlobalDefaults(script.text, lexed);
+  const resilience = candidate && !deferred;
   // Only the resilience second pass reads these: not needed when analysed now, or when resilience is off.
-  const imports = resilience || !scanner.resilience || !frontEnd.embedsScript ? [] : relativeImports(text);
-  if (!markers && !resilience && !tasks) return { items: [], parsed: false, summary: null, imports };
+  const imports = deferred ? allImports(script.text) : resilience || !scanner.resilience || !frontEnd.embedsScript ? [] : relativeImports(text);
+  const wait = deferred ? { deferred: true, generated: generated ?? false } : {};
+  if (!markers && !resilience && !tasks) return { items: [], parsed: false, summary: null, imports, ...wait };
   const comments = markers ? frontEnd.lexComments(text) : [];
   const done = (all: CommentRange[], summary: ResilienceSummary | null, note?: string): TextScan => {
     const items = markers ? parseMarkers(text, all, scanner.matcherFor(frontEnd)) : [];
     if (tasks) items.push(...findTaskItems(text));
-    return { items, parsed: note === undefined, summary, imports: summary || !resilience ? imports : [], ...(note ? { note } : {}), ...(items.length > 0 || summary ? { generated: hasGeneratedHeader(text) } : {}) };
+    return { items, parsed: note === undefined, summary, imports: summary || !resilience ? imports : [], ...(note ? { note } : {}), ...(items.length > 0 || summary ? { generated: generated ?? isGeneratedText(fileName, text) } : {}), ...wait };
   };
   if (!script) return done(comments, null);
   if (lexed && !resilience) return done(mergeComments(comments, lexed), null);
