@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { cacheDir } from './cachePaths';
-import { requireWithCodeCache, saveCodeCaches } from './warm/codeCache';
+import { requireWithCodeCache, saveCodeCaches } from '../core/fs/codeCache';
 import { runWarmCli, type MainModule } from './warm/warmCli';
 import { formatWarmTrace, markPhase, startWarmTrace } from './warm/warmTrace';
 

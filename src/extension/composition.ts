@@ -150,7 +150,7 @@ export class DebtLedgerExtension {
     const activity = new Activity();
     const notifier = new Notifier();
     const diagnostics = own(new ConfigDiagnostics());
-    const scans = own(new ScanService(scanWorkerFile(context.extensionPath), (line) => output.warn(line)));
+    const scans = own(new ScanService(scanWorkerFile(context.extensionPath), (line) => output.warn(line), context.globalStorageUri.fsPath));
     const controller = own(new LedgerController({ configuration, output, notifier, diagnostics, activity, storage: context.storageUri, scans }));
     const state = own(new ViewState(context.workspaceState, () => configuration.editor().groupBy));
     const scope = new BranchScope();

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import { defaultConfig } from '../../src/core/config/config';
 import { scanWorkspace } from '../../src/core/scan/scanner';
-import { codeCacheFile, type codeCacheStats } from '../../src/cli/warm/codeCache';
+import { codeCacheFile, type codeCacheStats } from '../../src/core/fs/codeCache';
 import { ageAll, nextAge } from './helpers/aging';
 import { warmHarness } from './helpers/warmHarness';
 import { tempDir, writeFiles } from './helpers/tempDir';
@@ -206,7 +206,7 @@ describe('the V8 code cache', () => {
     const cache = tempDir(t);
     // Each load in its own process, as the CLI does (V8's in-process compilation cache would hide the data).
     const load = (): { answer: number; stats: typeof codeCacheStats } => {
-      const script = `const c = require(${JSON.stringify(require.resolve('../../src/cli/warm/codeCache'))}); const answer = c.requireWithCodeCache(${JSON.stringify(bundle)}, ${JSON.stringify(cache)}).answer(); c.saveCodeCaches(); console.log(JSON.stringify({ answer, stats: c.codeCacheStats }));`;
+      const script = `const c = require(${JSON.stringify(require.resolve('../../src/core/fs/codeCache'))}); const answer = c.requireWithCodeCache(${JSON.stringify(bundle)}, ${JSON.stringify(cache)}).answer(); c.saveCodeCaches(); console.log(JSON.stringify({ answer, stats: c.codeCacheStats }));`;
       const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
       assert.equal(r.status, 0, r.stderr);
       return JSON.parse(r.stdout) as { answer: number; stats: typeof codeCacheStats };

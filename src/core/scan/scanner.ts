@@ -25,6 +25,7 @@ import { loadOwnerDirectory } from '../intel/ownerDirectory';
 import { createPlacement, type Placement } from '../scope/placement';
 import { createFolderScanner, createTextScanner, isStackOverflow, scanText, scanTextWith, TOO_DEEP, type ParseAnswer, type ParseRequest, type TextScan, type TextScanner } from './textScan';
 import { CompilerWorker, WORKER_MIN_FILES } from './compilerWorker';
+import { PostponedParses } from './postponedParse';
 export { computeInstanceTimeoutFix, computeResilienceFixes, createFolderScanner, createTextScanner, isCompilerLoaded, scanText, setParserLoader, type TextScan, type TextScanner } from './textScan';
 
 export interface ScanOptions {
@@ -165,9 +166,12 @@ async function scanFolder(options: ScanOptions, trail: ReadTrail | null): Promis
   const scanner = createTextScanner(config, directory);
   // The compiler on a worker thread, started by the first file that needs it (compilerWorker.ts).
   let worker: CompilerWorker | null = null;
-  const parse = (options.compilerWorker ?? (process.env.DEBT_LEDGER_COMPILER_WORKER === '1' && discovered.files.length >= WORKER_MIN_FILES)) ? (request: ParseRequest): Promise<ParseAnswer> => (worker ??= new CompilerWorker()).parse(request) : undefined;
+  const onWorker = options.compilerWorker ?? (process.env.DEBT_LEDGER_COMPILER_WORKER === '1' && discovered.files.length >= WORKER_MIN_FILES);
+  // Without a worker, parses wait for the end of the first pass unless items stream (postponedParse.ts).
+  const postponed = !onWorker && !options.onFileItems ? new PostponedParses() : null;
+  const parse = onWorker ? (request: ParseRequest): Promise<ParseAnswer> => (worker ??= new CompilerWorker()).parse(request) : postponed?.parse;
   try {
-    return await scanFiles(options, { root, config, today, discovered, shard, cache, scanner, parse, snapshot, fp, trail, snapKey, startedAt, started });
+    return await scanFiles(options, { root, config, today, discovered, shard, cache, scanner, parse, firstPassDone: () => postponed?.finish(), snapshot, fp, trail, snapKey, startedAt, started });
   } finally {
     (worker as CompilerWorker | null)?.close();
   }
@@ -182,6 +186,8 @@ interface ScanContext {
   cache: ScanCache;
   scanner: TextScanner;
   parse: ((request: ParseRequest) => Promise<ParseAnswer>) | undefined;
+  /** Called once every listed file went through the first pass (held parses run then). */
+  firstPassDone: () => void;
   snapshot: ReturnType<typeof snapshotFileFor> | null;
   fp: ReturnType<typeof fingerprint> | null;
   trail: ReadTrail | null;
@@ -197,7 +203,7 @@ interface ScanContext {
  */
 export const DEFER_RESILIENCE_FROM = 64 * 1024;
 
-async function scanFiles(options: ScanOptions, { root, config, today, discovered, shard, cache, scanner: folderScanner, parse, snapshot, fp, trail, snapKey, startedAt, started }: ScanContext): Promise<ScanResult> {
+async function scanFiles(options: ScanOptions, { root, config, today, discovered, shard, cache, scanner: folderScanner, parse, firstPassDone, snapshot, fp, trail, snapKey, startedAt, started }: ScanContext): Promise<ScanResult> {
   const placement = createPlacement(root, config, true);
   // Files whose findings the report leaves out (tests, generated copies... by default) are analysed only
   // when a reported finding can depend on them: see the second pass.
@@ -262,6 +268,7 @@ async function scanFiles(options: ScanOptions, { root, config, today, discovered
     } else if (waiting.length > 0) waiting.push({ rel, mine, outcome: Promise.resolve(outcome), done: outcome });
     else take(rel, mine, outcome);
   }
+  firstPassDone();
   for (const w of waiting) take(w.rel, w.mine, await w.outcome);
   if (config.resilience.enabled) {
     // Second pass, to a fixed point: files the network prefilter skipped but that import a project module

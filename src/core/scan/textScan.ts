@@ -30,7 +30,7 @@ function loadParser(): typeof Parser {
   return parser;
 }
 
-/** How the compiler bundle is loaded (the CLI loads it with a V8 code cache, see cli/warm/codeCache.ts). */
+/** How the compiler bundle is loaded (the CLI and the editor's scan process load it with a V8 code cache, see core/fs/codeCache.ts). */
 export function setParserLoader(load: (() => typeof Parser) | null): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load, see loadParser
   parserLoader = load ?? ((): typeof Parser => require('./parser') as typeof Parser);

@@ -16,12 +16,13 @@ export interface ScanChannel {
  * extension host's memory (peak RSS 392 MB on MUI X). Messages use structured clone (`advanced`
  * serialization), as a worker's do. The process is unref'd (never keeps the host alive) and exits with it.
  */
-export function forkScanProcess(file: string): ScanChannel {
+export function forkScanProcess(file: string, codeCacheDir: string | null = null): ScanChannel {
   const child: ChildProcess = fork(file, [], {
     serialization: 'advanced',
     // The host's own flags (inspector ports, heap sizes) are not the scanner's; the Electron binary runs as Node.
     execArgv: [],
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', DEBTLEDGER_SCAN_PROCESS: '1' },
+    // The compiler bundle's V8 code cache lives in the extension's own storage (scanWorker.ts), never the workspace.
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', DEBTLEDGER_SCAN_PROCESS: '1', ...(codeCacheDir ? { DEBTLEDGER_CODE_CACHE: codeCacheDir } : {}) },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   let stderr = '';

@@ -27,7 +27,8 @@ export class ScanService {
   private lastUsage: ScannerUsage | null = null;
   private retiredCpuMs = 0;
 
-  constructor(private readonly workerFile: string, private readonly log: (line: string) => void) {}
+  /** `codeCacheDir`: where the scanner process keeps the compiler bundle's V8 code cache (null: none). */
+  constructor(private readonly workerFile: string, private readonly log: (line: string) => void, private readonly codeCacheDir: string | null = null) {}
 
   get inWorker(): boolean {
     return this.ensure() !== null;
@@ -40,7 +41,7 @@ export class ScanService {
       return null;
     }
     try {
-      const worker = forkScanProcess(this.workerFile);
+      const worker = forkScanProcess(this.workerFile, this.codeCacheDir);
       worker.onMessage((m: FromWorker) => {
         if (m.usage) this.lastUsage = m.usage;
         const p = this.pending.get(m.id);

@@ -4,7 +4,7 @@ import { mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
-import { readFileSafeSync } from '../../core/fs/safeFs';
+import { readFileSafeSync } from './safeFs';
 
 /**
  * A V8 code cache for the CLI's big bundles (Node 20 has no `module.enableCompileCache`): a bundle is
