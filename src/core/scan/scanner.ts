@@ -303,9 +303,17 @@ async function scanFiles(options: ScanOptions, { root, config, today, discovered
         if (stem(f) === 'index') stems.add(stem(f.slice(0, f.lastIndexOf('/'))));
       }
     };
+    // What each specifier can name, worked out once: 30,000 specifiers on the bench corpus, at every round.
+    const names = new Map<string, { stem: string; opaque: boolean }>();
+    const nameOf = (spec: string): { stem: string; opaque: boolean } => {
+      let n = names.get(spec);
+      if (!n) names.set(spec, (n = { stem: stem(spec.replace(/\/+$/, '')), opaque: /^\.\.?\/?$/.test(spec) || /^(@[^/]+\/)?[^/.]+$/.test(spec) }));
+      return n;
+    };
     const importsSummarised = (rel: string, specifiers: string[]): boolean =>
       specifiers.some((spec) => {
-        if (!stems.has(stem(spec.replace(/\/+$/, ''))) && !/^\.\.?\/?$/.test(spec) && !/^(@[^/]+\/)?[^/.]+$/.test(spec)) return false;
+        const n = nameOf(spec);
+        if (!stems.has(n.stem) && !n.opaque) return false;
         const target = modules.resolve(rel, spec);
         return target !== null && isProvider(target);
       });
@@ -338,11 +346,29 @@ async function scanFiles(options: ScanOptions, { root, config, today, discovered
         await analyse(rel);
       }
     }
+    // Pending files by the stems their specifiers end in, and those with a specifier naming no file (`.`, bare
+    // names): each round looks only at the importers of summarised stems, in listing order.
+    const byStem = new Map<string, string[]>();
+    const opaque = new Set<string>();
+    for (const [rel, specifiers] of pendingImports) {
+      for (const spec of new Set(specifiers)) {
+        const n = nameOf(spec);
+        if (n.opaque) opaque.add(rel);
+        else {
+          let list = byStem.get(n.stem);
+          if (!list) byStem.set(n.stem, (list = []));
+          list.push(rel);
+        }
+      }
+    }
     for (let changed = true; changed;) {
       changed = false;
       addStems();
       const extended = extendedFiles(summaries, modules.resolve);
+      const candidates = new Set<string>([...extended, ...opaque]);
+      for (const st of stems) for (const rel of byStem.get(st) ?? []) candidates.add(rel);
       for (const [rel, specifiers] of pendingImports) {
+        if (!candidates.has(rel)) continue;
         if (!extended.has(rel) && !importsSummarised(rel, specifiers)) continue;
         pendingImports.delete(rel);
         if (await analyse(rel)) changed = true;
