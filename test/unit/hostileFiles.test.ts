@@ -71,6 +71,32 @@ describe('text decoding and the binary test', () => {
     assert.equal(isBinary(Buffer.from('plain\n')), false);
     assert.equal(decodeText(Buffer.from([0xef, 0xbb, 0xbf, 0x61])), 'a');
   });
+
+  it('the binary test and the decoder agree with their byte-by-byte definitions on random bytes', () => {
+    // The definition: NULs above 1 per 1000 bytes of the first 8000, or over 10% NUL and control bytes
+    // (tab, newline, vertical tab, form feed, carriage return and escape are text).
+    const reference = (b: Buffer): boolean => {
+      const n = Math.min(b.length, 8000);
+      let nul = 0;
+      let control = 0;
+      for (let i = 0; i < n; i++) {
+        if (b[i] === 0) nul++;
+        else if (b[i]! < 0x20 && ![9, 10, 11, 12, 13, 0x1b].includes(b[i]!)) control++;
+      }
+      return n > 0 && (nul > Math.max(1, n / 1000) || (nul + control) / n > 0.1);
+    };
+    let seed = 7;
+    const rnd = (k: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % k);
+    for (let t = 0; t < 3000; t++) {
+      const length = rnd(3) === 0 ? rnd(20) : rnd(9000);
+      // Mostly text, with a varying share of control, NUL and non-ASCII bytes.
+      const share = rnd(40);
+      const b = Buffer.from(Array.from({ length }, () => (rnd(100) < share ? rnd(32) : rnd(10) === 0 ? 128 + rnd(128) : 32 + rnd(95))));
+      if (b.length >= 8 && b[0] === 0x89) b[0] = 0x20; // keep clear of the PNG signature
+      assert.equal(isBinary(b), reference(b), `case ${t}`);
+      if (!reference(b) && !(b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) && !(b[0] === 0xff && b[1] === 0xfe) && !(b[0] === 0xfe && b[1] === 0xff)) assert.equal(decodeText(b), b.toString('utf8'), `case ${t}`);
+    }
+  });
 });
 
 describe('nothing in the workspace may hang or exhaust the host', () => {
