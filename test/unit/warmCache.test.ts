@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { defaultConfig, type DebtLedgerConfig } from '../../src/core/config/config';
 import { scanWorkspace } from '../../src/core/scan/scanner';
-import { snapshotFileFor } from '../../src/core/scan/ledgerSnapshot';
+import { decodeSnapshot, encodeSnapshot, snapshotFileFor } from '../../src/core/scan/ledgerSnapshot';
 import { TOOL_VERSION } from '../../src/core/version';
 import { tempDir, writeFiles } from './helpers/tempDir';
 
@@ -53,12 +53,12 @@ function setup(t: Parameters<typeof tempDir>[0]) {
   /** Doctors the stored snapshot's first item text: seeing it proves the snapshot answered. */
   const doctor = (edit: (snap: { key: string; result: string }) => void = () => undefined): void => {
     const file = snapshotFileFor(cacheFile);
-    const snap = JSON.parse(readFileSync(file, 'utf8')) as { key: string; result: string };
+    const snap = decodeSnapshot(readFileSync(file))!;
     const result = JSON.parse(snap.result) as { items: { text: string }[] };
     result.items[0]!.text = 'DOCTORED';
     snap.result = JSON.stringify(result);
     edit(snap);
-    writeFileSync(file, JSON.stringify(snap));
+    writeFileSync(file, encodeSnapshot(snap));
   };
   return { dir, cacheFile, scan, same, write, age, doctor };
 }
@@ -117,7 +117,11 @@ describe('the warm path stays correct', () => {
     // Damaged: ignored, rebuilt.
     writeFileSync(snapshotFileFor(s.cacheFile), '{"v":1,"key":');
     await s.same();
-    assert.doesNotThrow(() => JSON.parse(readFileSync(snapshotFileFor(s.cacheFile), 'utf8')));
+    assert.ok(decodeSnapshot(readFileSync(snapshotFileFor(s.cacheFile))), 'written again, whole');
+    // Cut short, or a header that lies about a section: not a snapshot.
+    const whole = readFileSync(snapshotFileFor(s.cacheFile));
+    assert.equal(decodeSnapshot(whole.subarray(0, whole.length - 1)), null);
+    assert.equal(decodeSnapshot(Buffer.concat([whole, Buffer.from('x')])), null);
   });
 
   it('writes no snapshot while a file was modified moments ago (its mtime could hide a second write)', async (t) => {

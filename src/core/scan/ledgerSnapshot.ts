@@ -19,7 +19,7 @@ import type { ResilienceSummary } from '../resilience/model';
  * FAT and network filesystems count in seconds; git has the same problem): then no snapshot is written,
  * and the next run takes the per-file path (which compares content hashes) and writes one.
  */
-const VERSION = 2;
+const VERSION = 3;
 const RACY_MS = 3000;
 
 /** One stat pass over the listed files: size (-1 gone, -2 not a regular file) and mtime of each. */
@@ -38,18 +38,84 @@ export interface SnapshotResult {
   stats: Pick<ScanStats, 'filesScanned'>;
 }
 
-interface SnapshotFile {
+/** The snapshot as stored (see `encodeSnapshot` for the file's form). */
+export interface SnapshotFile {
   v: number;
   key: string;
   files: string;
-  sizes: number[];
-  mtimes: number[];
+  sizes: ArrayLike<number>;
+  mtimes: ArrayLike<number>;
   statAt: number;
   /** Every other file the scan read or looked for (size, mtime, inode), and a walk's folders (mtime, inode): see fs/readTrail.ts. */
   side: [string, number, number, number][];
   dirs: [string, number, number][];
-  /** The result, as a JSON string: parsed only once every file checked out. */
+  /** The result, as JSON text: parsed only once every file checked out. */
   result: string;
+}
+
+/**
+ * The file's form: one header line of JSON (key, side files, folders, section lengths), then the sizes and
+ * mtimes as Float64 arrays, the file list and the result's JSON, as they are. The earlier form, one JSON
+ * object holding the result as an escaped string, cost ~20 ms more per patched re-run of 8,005 files
+ * (decoding and parsing 1.3 MB twice, the sizes and mtimes as JSON numbers).
+ *
+ *   DLSNAP3 <header bytes>\n<header JSON> (spaces to a multiple of 8) sizes mtimes files result
+ */
+const MAGIC = 'DLSNAP3 ';
+const LITTLE_ENDIAN = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
+
+interface Header {
+  v: number;
+  key: string;
+  statAt: number;
+  side: SnapshotFile['side'];
+  dirs: SnapshotFile['dirs'];
+  /** Files (n), file-list bytes, result bytes. */
+  len: [number, number, number];
+}
+
+export function encodeSnapshot(snap: SnapshotFile): Buffer {
+  const files = Buffer.from(snap.files, 'utf8');
+  const result = Buffer.from(snap.result, 'utf8');
+  const header: Header = { v: snap.v, key: snap.key, statAt: snap.statAt, side: snap.side, dirs: snap.dirs, len: [snap.sizes.length, files.length, result.length] };
+  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  const first = Buffer.from(`${MAGIC}${json.length}\n`, 'latin1');
+  const pad = Buffer.alloc((8 - ((first.length + json.length) % 8)) % 8, 0x20);
+  const floats = new Float64Array(snap.sizes.length * 2);
+  floats.set(snap.sizes);
+  floats.set(snap.mtimes, snap.sizes.length);
+  return Buffer.concat([first, json, pad, Buffer.from(floats.buffer), files, result]);
+}
+
+/** The snapshot in `bytes`, or null when they are not one of this form (damaged, truncated, another version or byte order). */
+export function decodeSnapshot(bytes: Buffer): SnapshotFile | null {
+  if (!LITTLE_ENDIAN || bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) return null;
+  const nl = bytes.indexOf(10, MAGIC.length);
+  if (nl < 0 || nl > 32) return null;
+  const jsonLength = Number(bytes.toString('latin1', MAGIC.length, nl));
+  if (!Number.isInteger(jsonLength) || jsonLength <= 0 || nl + 1 + jsonLength > bytes.length) return null;
+  let h: Partial<Header>;
+  try {
+    h = JSON.parse(bytes.toString('utf8', nl + 1, nl + 1 + jsonLength)) as Partial<Header>;
+  } catch {
+    return null;
+  }
+  if (typeof h.v !== 'number' || typeof h.key !== 'string' || typeof h.statAt !== 'number' || !Array.isArray(h.side) || !Array.isArray(h.dirs)) return null;
+  const entry = (e: unknown, n: number): boolean => Array.isArray(e) && e.length === n && typeof e[0] === 'string' && e.slice(1).every((x) => typeof x === 'number');
+  if (!h.side.every((e) => entry(e, 4)) || !h.dirs.every((e) => entry(e, 3))) return null;
+  const len = h.len;
+  if (!Array.isArray(len) || len.length !== 3 || !len.every((x) => Number.isInteger(x) && x >= 0)) return null;
+  const [n, filesLength, resultLength] = len;
+  let at = nl + 1 + jsonLength;
+  at += (8 - (at % 8)) % 8;
+  if (at + n * 16 + filesLength + resultLength !== bytes.length) return null;
+  // In place when aligned (a file read into its own buffer is), else copied.
+  const floats = (bytes.byteOffset + at) % 8 === 0 ? new Float64Array(bytes.buffer, bytes.byteOffset + at, n * 2) : new Float64Array(bytes.buffer.slice(bytes.byteOffset + at, bytes.byteOffset + at + n * 16));
+  at += n * 16;
+  return {
+    v: h.v, key: h.key, statAt: h.statAt, side: h.side, dirs: h.dirs, sizes: floats.subarray(0, n), mtimes: floats.subarray(n),
+    files: bytes.toString('utf8', at, at + filesLength), result: bytes.toString('utf8', at + filesLength, bytes.length),
+  };
 }
 
 /** Where the snapshot of a cache file lives (next to it). */
@@ -100,16 +166,15 @@ export async function readSnapshot(file: string, key: string, fp: Fingerprint): 
  * list are equal and at most `maxChanged` files differ in size or mtime; null otherwise (or when damaged).
  */
 export async function readSnapshotChanges(file: string, key: string, fp: Fingerprint, maxChanged: number): Promise<{ result: SnapshotResult; changed: number[]; side: string[]; dirs: string[] } | null> {
-  let snap: Partial<SnapshotFile>;
+  let snap: SnapshotFile | null;
   try {
-    snap = JSON.parse(await fs.readFile(file, 'utf8')) as Partial<SnapshotFile>;
+    snap = decodeSnapshot(await fs.readFile(file));
   } catch {
     return null;
   }
-  if (snap.v !== VERSION || snap.key !== key || typeof snap.result !== 'string' || !Array.isArray(snap.sizes) || !Array.isArray(snap.mtimes)) return null;
-  if (snap.files !== fp.files.join('\n') || snap.sizes.length !== fp.sizes.length || snap.mtimes.length !== fp.mtimes.length) return null;
+  if (!snap || snap.v !== VERSION || snap.key !== key) return null;
+  if (snap.sizes.length !== fp.sizes.length || snap.mtimes.length !== fp.mtimes.length || snap.files !== fp.files.join('\n')) return null;
   // .gitattributes, workspace manifests, tsconfig/package.json, CODEOWNERS, .gitignore, a walk's folders.
-  if (!Array.isArray(snap.side) || !Array.isArray(snap.dirs)) return null;
   for (const [p, ...was] of snap.side) {
     const now = sigOf(p);
     if (now[0] !== was[0] || now[1] !== was[1] || now[2] !== was[2]) return null;
@@ -152,7 +217,7 @@ export async function writeSnapshot(file: string, key: string, fp: Fingerprint, 
     const data: SnapshotFile = { v: VERSION, key, files: fp.files.join('\n'), sizes: fp.sizes, mtimes: fp.mtimes, statAt: fp.statAt, side, dirs, result: JSON.stringify(result) };
     await fs.mkdir(path.dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
-    await fs.writeFile(tmp, JSON.stringify(data));
+    await fs.writeFile(tmp, encodeSnapshot(data));
     await fs.rename(tmp, file);
   } catch {
     // A snapshot that cannot be written only costs speed next time.
