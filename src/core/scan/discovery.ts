@@ -4,6 +4,7 @@ import ignore, { type Ignore } from 'ignore';
 import { decodeText, isInside, readFileSafeSync } from '../fs/safeFs';
 import { listGitFiles, type GitListingOutputs } from '../git/gitFiles';
 import { noteDir, noteRead } from '../fs/readTrail';
+import { joinNormal } from '../fs/joinPath';
 import { compileExcludes, hasExtension, type PathTest } from './pathFilter';
 
 export interface DiscoveryOptions {
@@ -51,8 +52,9 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<Discover
   if (options.walked) return { files: [...options.walked.files], source: 'walk', gitNote, skipped: [...options.walked.skipped] };
   const files: string[] = [];
   const skipped: { file: string; reason: string }[] = [];
-  const walker = { excluded, submodules: options.submodules !== false, visited: new Set<string>(), signal: options.signal, lastYield: performance.now(), onFile: (rel: string) => {
-    if (keep(rel)) files.push(rel);
+  // The walk tests every entry against the excludes already: a file it reports needs only the extension test.
+  const walker = { excluded, submodules: options.submodules !== false, visited: new Set<string>(), signal: options.signal, lastYield: performance.now(), wanted: (rel: string) => hasExtension(rel, extensions), onFile: (rel: string) => {
+    files.push(rel);
   }, onSkip: (rel: string, reason: string) => skipped.push({ file: rel, reason }) };
   await walk(walker, options.root);
   return { files: files.sort(), source: 'walk', gitNote, skipped };
@@ -94,6 +96,9 @@ interface Walker {
   visited: Set<string>;
   signal: AbortSignal | undefined;
   lastYield: number;
+  /** Whether a file's name is one the scan reads (its extension); tested before the excludes and ignore rules, which cost more. */
+  wanted: (rel: string) => boolean;
+  /** A file that is wanted, not excluded and not ignored. */
   onFile: (rel: string) => void;
   onSkip: (rel: string, reason: string) => void;
 }
@@ -132,10 +137,13 @@ async function walk(w: Walker, rootDir: string): Promise<void> {
     const subdirs: typeof stack = [];
     for (const entry of entries) {
       const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
-      const abs = path.join(absDir, entry.name);
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
+      const isLink = entry.isSymbolicLink();
+      // Most entries are files: one the scan would not read needs no exclude or ignore test.
+      if (isFile && !w.wanted(rel)) continue;
+      if (isLink) {
+        const abs = joinNormal(absDir, entry.name);
         noteRead(abs); // stat follows it: a dangling link that starts pointing somewhere shows
         try {
           const target = statSync(abs);
@@ -150,8 +158,8 @@ async function walk(w: Walker, rootDir: string): Promise<void> {
         }
       }
       if (w.excluded(rel) || isIgnored(scopes, rel, isDir)) continue;
-      if (isDir) subdirs.push({ absDir: abs, relDir: rel, scopes, ...(entry.isSymbolicLink() ? {} : { knownReal: path.join(real, entry.name) }) });
-      else if (isFile) w.onFile(rel);
+      if (isDir) subdirs.push({ absDir: joinNormal(absDir, entry.name), relDir: rel, scopes, ...(isLink ? {} : { knownReal: joinNormal(real, entry.name) }) });
+      else if (isFile && (!isLink || w.wanted(rel))) w.onFile(rel);
     }
     for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]!);
   }

@@ -17,10 +17,13 @@ export function compileExcludes(patterns: readonly string[]): PathTest {
     if (/[/*?[\]{}!]/.test(trimmed)) globs.push(trimmed, `${trimmed}/**`);
     else names.add(trimmed);
   }
-  const glob = globs.length > 0 ? picomatch(globs, { dot: true }) : () => false;
-  // A name as a whole segment: one regex test, not an array of segments per path (the walk asks for every entry).
+  // picomatch's own matcher, without its result object and match array per call (the walk asks for every
+  // entry): the same answer, `input !== '' && (input === glob || regex.exec(input))`, as a boolean.
+  const globRes = globs.map((g) => ({ glob: g, re: picomatch.makeRe(g, { dot: true }) }));
+  const glob = (relPath: string): boolean => relPath !== '' && globRes.some((g) => relPath === g.glob || g.re.test(relPath));
+  // A name as a whole segment: one regex test, not an array of segments per path.
   const named = names.size > 0 ? new RegExp(`(?:^|/)(?:${[...names].map(escapeRegExp).join('|')})(?:/|$)`) : null;
-  return (relPath) => (named !== null && named.test(relPath)) || glob(relPath);
+  return (relPath) => (named !== null && named.test(relPath)) || (globRes.length > 0 && glob(relPath));
 }
 
 /**
