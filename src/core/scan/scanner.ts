@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { decodeText, inspectFile, readFileOpenFirst, readInspected, type ReadResult } from '../fs/safeFs';
+import { joinNormal } from '../fs/joinPath';
 import { effectiveExcludes, type DebtLedgerConfig } from '../config/config';
 import { findingsToItems, localToday, toLedgerItems } from '../ledger/ids';
 import { emptyScanStats, type LedgerItem, type ScanResult, type SkippedFile } from '../model';
@@ -14,6 +15,7 @@ import type { GitListingOutputs } from '../git/gitFiles';
 import { compileExcludes, hasExtension } from './pathFilter';
 import { SCRIPT_FALLBACK } from '../languages/registry';
 import { scanEntries } from '../languages/scanEntries';
+import { prepareScriptLexer } from '../languages/jsLexer';
 import { contentHash, ScanCache, type CacheEntry } from './scanCache';
 import { inShard, type Shard } from './shard';
 import { TOOL_VERSION } from '../version';
@@ -120,6 +122,8 @@ async function scanFolder(options: ScanOptions, trail: ReadTrail | null): Promis
   const root = path.resolve(options.root);
   const { config } = options;
   const today = options.today ?? localToday();
+  // Without a cache every file is read: the TS/JS lexer is optimised while the folder is listed (see prepareScriptLexer).
+  if (!options.cacheFile) prepareScriptLexer();
   const discovered = await discoverFiles({
     root,
     extensions: scanEntries(config),
@@ -366,7 +370,7 @@ function scanFileUnguarded(
   parse?: (request: ParseRequest) => Promise<ParseAnswer>,
 ): FileOutcome | Promise<FileOutcome> {
   // Regular files only (never a FIFO or a device), inside the root, capped: see core/fs/safeFs.
-  const abs = path.join(root, rel);
+  const abs = joinNormal(root, rel);
   let read: ReadResult;
   // Size and mtime for the cache entry: the lstat's when there is one, as before.
   let seen: { size: number; mtimeMs: number } | null = null;
