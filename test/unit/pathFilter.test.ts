@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import picomatch from 'picomatch';
 import { joinNormal } from '../../src/core/fs/joinPath';
-import { compileExcludes } from '../../src/core/scan/pathFilter';
+import { compileExcludes, extensionTest, hasExtension } from '../../src/core/scan/pathFilter';
+import { knownScanEntries } from '../../src/core/languages/registry';
 
 /** A small deterministic generator (the same runs every time). */
 function random(seed: number): (n: number) => number {
@@ -51,6 +52,22 @@ describe('joinNormal', () => {
       const base = bases[next(bases.length)]!;
       const rel = Array.from({ length: 1 + next(4) }, () => SEGMENTS[next(SEGMENTS.length)]).join('/');
       assert.equal(joinNormal(base, rel), path.join(base, rel), `${JSON.stringify(base)} + ${JSON.stringify(rel)}`);
+    }
+  });
+});
+
+describe('extensionTest', () => {
+  it('answers as hasExtension for the default entries and for sets of extensions only, on 20,000 random paths', () => {
+    const next = random(3);
+    const names = ['a.ts', 'b.TS', 'Dockerfile', 'dockerfile.dev', 'Makefile.am', '.eslintrc.json', '.gitignore', 'x.gitignore', '.env.local', 'tsconfig.json', 'README', 'a.tftest.hcl', 'x.', '.', 'a.b.c', 'Foo.Vue', 'build.gradle.kts', 'CMakeLists.txt'];
+    const sets = [knownScanEntries(), ['.ts', '.js'], ['.ts', 'dockerfile'], ['.gitignore', '.md'], ['.eslintrc.json'], ['makefile.*', '.c'], []].map((l) => new Set(l.map((e) => e.toLowerCase())));
+    for (const set of sets) {
+      const test = extensionTest(set);
+      for (let i = 0; i < 3000; i++) {
+        const dirs = Array.from({ length: next(3) }, () => ['src', 'a.b', '.hidden', 'x.ts'][next(4)]);
+        const rel = [...dirs, names[next(names.length)]].join('/');
+        assert.equal(test(rel), hasExtension(rel, set), `${[...set].slice(0, 5).join(',')}: ${rel}`);
+      }
     }
   });
 });

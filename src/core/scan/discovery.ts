@@ -5,7 +5,7 @@ import { decodeText, isInside, readFileSafeSync } from '../fs/safeFs';
 import { listGitFiles, type GitListingOutputs } from '../git/gitFiles';
 import { noteDir, noteRead } from '../fs/readTrail';
 import { joinNormal } from '../fs/joinPath';
-import { compileExcludes, hasExtension, type PathTest } from './pathFilter';
+import { compileExcludes, extensionTest, type PathTest } from './pathFilter';
 
 export interface DiscoveryOptions {
   /** Absolute folder to list. */
@@ -40,9 +40,9 @@ export interface Discovered {
  * honours `.gitignore` files, prunes excluded folders before entering them, and never loops on symlinks.
  */
 export async function discoverFiles(options: DiscoveryOptions): Promise<Discovered> {
-  const extensions = new Set(options.extensions.map((e) => e.toLowerCase()));
+  const wanted = extensionTest(new Set(options.extensions.map((e) => e.toLowerCase())));
   const excluded = compileExcludes(options.excludes);
-  const keep = (rel: string): boolean => hasExtension(rel, extensions) && !excluded(rel);
+  const keep = (rel: string): boolean => wanted(rel) && !excluded(rel);
   let gitNote: string | null = null;
   if (options.useGit) {
     const listed = await listGitFiles(options.root, { submodules: options.submodules !== false }, options.submodules !== false ? options.gitListing : undefined);
@@ -53,7 +53,7 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<Discover
   const files: string[] = [];
   const skipped: { file: string; reason: string }[] = [];
   // The walk tests every entry against the excludes already: a file it reports needs only the extension test.
-  const walker = { excluded, submodules: options.submodules !== false, visited: new Set<string>(), signal: options.signal, lastYield: performance.now(), wanted: (rel: string) => hasExtension(rel, extensions), onFile: (rel: string) => {
+  const walker = { excluded, submodules: options.submodules !== false, visited: new Set<string>(), signal: options.signal, lastYield: performance.now(), wanted, onFile: (rel: string) => {
     files.push(rel);
   }, onSkip: (rel: string, reason: string) => skipped.push({ file: rel, reason }) };
   await walk(walker, options.root);

@@ -36,3 +36,19 @@ export function hasExtension(relPath: string, extensions: ReadonlySet<string>): 
   const dot = relPath.lastIndexOf('.');
   return dot > relPath.lastIndexOf('/') && extensions.has(relPath.slice(dot).toLowerCase());
 }
+
+/**
+ * `hasExtension` against one set, compiled: the extension test first (most paths answer there) and the
+ * file-name tests only when the set holds a file name (`dockerfile`, `makefile.*`, `.eslintrc.json`). An
+ * entry like `.ts` (a dot, then no other dot) can only ever match through the extension test, so a set of
+ * those alone needs nothing else: the same answers as `hasExtension`, without its two slices, the
+ * lower-casing of the whole name and the `name.*` string per path (the walk asks for every file).
+ */
+export function extensionTest(extensions: ReadonlySet<string>): PathTest {
+  const namesToo = [...extensions].some((e) => !e.startsWith('.') || e.indexOf('.', 1) >= 0);
+  return (relPath) => {
+    const dot = relPath.lastIndexOf('.');
+    if (dot > relPath.lastIndexOf('/') && extensions.has(relPath.slice(dot).toLowerCase())) return true;
+    return namesToo && hasExtension(relPath, extensions);
+  };
+}
