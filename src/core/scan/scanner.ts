@@ -188,7 +188,7 @@ interface ScanContext {
 }
 
 async function scanFiles(options: ScanOptions, { root, config, today, discovered, shard, cache, scanner, parse, snapshot, fp, trail, snapKey, startedAt, started }: ScanContext): Promise<ScanResult> {
-  const resilienceOnly: TextScanner = { ...scanner, mayContain: () => false };
+  const resilienceOnly: TextScanner = { ...scanner, mayContain: () => false, mayContainBytes: () => false };
   const placement = createPlacement(root, config, true);
   const items: LedgerItem[] = [];
   const skipped: SkippedFile[] = [];
@@ -439,7 +439,7 @@ function recordScan(rel: string, scanner: TextScanner, cache: ScanCache, stats: 
 function prefilterBytes(scanner: TextScanner, rel: string, bytes: Buffer, forceResilience: boolean): 'passes' | 'fails' | 'not run' {
   const frontEnd = scanner.languages.frontEndFor(rel) ?? SCRIPT_FALLBACK;
   if ((scanner.resilience && frontEnd.embedsScript) || forceResilience || (scanner.markdownTasks && frontEnd.taskItems)) return 'not run';
-  return scanner.mayContain(bytes.toString('latin1'), frontEnd) ? 'passes' : 'fails';
+  return scanner.mayContainBytes(bytes, frontEnd) ? 'passes' : 'fails';
 }
 
 function reuse(rel: string, entry: CacheEntry, cache: ScanCache, stats: ScanResult['stats']): FileOutcome {
