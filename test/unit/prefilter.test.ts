@@ -83,8 +83,14 @@ describe('prefilter on undecoded bytes', () => {
     }
   });
 
-  it('finds every place an anchor starts, as the case-insensitive alternation does', () => {
-    const anchors = ['TODO', 'XX', 'ignore', '@ts-', 'a_b-1'];
+  it('finds every place an anchor starts, as the case-insensitive alternation does (2-byte anchors too, and 3+ only: every other place looked at)', () => {
+    for (const anchors of [['TODO', 'XX', 'ignore', '@ts-', 'a_b-1'], ['TODO', 'XXX', 'ignore', '@ts-', 'a_b-1', 'BUG', 'debug']]) findsEveryAnchor(anchors);
+    // Anchors a byte table cannot take: the caller tests the string.
+    assert.equal(byteAnchorSearch(['X']), null);
+    assert.equal(byteAnchorSearch(['T\u00d6D\u00d6']), null);
+  });
+
+  function findsEveryAnchor(anchors: string[]): void {
     const search = byteAnchorSearch(anchors)!;
     const re = new RegExp(anchors.map(escapeRegExp).join('|'), 'gi');
     let seed = 5;
@@ -92,7 +98,7 @@ describe('prefilter on undecoded bytes', () => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
       return seed % n;
     };
-    const pieces = ['to', 'DO', 'tOdO', 'x', 'X', 'xxx', 'IGN', 'ore', '@', '@TS-', 'A_B-1', 'a_b', '-1', ' ', '\n', 'é', '\u00d8'];
+    const pieces = ['to', 'DO', 'tOdO', 'x', 'X', 'xxx', 'IGN', 'ore', '@', '@TS-', 'A_B-1', 'a_b', '-1', 'bu', 'G', 'de', 'DEBU', ' ', '\n', 'é', '\u00d8'];
     for (let i = 0; i < 3000; i++) {
       let text = '';
       for (let k = rand(12); k >= 0; k--) text += pieces[rand(pieces.length)];
@@ -107,9 +113,9 @@ describe('prefilter on undecoded bytes', () => {
       const got: number[] = [];
       for (let at = search(bytes, 0); at >= 0; at = search(bytes, at + 1)) got.push(at);
       assert.deepEqual(got, want, JSON.stringify(text));
+      // From any place on, the first hit there.
+      const from = rand(bytes.length + 1);
+      assert.equal(search(bytes, from), want.find((w) => w >= from) ?? -1, `${JSON.stringify(text)} from ${from}`);
     }
-    // Anchors a byte table cannot take: the caller tests the string.
-    assert.equal(byteAnchorSearch(['X']), null);
-    assert.equal(byteAnchorSearch(['T\u00d6D\u00d6']), null);
-  });
+  }
 });

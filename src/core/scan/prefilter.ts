@@ -114,17 +114,39 @@ export function byteAnchorSearch(anchors: readonly string[]): ((bytes: Uint8Arra
       }
     }
   }
+  /** Whether an anchor starts at `i` (`i + 1` is inside `b`). */
+  const startsAt = (b: Uint8Array, i: number): boolean => {
+    const k = index[(b[i]! << 8) | b[i + 1]!]!;
+    if (k === 0) return false;
+    for (const a of buckets[k]!) {
+      if (i + a.length > b.length) continue;
+      let j = 2;
+      while (j < a.length && FOLD[b[i + j]!] === a[j]) j++;
+      if (j === a.length) return true;
+    }
+    return false;
+  };
+  if (folded.some((a) => a.length < 3)) {
+    return (b, from) => {
+      for (let i = from; i + 1 < b.length; i++) if (index[(b[i]! << 8) | b[i + 1]!] !== 0 && startsAt(b, i)) return i;
+      return -1;
+    };
+  }
+  // Anchors of 3+ bytes: an anchor starting at s holds its first two bytes at s and its second and third
+  // at s + 1, and one of s, s + 1 has the parity of `from`. So only every other place is looked at, for
+  // both: 1 = an anchor's first two bytes start here, 2 = an anchor's second and third bytes do.
+  const sample = new Uint8Array(65536);
+  for (const a of folded) {
+    for (const c0 of cases(a[0]!)) for (const c1 of cases(a[1]!)) sample[(c0 << 8) | c1]! |= 1;
+    for (const c1 of cases(a[1]!)) for (const c2 of cases(a[2]!)) sample[(c1 << 8) | c2]! |= 2;
+  }
   return (b, from) => {
-    const last = b.length - 1;
-    for (let i = from; i < last; i++) {
-      const k = index[(b[i]! << 8) | b[i + 1]!]!;
-      if (k === 0) continue;
-      for (const a of buckets[k]!) {
-        if (i + a.length > b.length) continue;
-        let j = 2;
-        while (j < a.length && FOLD[b[i + j]!] === a[j]) j++;
-        if (j === a.length) return i;
-      }
+    for (let p = from; p + 1 < b.length; p += 2) {
+      const t = sample[(b[p]! << 8) | b[p + 1]!]!;
+      if (t === 0) continue;
+      // The earlier start first: the hits come in order.
+      if ((t & 2) !== 0 && p > from && startsAt(b, p - 1)) return p - 1;
+      if ((t & 1) !== 0 && startsAt(b, p)) return p;
     }
     return -1;
   };
