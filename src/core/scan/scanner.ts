@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { decodeText, inspectFile, readFileOpenFirst, readInspected, type ReadResult } from '../fs/safeFs';
+import { decodeText, inspectFile, readFileTransient, readInspected, type ReadResult } from '../fs/safeFs';
 import { joinNormal } from '../fs/joinPath';
 import { effectiveExcludes, type DebtLedgerConfig } from '../config/config';
 import { findingsToItems, localToday, toLedgerItems } from '../ledger/ids';
@@ -385,8 +385,9 @@ function scanFileUnguarded(
     read = readInspected(inspected, config.maxFileSize);
     seen = inspected;
   } else {
-    // No cache to answer from the stat alone: one open first, the same refusals (see readFileOpenFirst).
-    read = readFileOpenFirst(abs, { maxBytes: config.maxFileSize, root });
+    // No cache to answer from the stat alone: one open first, the same refusals (see readFileOpenFirst);
+    // into a reused buffer, as nothing below keeps the bytes (they are tested and decoded at once).
+    read = readFileTransient(abs, { maxBytes: config.maxFileSize, root });
   }
   if (!read.ok) return read.refusal === 'missing' ? { items: [], summary: null, imports: [] } : { reason: read.reason };
   seen ??= read;
