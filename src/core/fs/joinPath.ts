@@ -12,6 +12,17 @@ const BASE_NOT_NORMAL = /\/\/|(?:^|\/)\.{1,2}(?:\/|$)/;
  * and Windows, take `path.join` itself. `rel` is a POSIX path relative to `base`.
  */
 export function joinNormal(base: string, rel: string): string {
-  if (path.sep !== '/' || base === '' || REL_NOT_NORMAL.test(rel) || BASE_NOT_NORMAL.test(base)) return path.join(base, rel);
+  if (path.sep !== '/' || base === '' || REL_NOT_NORMAL.test(rel) || !baseIsNormal(base)) return path.join(base, rel);
   return base.endsWith('/') ? base + rel : `${base}/${rel}`;
+}
+
+// A scan joins one root with every file: the last folder's answer is kept.
+let lastBase = '';
+let lastBaseNormal = false;
+function baseIsNormal(base: string): boolean {
+  if (base !== lastBase) {
+    lastBaseNormal = !BASE_NOT_NORMAL.test(base);
+    lastBase = base;
+  }
+  return lastBaseNormal;
 }
