@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import picomatch from 'picomatch';
 import { joinNormal } from '../../src/core/fs/joinPath';
-import { compileExcludes, extensionTest, hasExtension } from '../../src/core/scan/pathFilter';
+import { compileExcludes, extensionTest, hasExtension, splitExcludes } from '../../src/core/scan/pathFilter';
 import { knownScanEntries } from '../../src/core/languages/registry';
 
 /** A small deterministic generator (the same runs every time). */
@@ -24,13 +24,7 @@ describe('exclude globs: picomatch regexes tested directly', () => {
     for (let set = 0; set < 40; set++) {
       const chosen = globs.filter(() => next(3) === 0);
       // The definition before: one picomatch matcher over every glob (and the glob of what is inside it), names as whole segments.
-      const names = new Set<string>();
-      const list: string[] = [];
-      for (const p of chosen) {
-        const trimmed = p.replace(/^\.\//, '').replace(/\/+$/, '');
-        if (/[/*?[\]{}!]/.test(trimmed)) list.push(trimmed, `${trimmed}/**`);
-        else names.add(trimmed);
-      }
+      const { names, globs: list } = splitExcludes(chosen);
       const glob = list.length > 0 ? picomatch(list, { dot: true }) : (): boolean => false;
       const reference = (rel: string): boolean => rel.split('/').some((s) => names.has(s)) || glob(rel);
       const test = compileExcludes(chosen);

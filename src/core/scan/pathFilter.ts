@@ -10,13 +10,7 @@ export type PathTest = (relPath: string) => boolean;
  * A glob that names a folder also excludes what is inside it.
  */
 export function compileExcludes(patterns: readonly string[]): PathTest {
-  const names = new Set<string>();
-  const globs: string[] = [];
-  for (const p of patterns) {
-    const trimmed = p.replace(/^\.\//, '').replace(/\/+$/, '');
-    if (/[/*?[\]{}!]/.test(trimmed)) globs.push(trimmed, `${trimmed}/**`);
-    else names.add(trimmed);
-  }
+  const { names, globs } = splitExcludes(patterns);
   // picomatch's own matcher, without its result object and match array per call (the walk asks for every
   // entry): the same answer, `input !== '' && (input === glob || regex.exec(input))`, as a boolean.
   const globRes = globs.map((g) => ({ glob: g, re: picomatch.makeRe(g, { dot: true }) }));
@@ -35,6 +29,18 @@ export function hasExtension(relPath: string, extensions: ReadonlySet<string>): 
   if (extensions.has(base) || (base.indexOf('.') > 0 && extensions.has(`${base.slice(0, base.indexOf('.'))}.*`))) return true;
   const dot = relPath.lastIndexOf('.');
   return dot > relPath.lastIndexOf('/') && extensions.has(relPath.slice(dot).toLowerCase());
+}
+
+/** Exclude entries as bare names and globs (each glob also as the glob of what is inside it). */
+export function splitExcludes(patterns: readonly string[]): { names: Set<string>; globs: string[] } {
+  const names = new Set<string>();
+  const globs: string[] = [];
+  for (const p of patterns) {
+    const trimmed = p.replace(/^\.\//, '').replace(/\/+$/, '');
+    if (/[/*?[\]{}!]/.test(trimmed)) globs.push(trimmed, `${trimmed}/**`);
+    else names.add(trimmed);
+  }
+  return { names, globs };
 }
 
 /**
