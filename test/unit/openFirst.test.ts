@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { readFileOpenFirst, readFileSafeSync, type ReadResult } from '../../src/core/fs/safeFs';
+import { readFileOpenFirst, readFileSafeSync, readFileTransient, type ReadResult } from '../../src/core/fs/safeFs';
 
 /** A read's answer without the bytes' identity (same content, same refusal and reason). */
 function answer(r: ReadResult): unknown {
@@ -36,6 +36,9 @@ describe('readFileOpenFirst: the lstat after the open, the same answers as readF
         for (const maxBytes of [1 << 20, 100]) {
           const abs = path.join(root, name);
           assert.deepEqual(answer(readFileOpenFirst(abs, { maxBytes, root })), answer(readFileSafeSync(abs, { maxBytes, root })), `${name} (max ${maxBytes})`);
+          // Into the reused buffer: the same answer, whatever larger file was read into it before.
+          readFileTransient(path.join(root, 'big.ts'), { maxBytes: 1 << 20, root });
+          assert.deepEqual(answer(readFileTransient(abs, { maxBytes, root })), answer(readFileSafeSync(abs, { maxBytes, root })), `${name} (max ${maxBytes}, transient)`);
         }
       }
       // The answers themselves, so the comparison is not between two broken reads.

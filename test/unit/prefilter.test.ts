@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createPrefilter, directiveAnchors } from '../../src/core/scan/prefilter';
+import { byteAnchorSearch, compilePrefilter, createPrefilter, directiveAnchors } from '../../src/core/scan/prefilter';
 import { escapeRegExp } from '../../src/core/scan/regex';
 import { createDirectiveMatcher, languageDirectives } from '../../src/core/scan/suppressionDirectives';
 
@@ -55,4 +55,67 @@ describe('prefilter: anchors, then the exact test around them', () => {
       }
     }
   });
+});
+
+describe('prefilter on undecoded bytes', () => {
+  const js = createDirectiveMatcher();
+  const python = createDirectiveMatcher(() => true, languageDirectives('python', ['noqa', 'type: ignore', 'pylint: disable', 'pyright: ignore', 'mypy: ignore-errors']));
+
+  it('answers as the prefilter on the Latin-1 string, loose and strict, on random UTF-8 texts', () => {
+    let seed = 99;
+    const rand = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    // Anchors cut by the text's end, doubled, in every case; bytes above 0x7f (UTF-8 of é, \u00a0, \u2028, ToDo in Cyrillic); `@`.
+    const pieces = ['todo', 'TODO', 'ToDo', 'tOD', 'Bug', 'bu', 'debug', 'xx', 'X', 'XXXX', 'fixme', 'FIXM', 'debt', 'DEB', 'hack', 'HaCk', 'istanbul', 'ignore', 'IGNOR', 'c8', 'eslint', '-disable', 'DISABLE', 'disabl', '@ts-', '@TS', '@', 'nocheck', 'noqa', 'NOQA', 'pylint: disable', 'type: ignore',
+      ' ', '\t', '\n', '\r\n', '\u00a0', '\u2028', 'é', '\u0422\u041e\u0414\u041e', '\u00ff', '_', '-', ':', 'a', '(', '/', '//', '#', '*'];
+    for (const [tags, matcher] of [[TAGS, js], [TAGS, python], [['TODO', 'XX', 'a-b'], js], [[], python], [['TODO'], null]] as const) {
+      for (const afterPunctuation of [false, true]) {
+        const p = compilePrefilter(tags, matcher, { afterPunctuation });
+        for (let i = 0; i < 4000; i++) {
+          let text = '';
+          for (let k = rand(10); k >= 0; k--) text += pieces[rand(pieces.length)];
+          const bytes = Buffer.from(text, 'utf8');
+          assert.equal(p.bytes(bytes), p.text(bytes.toString('latin1')), JSON.stringify(text));
+        }
+      }
+    }
+  });
+
+  it('finds every place an anchor starts, as the case-insensitive alternation does (2-byte anchors too, and 3+ only: every other place looked at)', () => {
+    for (const anchors of [['TODO', 'XX', 'ignore', '@ts-', 'a_b-1'], ['TODO', 'XXX', 'ignore', '@ts-', 'a_b-1', 'BUG', 'debug']]) findsEveryAnchor(anchors);
+    // Anchors a byte table cannot take: the caller tests the string.
+    assert.equal(byteAnchorSearch(['X']), null);
+    assert.equal(byteAnchorSearch(['T\u00d6D\u00d6']), null);
+  });
+
+  function findsEveryAnchor(anchors: string[]): void {
+    const search = byteAnchorSearch(anchors)!;
+    const re = new RegExp(anchors.map(escapeRegExp).join('|'), 'gi');
+    let seed = 5;
+    const rand = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const pieces = ['to', 'DO', 'tOdO', 'x', 'X', 'xxx', 'IGN', 'ore', '@', '@TS-', 'A_B-1', 'a_b', '-1', 'bu', 'G', 'de', 'DEBU', ' ', '\n', 'é', '\u00d8'];
+    for (let i = 0; i < 3000; i++) {
+      let text = '';
+      for (let k = rand(12); k >= 0; k--) text += pieces[rand(pieces.length)];
+      const bytes = Buffer.from(text, 'utf8');
+      const latin1 = bytes.toString('latin1');
+      const want: number[] = [];
+      re.lastIndex = 0;
+      for (let m = re.exec(latin1); m; m = re.exec(latin1)) {
+        want.push(m.index);
+        re.lastIndex = m.index + 1;
+      }
+      const got: number[] = [];
+      for (let at = search(bytes, 0); at >= 0; at = search(bytes, at + 1)) got.push(at);
+      assert.deepEqual(got, want, JSON.stringify(text));
+      // From any place on, the first hit there.
+      const from = rand(bytes.length + 1);
+      assert.equal(search(bytes, from), want.find((w) => w >= from) ?? -1, `${JSON.stringify(text)} from ${from}`);
+    }
+  }
 });

@@ -12,7 +12,7 @@ const TAGS = ['TODO', 'FIXME', 'HACK', 'XXX', 'BUG', 'DEBT'];
 /** The scanner as configured, and the same scanner with no prefilter at all (every text lexed and parsed). */
 function scanners(config: DebtLedgerConfig): { strict: TextScanner; open: TextScanner } {
   const strict = createTextScanner(config);
-  return { strict, open: { ...strict, mayContain: () => true } };
+  return { strict, open: { ...strict, mayContain: () => true, mayContainBytes: () => true } };
 }
 
 describe('strict prefilter: a tag right after a word only as TAG:, TAG( or after @', () => {

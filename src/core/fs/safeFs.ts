@@ -117,8 +117,18 @@ export function readInspected(file: Inspected & { ok: true }, maxBytes: number):
   return readOpened(fd, maxBytes);
 }
 
+/** Files up to this size are read into one reused buffer by `readFileTransient`. */
+const SCRATCH_MAX = 1024 * 1024;
+let scratch: Buffer | null = null;
+
+/** The reused buffer, at least `size` bytes (grown by doubling, never past SCRATCH_MAX). */
+function scratchOf(size: number): Buffer {
+  if (!scratch || scratch.length < size) scratch = Buffer.allocUnsafe(Math.min(SCRATCH_MAX, Math.max(size, 64 * 1024, 2 * (scratch?.length ?? 0))));
+  return scratch;
+}
+
 /** The fstat check and the capped read of a descriptor just opened with OPEN_FLAGS; closes it. */
-function readOpened(fd: number, maxBytes: number): ReadResult {
+function readOpened(fd: number, maxBytes: number, transient = false): ReadResult {
   try {
     const st = fstatSync(fd);
     const refused = refusedStat(st);
@@ -126,10 +136,11 @@ function readOpened(fd: number, maxBytes: number): ReadResult {
     if (st.size > maxBytes) return tooLarge(st.size, maxBytes);
     // Read at most maxBytes + 1 whatever the size said: a file growing under us is still bounded. A read
     // that got the whole size stops there (one syscall fewer per file; growth after fstat is not read).
-    const buf = Buffer.allocUnsafe(Math.min(st.size, maxBytes) + 1);
+    const want = Math.min(st.size, maxBytes) + 1;
+    const buf = transient && want <= SCRATCH_MAX ? scratchOf(want) : Buffer.allocUnsafe(want);
     let n = 0;
-    for (let got = 1; got > 0 && n < buf.length && (n === 0 || n !== st.size);) {
-      got = readSync(fd, buf, n, buf.length - n, null);
+    for (let got = 1; got > 0 && n < want && (n === 0 || n !== st.size);) {
+      got = readSync(fd, buf, n, want - n, null);
       n += got;
     }
     if (n > maxBytes) return tooLarge(n, maxBytes);
@@ -150,7 +161,7 @@ function readOpened(fd: number, maxBytes: number): ReadResult {
  * FIFO, a device or a folder before a byte is read. The difference: such a file is opened before it is
  * refused (`O_NOCTTY`: a terminal never becomes the process's controlling terminal). POSIX only.
  */
-export function readFileOpenFirst(abs: string, options: ReadOptions): ReadResult {
+export function readFileOpenFirst(abs: string, options: ReadOptions, transient = false): ReadResult {
   // Without O_NOFOLLOW (Windows) the open would follow a symlink out of the workspace: lstat first there.
   if (!constants.O_NOFOLLOW) return readFileSafeSync(abs, options);
   let fd: number;
@@ -159,7 +170,17 @@ export function readFileOpenFirst(abs: string, options: ReadOptions): ReadResult
   } catch {
     return readFileSafeSync(abs, options);
   }
-  return readOpened(fd, options.maxBytes);
+  return readOpened(fd, options.maxBytes, transient);
+}
+
+/**
+ * `readFileOpenFirst` into one buffer reused from read to read (files up to 1 MiB): the bytes are valid
+ * only until the next call, for a caller that decodes or tests them at once (the folder scan without a
+ * cache). An allocation per file, with the garbage collector's bookkeeping of each, was ~10% of reading
+ * the bench corpus (10,505 files: 245 -> 215 ms of main-thread CPU, 383 -> 347 ms for the process).
+ */
+export function readFileTransient(abs: string, options: ReadOptions): ReadResult {
+  return readFileOpenFirst(abs, options, true);
 }
 
 /** Reads a regular file synchronously under the rules above. */

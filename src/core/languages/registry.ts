@@ -97,19 +97,40 @@ export function createRegistry(userLanguages: readonly LanguageSyntax[] = []): L
     add(createSfcFrontEnd({ id, ...flavour, stylesEndNonWord, style: (lang) => lexerFor(lang === 'sass' || lang === 'postcss' ? 'scss' : lang) }, [...SUPPRESSION_DIRECTIVES, ...languageDirectives(HTML_SYNTAX.id, HTML_SYNTAX.suppressions)]), { extensions: [ext] });
   }
   for (const l of BUILTIN_LANGUAGES) add(tableFrontEnd(l), l);
+  // The scan asks twice per file in a row (the byte prefilter, then the text scan): the last answer is kept;
+  // and the answer depends on the file's name alone, which repeats (`index.js`, `package.json`): kept per name.
+  let lastPath: string | null = null;
+  let lastAnswer: LanguageFrontEnd | null = null;
+  const byFileName = new Map<string, LanguageFrontEnd | null>();
+  const find = (relPath: string): LanguageFrontEnd | null => {
+    const name = relPath.slice(relPath.lastIndexOf('/') + 1);
+    let known = byFileName.get(name);
+    if (known === undefined) {
+      if (byFileName.size >= 4096) byFileName.clear();
+      byFileName.set(name, (known = findByName(name)));
+    }
+    return known;
+  };
+  const findByName = (name: string): LanguageFrontEnd | null => {
+    const base = name.toLowerCase();
+    const named = byName.get(base) ?? (base.includes('.') ? byName.get(`${base.slice(0, base.indexOf('.'))}.*`) : undefined);
+    if (named) return named;
+    const dot = base.lastIndexOf('.');
+    if (dot < 0) return null;
+    // `.tftest.hcl`: the longest known ending wins.
+    for (let d = base.indexOf('.'); d >= 0 && d <= dot; d = base.indexOf('.', d + 1)) {
+      const fe = byExtension.get(base.slice(d));
+      if (fe) return fe;
+    }
+    return null;
+  };
   return {
     frontEndFor(relPath: string): LanguageFrontEnd | null {
-      const base = relPath.slice(relPath.lastIndexOf('/') + 1).toLowerCase();
-      const named = byName.get(base) ?? (base.includes('.') ? byName.get(`${base.slice(0, base.indexOf('.'))}.*`) : undefined);
-      if (named) return named;
-      const dot = base.lastIndexOf('.');
-      if (dot < 0) return null;
-      // `.tftest.hcl`: the longest known ending wins.
-      for (let d = base.indexOf('.'); d >= 0 && d <= dot; d = base.indexOf('.', d + 1)) {
-        const fe = byExtension.get(base.slice(d));
-        if (fe) return fe;
+      if (relPath !== lastPath) {
+        lastAnswer = find(relPath);
+        lastPath = relPath;
       }
-      return null;
+      return lastAnswer;
     },
   };
 }

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { decodeText, inspectFile, readFileOpenFirst, readInspected, type ReadResult } from '../fs/safeFs';
+import { decodeText, inspectFile, readFileTransient, readInspected, type ReadResult } from '../fs/safeFs';
+import { joinNormal } from '../fs/joinPath';
 import { effectiveExcludes, type DebtLedgerConfig } from '../config/config';
 import { findingsToItems, localToday, toLedgerItems } from '../ledger/ids';
 import { emptyScanStats, type LedgerItem, type ScanResult, type SkippedFile } from '../model';
@@ -15,6 +16,7 @@ import type { GitListingOutputs } from '../git/gitFiles';
 import { compileExcludes, hasExtension } from './pathFilter';
 import { SCRIPT_FALLBACK } from '../languages/registry';
 import { scanEntries } from '../languages/scanEntries';
+import { prepareScriptLexer } from '../languages/jsLexer';
 import { contentHash, ScanCache, type CacheEntry } from './scanCache';
 import { inShard, type Shard } from './shard';
 import { TOOL_VERSION } from '../version';
@@ -128,6 +130,8 @@ async function scanFolder(options: ScanOptions, trail: ReadTrail | null): Promis
   const root = path.resolve(options.root);
   const { config } = options;
   const today = options.today ?? localToday();
+  // Without a cache every file is read: the TS/JS lexer is optimised while the folder is listed (see prepareScriptLexer).
+  if (!options.cacheFile) prepareScriptLexer();
   const discovered = await discoverFiles({
     root,
     extensions: scanEntries(config),
@@ -211,7 +215,7 @@ async function scanFiles(options: ScanOptions, { root, config, today, discovered
   const outOfScope = (rel: string, generatedText: boolean): boolean => !reported.has(placement.resolver.scopeOf(rel, generatedText));
   const minChars = options.deferResilienceFrom ?? DEFER_RESILIENCE_FROM;
   const scanner: TextScanner = Number.isFinite(minChars) ? { ...folderScanner, deferResilience: { minChars, outOfScope } } : folderScanner;
-  const resilienceOnly: TextScanner = { ...scanner, mayContain: () => false };
+  const resilienceOnly: TextScanner = { ...scanner, mayContain: () => false, mayContainBytes: () => false };
   const items: LedgerItem[] = [];
   const skipped: SkippedFile[] = [];
   const summaries = new Map<string, ResilienceSummary>();
@@ -447,7 +451,7 @@ function scanFileUnguarded(
   parse?: (request: ParseRequest) => Promise<ParseAnswer>,
 ): FileOutcome | Promise<FileOutcome> {
   // Regular files only (never a FIFO or a device), inside the root, capped: see core/fs/safeFs.
-  const abs = path.join(root, rel);
+  const abs = joinNormal(root, rel);
   let read: ReadResult;
   // Size and mtime for the cache entry: the lstat's when there is one, as before.
   let seen: { size: number; mtimeMs: number } | null = null;
@@ -462,8 +466,9 @@ function scanFileUnguarded(
     read = readInspected(inspected, config.maxFileSize);
     seen = inspected;
   } else {
-    // No cache to answer from the stat alone: one open first, the same refusals (see readFileOpenFirst).
-    read = readFileOpenFirst(abs, { maxBytes: config.maxFileSize, root });
+    // No cache to answer from the stat alone: one open first, the same refusals (see readFileOpenFirst);
+    // into a reused buffer, as nothing below keeps the bytes (they are tested and decoded at once).
+    read = readFileTransient(abs, { maxBytes: config.maxFileSize, root });
   }
   if (!read.ok) return read.refusal === 'missing' ? { items: [], summary: null, imports: [] } : { reason: read.reason };
   seen ??= read;
@@ -517,7 +522,7 @@ function recordScan(rel: string, scanner: TextScanner, cache: ScanCache, stats: 
 function prefilterBytes(scanner: TextScanner, rel: string, bytes: Buffer, forceResilience: boolean): 'passes' | 'fails' | 'not run' {
   const frontEnd = scanner.languages.frontEndFor(rel) ?? SCRIPT_FALLBACK;
   if ((scanner.resilience && frontEnd.embedsScript) || forceResilience || (scanner.markdownTasks && frontEnd.taskItems)) return 'not run';
-  return scanner.mayContain(bytes.toString('latin1'), frontEnd) ? 'passes' : 'fails';
+  return scanner.mayContainBytes(bytes, frontEnd) ? 'passes' : 'fails';
 }
 
 function reuse(rel: string, entry: CacheEntry, cache: ScanCache, stats: ScanResult['stats']): FileOutcome {

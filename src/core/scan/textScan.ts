@@ -8,7 +8,7 @@ import type { RawItem } from '../model';
 import type * as Parser from './parser';
 import type { ResilienceSummary } from '../resilience/model';
 import { createMarkerMatcher, parseMarkers, type MarkerMatcher } from './markerParser';
-import { createPrefilter } from './prefilter';
+import { compilePrefilter, type Prefilter } from './prefilter';
 import { allImports, hasCallHint, hasCallHintOutside, mayImportGlobalDefaults, NO_RUNTIME_CODE, relativeImports } from './callHints';
 import { createRegistry, SCRIPT_FALLBACK, type LanguageRegistry } from '../languages/registry';
 import type { LanguageFrontEnd } from '../languages/frontEnd';
@@ -68,6 +68,8 @@ export interface TextScanner {
   matcher: MarkerMatcher;
   /** The raw-text prefilter of a front-end (its tags and its own suppression directives). */
   mayContain: (text: string, frontEnd: LanguageFrontEnd) => boolean;
+  /** `mayContain(bytes.toString('latin1'), frontEnd)`, mostly without making the string (see `Prefilter.bytes`). */
+  mayContainBytes: (bytes: Buffer, frontEnd: LanguageFrontEnd) => boolean;
   resilience: boolean;
   /** Which front-end reads a path; never a switch on a language name here. */
   languages: LanguageRegistry;
@@ -106,16 +108,18 @@ function compileTextScanner(config: DebtLedgerConfig, directory: OwnerDirectory)
     if (!m) matchers.set(fe, (m = createMarkerMatcher(config.tags, config.suppressions, directory, fe.suppressions)));
     return m;
   };
-  const prefilters = new Map<LanguageFrontEnd, (text: string) => boolean>();
-  const mayContain = (text: string, fe: LanguageFrontEnd): boolean => {
+  const prefilters = new Map<LanguageFrontEnd, Prefilter>();
+  const prefilterFor = (fe: LanguageFrontEnd): Prefilter => {
     let p = prefilters.get(fe);
     if (!p) {
       const m = matcherFor(fe);
-      prefilters.set(fe, (p = createPrefilter(config.tags, m.suppressions ? m.directives : null, { afterPunctuation: fe.openersEndNonWord === true })));
+      prefilters.set(fe, (p = compilePrefilter(config.tags, m.suppressions ? m.directives : null, { afterPunctuation: fe.openersEndNonWord === true })));
     }
-    return p(text);
+    return p;
   };
-  return { matcher, mayContain, resilience: config.resilience.enabled, languages, matcherFor, markdownTasks: config.markdownTasks };
+  const mayContain = (text: string, fe: LanguageFrontEnd): boolean => prefilterFor(fe).text(text);
+  const mayContainBytes = (bytes: Buffer, fe: LanguageFrontEnd): boolean => prefilterFor(fe).bytes(bytes);
+  return { matcher, mayContain, mayContainBytes, resilience: config.resilience.enabled, languages, matcherFor, markdownTasks: config.markdownTasks };
 }
 
 /** A scanner for a folder: its CODEOWNERS and .mailmap join the owner directory. */
