@@ -19,6 +19,25 @@ const stem = (p: string): string => base(p).replace(/\.[^.]*$/, '');
  * those are resolved, once each, before they are read backwards.
  */
 const OPAQUE = /^\.\.?\/?$|^(@[^/]+\/)?[^/.]+$/;
+
+/** Whether a specifier's target cannot be told from its last segment (`.`, `..`, a bare package name): see OPAQUE. */
+export function namesNoFile(spec: string): boolean {
+  return OPAQUE.test(spec);
+}
+
+/** A specifier's last segment less its extension (`../http/` and `./http.js`: `http`). */
+export function specifierStem(spec: string): string {
+  return stem(spec.replace(/\/+$/, ''));
+}
+
+/** The stems an import must end in to reach these files: each file's stem, its folder's for an index file (added to `into`). */
+export function summaryStems(files: Iterable<string>, into = new Set<string>()): Set<string> {
+  for (const f of files) {
+    into.add(stem(f));
+    if (stem(f) === 'index') into.add(stem(f.slice(0, f.lastIndexOf('/'))));
+  }
+  return into;
+}
 /** Extensions an import may write for a script file of another extension (`./a.js` for `a.ts`). */
 const WRITTEN = ['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts'];
 
@@ -39,7 +58,7 @@ export function connectedToReported(
   const opaque: { file: string; spec: string }[] = [];
   for (const file of files) {
     for (const spec of importsOf(file) ?? []) {
-      if (OPAQUE.test(spec)) {
+      if (namesNoFile(spec)) {
         opaque.push({ file, spec });
         continue;
       }

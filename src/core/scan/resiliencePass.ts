@@ -4,7 +4,7 @@ import { ProjectModules } from '../resilience/moduleResolver';
 import { readProjectJson } from '../resilience/projectFiles';
 import { prepareSummary } from '../resilience/resolveSummary';
 import type { Placement } from '../scope/placement';
-import { connectedToReported } from './importGraph';
+import { connectedToReported, namesNoFile, specifierStem, summaryStems } from './importGraph';
 
 /** What the folder scan's first pass leaves for the resilience pass. */
 export interface ResiliencePassInput {
@@ -57,19 +57,13 @@ export async function resiliencePass({ root, files, summaries, pendingImports, d
   };
   // Resolving every relative import of thousands of files is the cost of a cached run: first reject
   // specifiers whose last segment cannot name a summarised file (its stem, or its folder for index files).
-  const stem = (p: string): string => p.slice(p.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
   const stems = new Set<string>();
-  const addStems = (): void => {
-    for (const f of summaries.keys()) {
-      stems.add(stem(f));
-      if (stem(f) === 'index') stems.add(stem(f.slice(0, f.lastIndexOf('/'))));
-    }
-  };
+  const addStems = (): void => void summaryStems(summaries.keys(), stems);
   // What each specifier can name, worked out once: 30,000 specifiers on the bench corpus, at every round.
   const names = new Map<string, { stem: string; opaque: boolean }>();
   const nameOf = (spec: string): { stem: string; opaque: boolean } => {
     let n = names.get(spec);
-    if (!n) names.set(spec, (n = { stem: stem(spec.replace(/\/+$/, '')), opaque: /^\.\.?\/?$/.test(spec) || /^(@[^/]+\/)?[^/.]+$/.test(spec) }));
+    if (!n) names.set(spec, (n = { stem: specifierStem(spec), opaque: namesNoFile(spec) }));
     return n;
   };
   const importsSummarised = (rel: string, specifiers: string[]): boolean =>
@@ -95,7 +89,7 @@ export async function resiliencePass({ root, files, summaries, pendingImports, d
     };
     const scopes = new Map<string, boolean>();
     const isReported = (rel: string): boolean => {
-      if (deferred.has(rel) || importsOf(rel) === undefined) return false;
+      if (deferred.has(rel) || !(summaries.has(rel) || pendingImports.has(rel))) return false;
       let yes = scopes.get(rel);
       if (yes === undefined) scopes.set(rel, (yes = reported.has(placement.scopeOf(rel))));
       return yes;

@@ -1,6 +1,7 @@
 import type { LedgerItem, RawItem } from '../model';
 import type { ResilienceSummary } from '../resilience/model';
 import type { Fingerprint, SnapshotResult } from './ledgerSnapshot';
+import { namesNoFile, specifierStem, summaryStems } from './importGraph';
 
 /** What scanning one file gave (the scanner's per-file outcome). */
 export type PatchOutcome = { items: RawItem[]; summary: ResilienceSummary | null; imports: string[]; note?: string; generated?: boolean } | { reason: string };
@@ -72,19 +73,7 @@ function sum(fresh: ReadonlyMap<string, LedgerItem[]>): number {
   return n;
 }
 
-const stem = (p: string): string => p.slice(p.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
-
-/** The names an import must end in to reach a summarised file: its stem, or its folder's for an index file. */
-function summaryStems(files: Iterable<string>): Set<string> {
-  const out = new Set<string>();
-  for (const f of files) {
-    out.add(stem(f));
-    if (stem(f) === 'index') out.add(stem(f.slice(0, f.lastIndexOf('/'))));
-  }
-  return out;
-}
-
 /** Whether an import specifier may resolve to a summarised file (as the scanner's second pass decides; `.`, `..` and bare package names always may). */
 function mayNameSummarised(spec: string, stems: ReadonlySet<string>): boolean {
-  return stems.has(stem(spec.replace(/\/+$/, ''))) || /^\.\.?\/?$/.test(spec) || /^(@[^/]+\/)?[^/.]+$/.test(spec);
+  return stems.has(specifierStem(spec)) || namesNoFile(spec);
 }

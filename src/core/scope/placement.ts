@@ -1,7 +1,6 @@
 import type { DebtLedgerConfig } from '../config/config';
 import type { LedgerItem } from '../model';
 import { detectWorkspaces, type WorkspaceLayout } from '../workspaces/workspaces';
-import { hasGeneratedHeader } from './generatedHeader';
 import type { Scope } from './model';
 import { scopeResolverFor, type ScopeResolver } from './scopeResolver';
 
@@ -58,4 +57,3 @@ export function createPlacement(root: string | null, config: DebtLedgerConfig, r
   };
 }
 
-export { hasGeneratedHeader };
