@@ -38,7 +38,7 @@ const findVersion = /GNU findutils\D*(\d+)\.(\d+)/.exec(spawnSync('find', ['--ve
 const hasGnuFind = process.platform === 'linux' && !!findVersion && Number(findVersion[1]) * 100 + Number(findVersion[2]) >= 409;
 
 describe('the warm path stat pass (find -files0-from, else statSync)', () => {
-  it('gives exactly what statSync gives: files, folders, links, odd names, nanosecond times', (t) => {
+  it('gives exactly what statSync gives: files, folders, links, odd names, nanosecond times', async (t) => {
     const dir = tempDir(t, { 'a.ts': 'x', 'sub/b.ts': 'hello', '-starts-with-dash.ts': 'y', 'sp ace\nnewline.ts': 'z', 'ünï.ts': 'u' });
     mkdirSync(path.join(dir, 'folder'));
     symlinkSync('a.ts', path.join(dir, 'link.ts'));
@@ -46,36 +46,57 @@ describe('the warm path stat pass (find -files0-from, else statSync)', () => {
     // A time with nanoseconds (utimes takes seconds as a double), as a real editor's write has.
     utimesSync(path.join(dir, 'sub/b.ts'), 1_700_000_000.123456, 1_700_000_000.987654);
     const paths = ['a.ts', 'sub/b.ts', '-starts-with-dash.ts', 'sp ace\nnewline.ts', 'ünï.ts', 'folder', 'link.ts', 'linkdir', path.join(dir, 'a.ts')];
-    const viaFind = statPaths(dir, paths, { minPaths: 0 });
+    const viaFind = await statPaths(dir, paths, { minPaths: 0 });
     if (hasGnuFind) assert.equal(viaFind.via, 'find');
     same(viaFind, expected(dir, paths), 'find');
-    const viaNode = statPaths(dir, paths, { minPaths: 0, env: { DEBT_LEDGER_NO_FIND: '1' } });
+    const viaNode = await statPaths(dir, paths, { minPaths: 0, env: { DEBT_LEDGER_NO_FIND: '1' } });
     assert.equal(viaNode.via, 'node');
     same(viaNode, expected(dir, paths), 'node');
   });
 
-  it('a missing path, a dangling link or a loop: every path stat\'ed here, still exact', (t) => {
+  it('a missing path, a dangling link or a loop: every path stat\'ed here, still exact', async (t) => {
     const dir = tempDir(t, { 'a.ts': 'x', 'b.ts': 'y' });
     symlinkSync('nowhere.ts', path.join(dir, 'dangling.ts'));
     symlinkSync('loop2', path.join(dir, 'loop1'));
     symlinkSync('loop1', path.join(dir, 'loop2'));
     for (const paths of [['a.ts', 'gone.ts', 'b.ts'], ['a.ts', 'dangling.ts', 'b.ts'], ['a.ts', 'loop1', 'b.ts']]) {
-      const pass = statPaths(dir, paths, { minPaths: 0 });
+      const pass = await statPaths(dir, paths, { minPaths: 0 });
       same(pass, expected(dir, paths), paths[1]!);
       assert.deepEqual([...pass.kinds], [1, 0, 1], `${paths[1]!} is missing, the others are files`);
     }
   });
 
-  it('a known answer is recognised byte for byte, and any change breaks it', { skip: !hasGnuFind && 'needs GNU find >= 4.9' }, (t) => {
+  it('a known answer is recognised byte for byte, and any change breaks it', { skip: !hasGnuFind && 'needs GNU find >= 4.9' }, async (t) => {
     const dir = tempDir(t, { 'a.ts': 'x', 'b.ts': 'y' });
     const paths = ['a.ts', 'b.ts'];
-    const first = statPaths(dir, paths, { minPaths: 0 });
+    const first = await statPaths(dir, paths, { minPaths: 0 });
     assert.ok(first.raw);
-    assert.equal(statPaths(dir, paths, { minPaths: 0, known: first.raw }).same, true);
+    assert.equal((await statPaths(dir, paths, { minPaths: 0, known: first.raw })).same, true);
     writeFileSync(path.join(dir, 'b.ts'), 'y2');
-    const after = statPaths(dir, paths, { minPaths: 0, known: first.raw });
+    const after = await statPaths(dir, paths, { minPaths: 0, known: first.raw });
     assert.equal(after.same, false);
     same(after, expected(dir, paths), 'after a change');
+  });
+
+  it('split over several find processes: the same answer byte for byte, and the same refusal of a missing path', { skip: !hasGnuFind && 'needs GNU find >= 4.9' }, async (t) => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 40; i++) files[`d${i % 4}/f${i}${'x'.repeat(i)}.ts`] = 'y'.repeat(i);
+    const dir = tempDir(t, files);
+    const paths = [...Object.keys(files), 'd0', 'd3'];
+    const one = await statPaths(dir, paths, { minPaths: 0, parts: 1 });
+    assert.ok(one.raw);
+    for (const parts of [2, 3, 7, 42, 100]) {
+      const split = await statPaths(dir, paths, { minPaths: 0, parts });
+      assert.equal(split.via, 'find', `${parts} parts`);
+      assert.ok(split.raw?.equals(one.raw), `${parts} parts: the joined answer is one run's answer`);
+      assert.equal((await statPaths(dir, paths, { minPaths: 0, parts, known: one.raw })).same, true, `${parts} parts: known answer`);
+      same(split, expected(dir, paths), `${parts} parts`);
+    }
+    // A path missing in the last part: that part's answer has one record fewer, so the pass is made here.
+    const withGone = [...paths, 'gone.ts'];
+    const gone = await statPaths(dir, withGone, { minPaths: 0, parts: 3 });
+    assert.equal(gone.via, 'node');
+    same(gone, expected(dir, withGone), 'a missing path');
   });
 
   it('refuses an answer that is not one well-formed record per path', () => {

@@ -171,9 +171,9 @@ export function readRunSnapshot(plan: WarmPlan): RunSnapshot | null {
  * only listed files' stats differ, `onStatMiss` gets the stat pass over the snapshot's file list (taken
  * before anything was read), which the scan can use as its own.
  */
-export async function validateRunSnapshot(plan: WarmPlan, snap: RunSnapshot, probe: GitProbe | null, onStatMiss?: (prestat: ScanProof | null) => void): Promise<StoredOutput | null> {
+export async function validateRunSnapshot(plan: WarmPlan, snap: RunSnapshot, stats: StartedStats, probe: GitProbe | null, onStatMiss?: (prestat: ScanProof | null) => void): Promise<StoredOutput | null> {
   if ((snap.git === null) !== (probe === null) || (snap.git && snap.git.length !== 4)) return null;
-  const held = statsHold(plan, snap);
+  const held = await statsHold(plan, snap, stats);
   if (held !== true) {
     onStatMiss?.(held);
     return null;
@@ -185,17 +185,34 @@ export async function validateRunSnapshot(plan: WarmPlan, snap: RunSnapshot, pro
   return snap.out;
 }
 
+/** The stat pass over a snapshot's folders and listed files, under way (see startStatPass). */
+export interface StartedStats {
+  pass: ReturnType<typeof statPaths>;
+  statAt: number;
+}
+
+/**
+ * Starts the stat pass over the snapshot's folders and listed files: the longest part of a replay (find
+ * processes, ~30 ms each on the bench's folders), so it starts before git is asked and before the side
+ * files are stat'ed here, which both overlap it.
+ */
+export function startStatPass(plan: WarmPlan, snap: RunSnapshot): StartedStats {
+  const statAt = Date.now();
+  const known = readKnownAnswer(plan, snap);
+  const pass = statPaths(plan.root, { count: snap.dirs.length + snap.n, input: snap.input, findable: snap.findable, paths: () => inputPaths(snap.input) }, { known });
+  return { pass, statAt };
+}
+
 /** True when every stat is as recorded; else the listed files' stat pass (null when a side file or folder differs). */
-function statsHold(plan: WarmPlan, snap: RunSnapshot): true | ScanProof | null {
-  // Side files are few and often missing (looked for, not found): stat'ed here, the rest in one pass.
+async function statsHold(plan: WarmPlan, snap: RunSnapshot, stats: StartedStats): Promise<true | ScanProof | null> {
+  // Side files are few and often missing (looked for, not found): stat'ed here while find works.
   for (const [p, ...s] of snap.side) {
     const now = sig(p);
     if (now[0] !== s[0] || now[1] !== s[1] || now[2] !== s[2]) return null;
   }
   const nDirs = snap.dirs.length;
-  const statAt = Date.now();
-  const known = readKnownAnswer(plan, snap);
-  const pass = statPaths(plan.root, { count: nDirs + snap.n, input: snap.input, findable: snap.findable, paths: () => inputPaths(snap.input) }, { known });
+  const { statAt } = stats;
+  const pass = await stats.pass;
   markPhase(`stat ${snap.side.length} side files, ${nDirs} dirs, ${snap.n} listed files (${pass.via}${pass.same ? ', as known' : ''})`);
   if (pass.same) return true;
   const { kinds, sizes: pSizes, mtimes: pMtimes, inos } = pass;

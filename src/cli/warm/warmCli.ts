@@ -3,7 +3,7 @@ import { readFileSafeSync, writeFileAtomic } from '../../core/fs/safeFs';
 import { localToday } from '../../core/ledger/ids';
 import type { CliIo } from '../io';
 import { markPhase } from './warmTrace';
-import { readRunSnapshot, recordRunSnapshot, startCheckProbe, startGitProbe, validateRunSnapshot, warmPlan, type GitProbe, type ScanProof, type StoredOutput } from './runSnapshot';
+import { readRunSnapshot, recordRunSnapshot, startCheckProbe, startGitProbe, startStatPass, validateRunSnapshot, warmPlan, type GitProbe, type ScanProof, type StoredOutput } from './runSnapshot';
 
 /** What the launcher needs from the CLI bundle (src/cli/mainEntry.ts). */
 export interface MainModule {
@@ -34,9 +34,11 @@ export async function runWarmCli(argv: readonly string[], io: CliIo, options: Wa
   if (plan) {
     const snap = readRunSnapshot(plan);
     markPhase('read + parse stored run');
+    const stats = snap ? startStatPass(plan, snap) : null;
+    markPhase('start the stat pass');
     const check = snap && plan.useGit ? startCheckProbe(plan.root, snap) : null;
     markPhase('start git');
-    const out = snap ? await validateRunSnapshot(plan, snap, check, (stats) => {
+    const out = snap && stats ? await validateRunSnapshot(plan, snap, stats, check, (stats) => {
       // A stat differs: start the full listing now, while the CLI loads; the scan may reuse the stat pass.
       if (plan.useGit) probe ??= startGitProbe(plan.root, check);
       prestat = stats;
