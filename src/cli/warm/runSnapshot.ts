@@ -54,6 +54,8 @@ export interface ScanProof {
   sizes: readonly number[];
   mtimes: readonly number[];
   statAt: number;
+  /** Handed to the scan: `files` is git's listing as it is now (every git answer it rests on is as recorded). */
+  gitListed?: boolean;
   /** A walk's refusals (from the scan), or, handed to the scan, a walk's answer known to be unchanged. */
   walked?: { files: readonly string[]; skipped: readonly { file: string; reason: string }[]; dirs: readonly string[]; side: readonly string[] };
 }
@@ -112,12 +114,42 @@ export interface GitProbe {
 
 const answerOf = (o: GitOutput): string => `${o.code}\0${o.error ?? ''}\0${o.stdout}`;
 
-/** The listing's four calls, for the scan and for recording. */
-export function startGitProbe(root: string, check?: GitProbe | null): GitProbe {
-  // A check probe's calls are the listing's own, started earlier: their answers are reused, not asked again.
+/**
+ * The listing's four calls, for the scan and for recording. A check probe's calls are the listing's own,
+ * started earlier: their answers are reused, not asked again. `proven`: the snapshot whose side files all
+ * held (a stat miss on listed files only): the calls the check probe left out are proven by those stats
+ * (the work tree by the `.git` entries, the tracked listing by the index), so their recorded answers are
+ * git's answers now; a recorded failure is asked again (its stderr was not kept), and the untracked
+ * listing always is.
+ */
+export function startGitProbe(root: string, check?: GitProbe | null, proven?: RunSnapshot | null): GitProbe {
   const args = gitListingArgs(true);
-  const outputs = Promise.all(args.map((a, i) => check?.calls?.[i] ?? gitExec(root, a))) as unknown as Promise<GitListingOutputs>;
+  const recorded = (i: number): Promise<GitOutput> | null => {
+    // Never the untracked listing: no stat proves it (a new file), the check asks it whenever it counts.
+    const answer = check?.calls && (i === 0 || i === 2) && proven?.git?.[i];
+    const parsed = answer ? outputOf(answer) : null;
+    return parsed?.code === 0 ? Promise.resolve(parsed) : null;
+  };
+  const outputs = Promise.all(args.map((a, i) => check?.calls?.[i] ?? recorded(i) ?? gitExec(root, a))) as unknown as Promise<GitListingOutputs>;
   return { outputs, answers: outputs.then((outs) => outs.map(answerOf)) };
+}
+
+/** A recorded answer (answerOf) back as git's output; stderr is not recorded (only kept for failures). */
+function outputOf(answer: string): GitOutput | null {
+  const a = answer.indexOf('\0');
+  const b = a < 0 ? -1 : answer.indexOf('\0', a + 1);
+  if (b < 0 || !/^\d+$/.test(answer.slice(0, a))) return null;
+  return { code: Number(answer.slice(0, a)), error: answer.slice(a + 1, b) || null, stdout: answer.slice(b + 1), stderr: '' };
+}
+
+/**
+ * True when the check probe's answers are the recorded ones: with the side files held (the other calls
+ * proven), git would list exactly the snapshot's files.
+ */
+export async function listingHolds(snap: RunSnapshot, check: GitProbe | null): Promise<boolean> {
+  if (!check || !snap.git) return false;
+  const answers = await check.answers;
+  return answers.length === snap.git.length && answers.every((a, i) => a === null || a === snap.git![i]);
 }
 
 /** The calls a snapshot's validation needs (see GitProbe); started at once, awaited last. */

@@ -3,7 +3,7 @@ import { readFileSafeSync, writeFileAtomic } from '../../core/fs/safeFs';
 import { localToday } from '../../core/ledger/ids';
 import type { CliIo } from '../io';
 import { markPhase } from './warmTrace';
-import { readRunSnapshot, recordRunSnapshot, startCheckProbe, startGitProbe, startStatPass, validateRunSnapshot, warmPlan, type GitProbe, type ScanProof, type StoredOutput } from './runSnapshot';
+import { listingHolds, readRunSnapshot, recordRunSnapshot, startCheckProbe, startGitProbe, startStatPass, validateRunSnapshot, warmPlan, type GitProbe, type ScanProof, type StoredOutput } from './runSnapshot';
 
 /** What the launcher needs from the CLI bundle (src/cli/mainEntry.ts). */
 export interface MainModule {
@@ -40,7 +40,8 @@ export async function runWarmCli(argv: readonly string[], io: CliIo, options: Wa
     markPhase('start git');
     const out = snap && stats ? await validateRunSnapshot(plan, snap, stats, check, (stats) => {
       // A stat differs: start the full listing now, while the CLI loads; the scan may reuse the stat pass.
-      if (plan.useGit) probe ??= startGitProbe(plan.root, check);
+      // Only listed files differ (stats): the side files held, so git's answers they prove are the recorded ones.
+      if (plan.useGit) probe ??= startGitProbe(plan.root, check, stats ? snap : null);
       prestat = stats;
     }) : null;
     markPhase('wait for git, compare');
@@ -50,6 +51,9 @@ export async function runWarmCli(argv: readonly string[], io: CliIo, options: Wa
       return out.code;
     }
     if (plan.useGit) probe ??= startGitProbe(plan.root, check);
+    // Only listed files' stats differ and git says what it said: the scan takes the snapshot's listing as it is.
+    const pre = prestat as ScanProof | null;
+    if (pre?.source === 'git' && snap && (await listingHolds(snap, check))) prestat = { ...pre, gitListed: true };
   }
   const main = options.loadMain();
   markPhase('load the CLI bundle');

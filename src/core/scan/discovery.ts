@@ -21,6 +21,8 @@ export interface DiscoveryOptions {
   gitListing?: Promise<GitListingOutputs>;
   /** A walk's answer known to be unchanged (the CLI's warm path checked every folder and ignore file): used instead of walking. */
   walked?: { files: readonly string[]; skipped: readonly { file: string; reason: string }[] };
+  /** The git listing's result known to be unchanged (the CLI's warm path: every answer it rests on is as recorded): used instead of interpreting the answers again. */
+  gitListed?: readonly string[];
 }
 
 export interface Discovered {
@@ -44,6 +46,7 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<Discover
   const excluded = compileExcludes(options.excludes);
   const keep = (rel: string): boolean => wanted(rel) && !excluded(rel);
   let gitNote: string | null = null;
+  if (options.useGit && options.gitListed) return { files: [...options.gitListed], source: 'git', gitNote: null };
   if (options.useGit) {
     const listed = await listGitFiles(options.root, { submodules: options.submodules !== false }, options.submodules !== false ? options.gitListing : undefined);
     if (listed.ok) return { files: listed.files.filter(keep).sort(), source: 'git', gitNote: null };

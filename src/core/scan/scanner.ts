@@ -52,7 +52,7 @@ export interface ScanOptions {
   /** The git listing's answers, when the caller started them already (see `startGitListing`). */
   gitListing?: Promise<GitListingOutputs>;
   /** A stat pass taken before this call (the CLI's warm path): used instead of a new one when its file list is the listing's. */
-  prestat?: { files: readonly string[]; sizes: readonly number[]; mtimes: readonly number[]; statAt: number; walked?: { files: readonly string[]; skipped: readonly { file: string; reason: string }[] } };
+  prestat?: { files: readonly string[]; sizes: readonly number[]; mtimes: readonly number[]; statAt: number; walked?: { files: readonly string[]; skipped: readonly { file: string; reason: string }[] }; gitListed?: boolean };
   /**
    * Parse on a worker thread, overlapping the marker scan (compilerWorker.ts). Default: in-process, unless
    * DEBT_LEDGER_COMPILER_WORKER=1 and 200+ files are listed (opt-in until measured on an idle machine: docs/languages.md).
@@ -136,6 +136,7 @@ async function scanFolder(options: ScanOptions, trail: ReadTrail | null): Promis
     submodules: config.submodules,
     ...(options.gitListing ? { gitListing: options.gitListing } : {}),
     ...(options.prestat?.walked ? { walked: options.prestat.walked } : {}),
+    ...(options.prestat?.gitListed ? { gitListed: options.prestat.files } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
   const directory = loadOwnerDirectory(root, config.owners);
