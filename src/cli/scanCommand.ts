@@ -4,7 +4,7 @@ import { scanWorkspace } from '../core/scan/scanner';
 import { branchLedger } from '../core/dod/branchLedger';
 import { branchFacts, GitFactsError } from '../core/git/branchFacts';
 import { BASELINE_FILE, compareWithBaseline, readBaseline } from '../core/intel/baseline';
-import { enrichLedgerCached } from '../core/intel/enrichSnapshot';
+import { enrichLedgerCached, startHeadProbe } from '../core/intel/enrichSnapshot';
 import { writeCommitGraph } from '../core/git/commitGraph';
 import { localToday } from '../core/ledger/ids';
 import { unknownSelectors } from '../core/ledger/failOnCheck';
@@ -77,6 +77,9 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
   if (!SORTS.includes(sort)) throw new UsageError(`unknown --sort "${sort}"${didYouMean(sort, SORTS)} (expected ${SORTS.join(', ')})`);
   const unknown = unknownSelectors(failOn, config);
   if (unknown.length > 0) throw new UsageError(unknown.join('\n'));
+  // The enrichment's key asks git for HEAD: started now, answered while the scan runs.
+  const enrich = args.git && args.blame !== false;
+  const headProbe = enrich && args.cache ? startHeadProbe(root) : undefined;
   const result = await scanWorkspace({
     root,
     config: config,
@@ -88,10 +91,10 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
     ...(io.warm?.prestat ? { prestat: io.warm.prestat } : {}),
   });
   if (args.writeCommitGraph && result.listedWith === 'git') await writeCommitGraph(root);
-  if (args.git && args.blame !== false && result.listedWith === 'git') {
+  if (enrich && result.listedWith === 'git') {
     const cacheFile = args.cache ? defaultCacheFile(root, io.env) : null;
     await enrichLedgerCached(result.items, { root, config: config, today: localToday(), useGit: true, blameCacheFile: cacheFile?.replace(/\.json$/, '.blame.json') ?? null,
-      snapshotFile: cacheFile?.replace(/\.json$/, '.enriched.json') ?? null, fingerprint: result.fingerprint, changedFiles: result.changedFiles });
+      snapshotFile: cacheFile?.replace(/\.json$/, '.enriched.json') ?? null, fingerprint: result.fingerprint, changedFiles: result.changedFiles, headProbe });
   }
   let newIds: ReadonlySet<string> | undefined;
   if (args.newSince) {

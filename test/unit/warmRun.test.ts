@@ -86,6 +86,61 @@ describe('the CLI warm path (stored output of an unchanged scan)', () => {
     assert.match(await s.changed('walk: new file in a new folder', '--no-git'), /new in a new folder/);
   });
 
+  it('git: a content change takes the stored listing only while git says what it said (a new, deleted or added file is listed)', async (t) => {
+    const s = await setup(t);
+    await s.changed('first run');
+    /** Ages only the named files (the repository's own files keep their times, so its side files hold). */
+    const touch = (...files: string[]) => {
+      const when = nextAge();
+      for (const f of files) utimesSync(path.join(s.repo.dir, f), when, when);
+    };
+    /** A run after a change of listed files only: recorded, equal to a run without cache; then replayed. */
+    const seen = async (what: string) => {
+      const first = await s.run();
+      assert.equal(first.outcome, 'recorded', `${what}: seen and recorded`);
+      assert.equal(first.text, (await s.fresh()).text, `${what}: equal to a run without cache`);
+      assert.equal((await s.run()).outcome, 'replayed', `${what}: replayed next`);
+      return first.text;
+    };
+    s.write({ 'src/a.ts': '// TODO(@ann): edited once #1\n' });
+    touch('src/a.ts');
+    assert.match(await seen('content only (the stored listing)'), /edited once/);
+    s.write({ 'src/a.ts': '// TODO(@ann): edited twice #1\n', 'src/untracked.ts': '// HACK: untracked, new\n' });
+    touch('src/a.ts', 'src/untracked.ts', 'src');
+    const both = await seen('content and a new untracked file');
+    assert.match(both, /edited twice/);
+    assert.match(both, /untracked, new/);
+    s.write({ 'src/a.ts': '// TODO(@ann): edited thrice #1\n' });
+    rmSync(path.join(s.repo.dir, 'src/untracked.ts'));
+    rmSync(path.join(s.repo.dir, 'lib/d.ts'));
+    touch('src/a.ts', 'src', 'lib');
+    assert.doesNotMatch(await seen('content, an untracked file gone, a tracked file deleted'), /untracked, new|in lib/);
+  });
+
+  it('the enrichment snapshot: an edit that moves no item leaves it as it is, and every state still equals a run without cache', async (t) => {
+    const s = await setup(t);
+    await s.changed('first run');
+    const dir = path.join(s.env.XDG_CACHE_HOME, 'debt-ledger');
+    const enriched = () => readFileSync(path.join(dir, readdirSync(dir).find((f) => f.endsWith('.enriched.json'))!), 'utf8');
+    const before = enriched();
+    const edit = async (what: string, text: string) => {
+      s.write({ 'src/b.ts': text });
+      const when = nextAge();
+      utimesSync(path.join(s.repo.dir, 'src/b.ts'), when, when);
+      const run = await s.run();
+      assert.equal(run.outcome, 'recorded', what);
+      assert.equal(run.text, (await s.fresh()).text, `${what}: equal to a run without cache`);
+      return run.text;
+    };
+    await edit('a line appended below the items', `${FILES['src/b.ts']}export const c = 3;\n`);
+    assert.equal(enriched(), before, 'no item moved: the snapshot is left as it is');
+    await edit('back to the committed text', FILES['src/b.ts']);
+    assert.equal(enriched(), before);
+    assert.match(await edit('an item moved down', `\n${FILES['src/b.ts']}`), /"line": 2/);
+    assert.notEqual(enriched(), before, 'an item moved: written again');
+    await edit('back again', FILES['src/b.ts']);
+  });
+
   it('never replays runs that depend on more than files (tickets, new-since, baseline, markdown, no-cache)', async (t) => {
     const s = await setup(t);
     ageAll(s.repo.dir);
