@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { sigOf } from '../fs/readTrail';
+import { sigOf, type Sig } from '../fs/readTrail';
 import type { LedgerItem, ScanStats, SkippedFile } from '../model';
 import type { ResilienceSummary } from '../resilience/model';
 
@@ -165,7 +165,7 @@ export async function readSnapshot(file: string, key: string, fp: Fingerprint): 
  * The stored result and which listed files changed (indices into `fp.files`), when the key and the file
  * list are equal and at most `maxChanged` files differ in size or mtime; null otherwise (or when damaged).
  */
-export async function readSnapshotChanges(file: string, key: string, fp: Fingerprint, maxChanged: number): Promise<{ result: SnapshotResult; changed: number[]; side: string[]; dirs: string[] } | null> {
+export async function readSnapshotChanges(file: string, key: string, fp: Fingerprint, maxChanged: number, seen?: ReadonlyMap<string, Sig>): Promise<{ result: SnapshotResult; changed: number[]; side: string[]; dirs: string[] } | null> {
   let snap: SnapshotFile | null;
   try {
     snap = decodeSnapshot(await fs.readFile(file));
@@ -175,12 +175,14 @@ export async function readSnapshotChanges(file: string, key: string, fp: Fingerp
   if (!snap || snap.v !== VERSION || snap.key !== key) return null;
   if (snap.sizes.length !== fp.sizes.length || snap.mtimes.length !== fp.mtimes.length || snap.files !== fp.files.join('\n')) return null;
   // .gitattributes, workspace manifests, tsconfig/package.json, CODEOWNERS, .gitignore, a walk's folders.
+  // `seen`: stats of these paths taken moments ago (before the scan read anything), e.g. by the CLI's warm path.
+  const sig = (p: string): Sig => seen?.get(p) ?? sigOf(p);
   for (const [p, ...was] of snap.side) {
-    const now = sigOf(p);
+    const now = sig(p);
     if (now[0] !== was[0] || now[1] !== was[1] || now[2] !== was[2]) return null;
   }
   for (const [p, mtime, ino] of snap.dirs) {
-    const now = sigOf(p);
+    const now = sig(p);
     if (now[1] !== mtime || now[2] !== ino) return null;
   }
   const changed: number[] = [];

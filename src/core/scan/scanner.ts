@@ -18,7 +18,7 @@ import { inShard, type Shard } from './shard';
 import { TOOL_VERSION } from '../version';
 import { fingerprint, fingerprintDigest, readSnapshotChanges, snapshotFileFor, snapshotKey, writeSnapshot } from './ledgerSnapshot';
 import { MAX_PATCHED_FILES, patchSnapshot } from './snapshotPatch';
-import { startTrail, stopTrail, type ReadTrail } from '../fs/readTrail';
+import { startTrail, stopTrail, type ReadTrail, type Sig } from '../fs/readTrail';
 import { loadOwnerDirectory } from '../intel/ownerDirectory';
 import { createPlacement, type Placement } from '../scope/placement';
 import { createFolderScanner, createTextScanner, isStackOverflow, scanText, scanTextWith, TOO_DEEP, type ParseAnswer, type ParseRequest, type TextScan, type TextScanner } from './textScan';
@@ -52,7 +52,7 @@ export interface ScanOptions {
   /** The git listing's answers, when the caller started them already (see `startGitListing`). */
   gitListing?: Promise<GitListingOutputs>;
   /** A stat pass taken before this call (the CLI's warm path): used instead of a new one when its file list is the listing's. */
-  prestat?: { files: readonly string[]; sizes: readonly number[]; mtimes: readonly number[]; statAt: number; walked?: { files: readonly string[]; skipped: readonly { file: string; reason: string }[] }; gitListed?: boolean };
+  prestat?: { files: readonly string[]; sizes: readonly number[]; mtimes: readonly number[]; statAt: number; walked?: { files: readonly string[]; skipped: readonly { file: string; reason: string }[] }; gitListed?: boolean; seen?: ReadonlyMap<string, Sig> };
   /**
    * Parse on a worker thread, overlapping the marker scan (compilerWorker.ts). Default: in-process, unless
    * DEBT_LEDGER_COMPILER_WORKER=1 and 200+ files are listed (opt-in until measured on an idle machine: docs/languages.md).
@@ -146,7 +146,7 @@ async function scanFolder(options: ScanOptions, trail: ReadTrail | null): Promis
   if (fp) options.onWarmProof?.({ source: discovered.source, ...fp, ...(discovered.source === 'walk' ? { walked: { files: discovered.files, skipped: discovered.skipped ?? [], dirs: [], side: [] } } : {}) });
   const shard = options.shard && options.shard.count > 1 ? options.shard : undefined;
   const snapKey = snapshotKey({ tool: TOOL_VERSION, engine: cacheKey(config, directory.fingerprint), config, today, root, source: discovered.source, gitNote: discovered.gitNote, useGit: options.useGit ?? true, shard });
-  const prior = snapshot && fp ? await readSnapshotChanges(snapshot, snapKey, fp, shard ? 0 : MAX_PATCHED_FILES) : null;
+  const prior = snapshot && fp ? await readSnapshotChanges(snapshot, snapKey, fp, shard ? 0 : MAX_PATCHED_FILES, options.prestat?.seen) : null;
   // A few files changed and none can reach another file's result: the snapshot with those files scanned again.
   const patched = prior && fp && snapshot && prior.changed.length > 0 ? patchSnapshot(prior.result, fp, prior.changed, (rel) => scanFile(root, rel, config, createTextScanner(config, directory), ScanCache.none(), emptyScanStats()), (rel, raw, generated) => placed(createPlacement(root, config), rel, toLedgerItems(rel, raw, today), generated), config.resilience.enabled) : null;
   // A patch is cheap to redo: the snapshot is rewritten only once several files differ from it.
