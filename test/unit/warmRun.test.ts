@@ -141,6 +141,28 @@ describe('the CLI warm path (stored output of an unchanged scan)', () => {
     await edit('back again', FILES['src/b.ts']);
   });
 
+  it('a folder the repository ignores (a walk): a content change takes the recorded listing only while git still ignores it', async (t) => {
+    const s = await setup(t);
+    s.write({ '.gitignore': 'vendor/\n', 'vendor/x.ts': '// TODO: vendored\n', 'vendor/y.ts': '// FIXME: also vendored\n' });
+    await s.changed('first run of the ignored folder', 'vendor');
+    const touch = (...files: string[]) => {
+      const when = nextAge();
+      for (const f of files) utimesSync(path.join(s.repo.dir, f), when, when);
+    };
+    const seen = async (what: string) => {
+      const first = await s.run('vendor');
+      assert.equal(first.outcome, 'recorded', `${what}: seen and recorded`);
+      assert.equal(first.text, (await s.fresh('vendor')).text, `${what}: equal to a run without cache`);
+      return first.text;
+    };
+    s.write({ 'vendor/x.ts': '// TODO: vendored, edited\n' });
+    touch('vendor/x.ts');
+    assert.match(await seen('content, still ignored'), /vendored, edited/);
+    s.write({ 'vendor/x.ts': '// TODO: vendored, edited again\n', '.gitignore': '# nothing ignored now\n' });
+    touch('vendor/x.ts', '.gitignore');
+    assert.match(await seen('content, and the folder no longer ignored'), /edited again/);
+  });
+
   it('never replays runs that depend on more than files (tickets, new-since, baseline, markdown, no-cache)', async (t) => {
     const s = await setup(t);
     ageAll(s.repo.dir);

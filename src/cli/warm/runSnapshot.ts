@@ -120,16 +120,22 @@ const answerOf = (o: GitOutput): string => `${o.code}\0${o.error ?? ''}\0${o.std
  * started earlier: their answers are reused, not asked again. `proven`: the snapshot whose side files all
  * held (a stat miss on listed files only): the calls the check probe left out are proven by those stats
  * (the work tree by the `.git` entries, the tracked listing by the index), so their recorded answers are
- * git's answers now; a recorded failure is asked again (its stderr was not kept), and the untracked
- * listing always is.
+ * git's answers now; a recorded failure is asked again (its stderr was not kept), and so is the
+ * untracked listing, unless the folder was ignored and still is.
  */
 export function startGitProbe(root: string, check?: GitProbe | null, proven?: RunSnapshot | null): GitProbe {
   const args = gitListingArgs(true);
   const recorded = (i: number): Promise<GitOutput> | null => {
-    // Never the untracked listing: no stat proves it (a new file), the check asks it whenever it counts.
-    const answer = check?.calls && (i === 0 || i === 2) && proven?.git?.[i];
+    const answer = check?.calls && proven?.git?.[i];
     const parsed = answer ? outputOf(answer) : null;
-    return parsed?.code === 0 ? Promise.resolve(parsed) : null;
+    if (parsed?.code !== 0) return null;
+    if (i === 0 || i === 2) return Promise.resolve(parsed);
+    // The untracked listing: no stat proves it (a new file). It counts only when the folder is not
+    // ignored; in an ignored folder it is taken as recorded while check-ignore still says so.
+    const ignoredThen = /^0\0\0\.\n?$/.test(proven!.git![1] ?? '');
+    const checking = check?.calls?.[1];
+    if (i !== 3 || !ignoredThen || !checking) return null;
+    return checking.then((now) => (answerOf(now) === proven!.git![1] ? parsed : gitExec(root, args[3])));
   };
   const outputs = Promise.all(args.map((a, i) => check?.calls?.[i] ?? recorded(i) ?? gitExec(root, a))) as unknown as Promise<GitListingOutputs>;
   return { outputs, answers: outputs.then((outs) => outs.map(answerOf)) };
