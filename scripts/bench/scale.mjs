@@ -38,7 +38,7 @@ function row(name, ms, target, note = '') {
 }
 
 /** CLI re-run with nothing changed and with one file changed, against ripgrep over the same folder. */
-function warmPath({ repo, benchDir, root, config, runs, label }) {
+function warmPath({ repo, benchDir, root, config, runs, label, ratioTarget = true }) {
   const xdg = path.join(benchDir, 'xdg-scale');
   const cliArgs = (extra = []) => [path.join(repo, 'dist/cli.js'), 'scan', root, ...(config ? ['--config', config] : []), '--format', 'json', '--output', path.join(benchDir, 'scale-out.json'), ...extra];
   const env = { ...process.env, XDG_CACHE_HOME: xdg };
@@ -93,10 +93,13 @@ function warmPath({ repo, benchDir, root, config, runs, label }) {
   const m = Object.fromEntries(Object.entries(s).map(([k, v]) => [k, median(v)]));
   console.log(`\n${label}: ${files.length} files (unchanged re-run: ${outcome})`);
   row('ripgrep TODO regex over the folder', m.rg, null, `cpu ${m.rgCpu.toFixed(0)} ms`);
-  row('cached CLI re-run, nothing changed', m.cli, { ms: m.rg, factor: 1.5, label: 'ripgrep (target <= 1.5x)' }, `cpu ${m.cliCpu.toFixed(0)} ms = ${(m.cliCpu / m.rgCpu).toFixed(2)}x ripgrep's cpu`);
-  row('  same, --no-blame', m.noBlame, { ms: m.rg, factor: 1.5, label: 'ripgrep' });
-  row('  for reference: node -e 0 (Node\'s bare start-up)', m.bare, null, `cpu ${m.bareCpu.toFixed(0)} ms`);
-  if (caEnv) row('  same re-run without NODE_EXTRA_CA_CERTS', m.noCa, { ms: m.rg, factor: 1.5, label: 'ripgrep' }, `cpu ${m.noCaCpu.toFixed(0)} ms (the variable is set here; Node parses that file at start-up)`);
+  // The issue sets the ratio on the bench corpus; the monorepo's target is the 300 ms row (its ratio is shown, not judged).
+  const vsRg = (what) => (ratioTarget ? { ms: m.rg, factor: 1.5, label: what } : null);
+  const ratioNote = (ms) => (ratioTarget ? '' : `${(ms / m.rg).toFixed(2)}x of ripgrep (not judged here: see the 300 ms row)  `);
+  row('cached CLI re-run, nothing changed', m.cli, vsRg('ripgrep (target <= 1.5x)'), `${ratioNote(m.cli)}cpu ${m.cliCpu.toFixed(0)} ms = ${(m.cliCpu / m.rgCpu).toFixed(2)}x ripgrep's cpu`);
+  row('  same, --no-blame', m.noBlame, vsRg('ripgrep'), ratioNote(m.noBlame));
+  row('  for reference: node -e 0 (Node\'s bare start-up)', m.bare, null, `${(m.bare / m.rg).toFixed(2)}x of ripgrep, cpu ${m.bareCpu.toFixed(0)} ms`);
+  if (caEnv) row('  same re-run without NODE_EXTRA_CA_CERTS', m.noCa, vsRg('ripgrep'), `${ratioNote(m.noCa)}cpu ${m.noCaCpu.toFixed(0)} ms (the variable is set here; Node parses that file at start-up)`);
   row('one file changed, CLI re-run', m.changed, { ms: m.cli, factor: 2, label: 'the unchanged re-run (target <= 2x)' }, `cpu ${m.changedCpu.toFixed(0)} ms = ${(m.changedCpu / m.cliCpu).toFixed(2)}x`);
   return m;
 }
@@ -113,7 +116,7 @@ export async function runScaleBench({ repo, benchDir, runs = 3, corpus = null, c
 
   if (corpus) warmPath({ repo, benchDir, root: corpus, config: corpusConfig, runs, label: 'bench corpus' });
   const mono = await gen('mono8005', { files: 8005, commits: 2000 });
-  const mm = warmPath({ repo, benchDir, root: mono, config: null, runs, label: 'generated monorepo mono8005 (2,000 commits)' });
+  const mm = warmPath({ repo, benchDir, root: mono, config: null, runs, label: 'generated monorepo mono8005 (2,000 commits)', ratioTarget: false });
   row('  target: cached CLI re-run <= 300 ms', mm.cli, { ms: 300, label: '300 ms' });
   if (only === 'warm') return;
   const first = child(benchDir, 'scan', mono, path.join(benchDir, 'first-scan-cache.json'));
