@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { defaultConfig } from '../../src/core/config/config';
 import { scanOneFile } from '../../src/core/scan/scanner';
-import { decodeText, isBinary, readFileSafeSync, writeFileAtomic } from '../../src/core/fs/safeFs';
+import { decodeText, isBinary, readFileSafeSync, replaceCacheFileSync, writeFileAtomic } from '../../src/core/fs/safeFs';
 import { cli } from './helpers/cli';
 import { tempDir } from './helpers/tempDir';
 
@@ -206,5 +206,21 @@ describe('nothing outside the workspace is read or written', () => {
     const under = await cli(['scan', dir, '--no-cache', '--no-git', '-o', 'plain/x.txt'], dir);
     assert.equal(under.code, 2);
     assert.doesNotMatch(under.stderr, NO_STACK);
+  });
+});
+
+describe('the tool\'s own cache files', () => {
+  it('are replaced whole through a temp file, which never stays behind', (t) => {
+    const dir = tempDir(t);
+    const file = path.join(dir, 'deep/cache.bin');
+    assert.equal(replaceCacheFileSync(file, 'one'), false, 'no folder, none created');
+    assert.equal(replaceCacheFileSync(file, 'one', { createDir: true }), true);
+    assert.equal(replaceCacheFileSync(file, 'two'), true);
+    assert.equal(readFileSync(file, 'utf8'), 'two');
+    writeFileSync(`${file}.${process.pid}.tmp`, 'another writer');
+    assert.equal(replaceCacheFileSync(file, 'three', { exclusive: true }), false, 'exclusive: the temp file exists');
+    assert.equal(readFileSync(file, 'utf8'), 'two');
+    assert.equal(replaceCacheFileSync(path.join(dir, 'deep'), 'x'), false, 'a folder is not replaced');
+    assert.deepEqual(readdirSync(path.join(dir, 'deep')), ['cache.bin']);
   });
 });

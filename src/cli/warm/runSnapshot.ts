@@ -1,8 +1,8 @@
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { sigOf, type Sig } from '../../core/fs/readTrail';
-import { readFileSafeSync } from '../../core/fs/safeFs';
+import { sigOf, sigWith, type Sig } from '../../core/fs/readTrail';
+import { readFileSafeSync, replaceCacheFileSync } from '../../core/fs/safeFs';
 import { gitExec, type GitOutput } from '../../core/git/gitExec';
 import { gitListingArgs, type GitListingOutputs } from '../../core/git/gitFiles';
 import { CODEOWNERS_LOCATIONS } from '../../core/intel/codeowners';
@@ -115,6 +115,9 @@ export interface GitProbe {
 
 const answerOf = (o: GitOutput): string => `${o.code}\0${o.error ?? ''}\0${o.stdout}`;
 
+/** A recorded `check-ignore .` answer saying the folder is ignored (exit 0, naming `.`). */
+const saysIgnored = (answer: string | undefined): boolean => /^0\0\0\.\n?$/.test(answer ?? '');
+
 /**
  * The listing's four calls, for the scan and for recording. A check probe's calls are the listing's own,
  * started earlier: their answers are reused, not asked again. `proven`: the snapshot whose side files all
@@ -132,9 +135,8 @@ export function startGitProbe(root: string, check?: GitProbe | null, proven?: Ru
     if (i === 0 || i === 2) return Promise.resolve(parsed);
     // The untracked listing: no stat proves it (a new file). It counts only when the folder is not
     // ignored; in an ignored folder it is taken as recorded while check-ignore still says so.
-    const ignoredThen = /^0\0\0\.\n?$/.test(proven!.git![1] ?? '');
     const checking = check?.calls?.[1];
-    if (i !== 3 || !ignoredThen || !checking) return null;
+    if (i !== 3 || !saysIgnored(proven!.git![1]) || !checking) return null;
     return checking.then((now) => (answerOf(now) === proven!.git![1] ? parsed : gitExec(root, args[3])));
   };
   const outputs = Promise.all(args.map((a, i) => check?.calls?.[i] ?? recorded(i) ?? gitExec(root, a))) as unknown as Promise<GitListingOutputs>;
@@ -165,7 +167,7 @@ export function startCheckProbe(root: string, snap: RunSnapshot): GitProbe | nul
   const [inside, ignored] = snap.git;
   const args = gitListingArgs(true);
   const isRepo = inside!.startsWith('0\0');
-  const isIgnored = /^0\0\0\.\n?$/.test(ignored!);
+  const isIgnored = saysIgnored(ignored);
   const modules = snap.side.some(([p, size]) => path.basename(p) === '.gitmodules' && size !== -1);
   const wanted = [false, isRepo, isRepo && !isIgnored && modules, isRepo && !isIgnored];
   const calls = wanted.map((w, i) => (w ? gitExec(root, args[i]!) : null));
@@ -303,14 +305,8 @@ function readKnownAnswer(plan: WarmPlan, snap: RunSnapshot): Buffer | null {
 const knownHead = (plan: WarmPlan, id: string): string => `DLSTAT1 ${id} ${sigOf(plan.file).join(' ')}`;
 
 function writeKnownAnswer(plan: WarmPlan, snap: RunSnapshot, raw: Buffer): void {
-  const file = knownFile(plan);
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, Buffer.concat([Buffer.from(`${knownHead(plan, snap.id)}\n`, 'latin1'), raw]));
-    renameSync(tmp, file);
-  } catch {
-    rmSync(tmp, { force: true }); // only costs speed next time
-  }
+  // A failure only costs speed next time.
+  replaceCacheFileSync(knownFile(plan), Buffer.concat([Buffer.from(`${knownHead(plan, snap.id)}\n`, 'latin1'), raw]));
 }
 
 /**
@@ -320,7 +316,7 @@ function writeKnownAnswer(plan: WarmPlan, snap: RunSnapshot, raw: Buffer): void 
 export async function recordRunSnapshot(plan: WarmPlan, input: { startedAt: number; probe: GitProbe | null; proof: ScanProof | null; trail: { files: string[]; dirs: string[] }; out: StoredOutput; seen?: ReadonlyMap<string, Sig> | undefined }): Promise<boolean> {
   const { proof, startedAt } = input;
   // Stats taken before the run (the stat pass) where there are some: what the run rested on.
-  const sig = (p: string): Sig => input.seen?.get(p) ?? sigOf(p);
+  const sig = sigWith(input.seen);
   const drop = (): false => {
     rmSync(plan.file, { force: true });
     rmSync(knownFile(plan), { force: true });
@@ -349,10 +345,7 @@ export async function recordRunSnapshot(plan: WarmPlan, input: { startedAt: numb
       v: VERSION, key: plan.key, id: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`, git, side, dirs, ...(proof.source === 'walk' ? { walk: [...(proof.walked?.skipped ?? [])] } : {}),
       n: proof.files.length, sizes: Float64Array.from(proof.sizes), mtimes: Float64Array.from(proof.mtimes), input: stat, findable, out: input.out,
     };
-    mkdirSync(path.dirname(plan.file), { recursive: true });
-    const tmp = `${plan.file}.${process.pid}.tmp`;
-    writeFileSync(tmp, encodeRunFile(snap));
-    renameSync(tmp, plan.file);
+    if (!replaceCacheFileSync(plan.file, encodeRunFile(snap), { createDir: true })) return false;
     prune(plan.file);
     return true;
   } catch {

@@ -38,11 +38,11 @@ export async function runWarmCli(argv: readonly string[], io: CliIo, options: Wa
     markPhase('start the stat pass');
     const check = snap && plan.useGit ? startCheckProbe(plan.root, snap) : null;
     markPhase('start git');
-    const out = snap && stats ? await validateRunSnapshot(plan, snap, stats, check, (stats) => {
+    const out = snap && stats ? await validateRunSnapshot(plan, snap, stats, check, (missed) => {
       // A stat differs: start the full listing now, while the CLI loads; the scan may reuse the stat pass.
-      // Only listed files differ (stats): the side files held, so git's answers they prove are the recorded ones.
-      if (plan.useGit) probe ??= startGitProbe(plan.root, check, stats ? snap : null);
-      prestat = stats;
+      // Only listed files differ (`missed` is their stat pass): the side files held, so git's answers they prove are the recorded ones.
+      if (plan.useGit) probe ??= startGitProbe(plan.root, check, missed ? snap : null);
+      prestat = missed;
     }) : null;
     markPhase('wait for git, compare');
     if (out && (await replay(out, io))) {

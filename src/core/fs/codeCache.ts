@@ -1,10 +1,10 @@
 import type * as Crypto from 'node:crypto';
 import type { Hash } from 'node:crypto';
-import { mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync, unlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
-import { readFileSafeSync } from './safeFs';
+import { readFileSafeSync, replaceCacheFileSync } from './safeFs';
 
 /**
  * A V8 code cache for the CLI's big bundles (Node 20 has no `module.enableCompileCache`): a bundle is
@@ -85,24 +85,17 @@ export function saveCodeCaches(): void {
   for (const entry of loaded) {
     if (!entry.stale || !entry.file) continue;
     entry.stale = false;
-    const tmp = `${entry.file}.${process.pid}.tmp`;
     try {
       const data = entry.script.createCachedData();
       if (data.length === 0 || data.length > MAX_CACHE) continue;
-      mkdirSync(path.dirname(entry.file), { recursive: true });
-      writeFileSync(tmp, Buffer.concat([Buffer.from(MAGIC + sha1().update(data).digest('hex'), 'latin1'), data]), { flag: 'wx' });
-      renameSync(tmp, entry.file);
+      if (!replaceCacheFileSync(entry.file, Buffer.concat([Buffer.from(MAGIC + sha1().update(data).digest('hex'), 'latin1'), data]), { createDir: true, exclusive: true })) continue;
       codeCacheStats.written++;
       // Caches of other builds of the same bundle are dead weight.
       const own = path.basename(entry.file);
       const prefix = own.slice(0, own.indexOf('-') + 1);
       for (const name of readdirSync(path.dirname(entry.file))) if (name !== own && name.startsWith(prefix) && name.endsWith('.bin')) unlinkSync(path.join(path.dirname(entry.file), name));
     } catch {
-      try {
-        unlinkSync(tmp);
-      } catch {
-        // nothing to remove
-      }
+      // Only costs the cache next time.
     }
   }
 }

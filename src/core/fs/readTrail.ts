@@ -53,6 +53,11 @@ export function noteDir(abs: string): void {
 /** Size (-1 missing, -2 neither file nor folder), mtime and inode of a path, as the trail's checks compare them. */
 export type Sig = [number, number, number];
 
+/** `sigOf`, except for the paths `seen` holds: their stats as taken moments ago (the CLI's warm-path stat pass). */
+export function sigWith(seen: ReadonlyMap<string, Sig> | undefined): (p: string) => Sig {
+  return seen ? (p) => seen.get(p) ?? sigOf(p) : sigOf;
+}
+
 export function sigOf(p: string): Sig {
   try {
     const st = statSync(p, { throwIfNoEntry: false });

@@ -1,4 +1,4 @@
-import { constants, lstatSync, closeSync, fstatSync, openSync, readSync, realpathSync, promises as fs, type Stats } from 'node:fs';
+import { constants, lstatSync, closeSync, fstatSync, mkdirSync, openSync, readSync, realpathSync, renameSync, rmSync, writeFileSync, promises as fs, type Stats } from 'node:fs';
 import { isAscii } from 'node:buffer';
 import * as path from 'node:path';
 
@@ -272,6 +272,25 @@ export interface WriteOptions {
 }
 
 let tmpCounter = 0;
+
+/**
+ * Replaces one of the tool's own cache files (stored runs, snapshots, code caches; never a user's file) with
+ * `data`: a temp file beside it, then a rename, so a reader never sees half of it. Synchronous and without
+ * fsync: a cache lost in a crash only costs speed. False when it could not be written (the temp file is
+ * removed). `exclusive`: the temp file must not exist yet.
+ */
+export function replaceCacheFileSync(file: string, data: string | Uint8Array, options: { createDir?: boolean; exclusive?: boolean } = {}): boolean {
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    if (options.createDir) mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(tmp, data, options.exclusive ? { flag: 'wx' } : {});
+    renameSync(tmp, file);
+    return true;
+  } catch {
+    rmSync(tmp, { force: true });
+    return false;
+  }
+}
 
 /**
  * Writes a file atomically: a temp file in the same folder, then a rename over the target. A target that

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, promises as fs, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { readFileSafeSync } from '../fs/safeFs';
+import { promises as fs } from 'node:fs';
+import { readFileSafeSync, replaceCacheFileSync } from '../fs/safeFs';
 import * as path from 'node:path';
 import { gitExec, type GitOutput } from '../git/gitExec';
 import type { LedgerItem } from '../model';
@@ -75,7 +75,7 @@ export async function enrichLedgerCached(items: LedgerItem[], options: EnrichOpt
   const same = todo !== items && items.every((i, k) => !changedIn(i) || (had![k] !== undefined && JSON.stringify(had![k]) === JSON.stringify(store(i))));
   if (keys && options.snapshotFile && !same) {
     const data: EnrichSnapshotFile = { v: 2, key: keys.key(), base: keys.base, fields: Object.fromEntries(items.map((i) => [i.id, store(i)])) };
-    writeSnapshotFile(options.snapshotFile, data);
+    replaceCacheFileSync(options.snapshotFile, JSON.stringify(data), { createDir: true }); // a failure only costs speed next time
   }
   return { ...stats, reused: todo !== items };
 }
@@ -100,17 +100,6 @@ function readSnapshotFile(file: string): Partial<EnrichSnapshotFile> | null {
     return JSON.parse(read.bytes.toString('utf8')) as Partial<EnrichSnapshotFile>;
   } catch {
     return null;
-  }
-}
-
-function writeSnapshotFile(file: string, data: EnrichSnapshotFile): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(tmp, JSON.stringify(data));
-    renameSync(tmp, file);
-  } catch {
-    rmSync(tmp, { force: true }); // only costs speed next time
   }
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { sigOf, type Sig } from '../fs/readTrail';
+import { sigOf, sigWith, type Sig } from '../fs/readTrail';
 import type { LedgerItem, ScanStats, SkippedFile } from '../model';
 import type { ResilienceSummary } from '../resilience/model';
 
@@ -176,7 +176,7 @@ export async function readSnapshotChanges(file: string, key: string, fp: Fingerp
   if (snap.sizes.length !== fp.sizes.length || snap.mtimes.length !== fp.mtimes.length || snap.files !== fp.files.join('\n')) return null;
   // .gitattributes, workspace manifests, tsconfig/package.json, CODEOWNERS, .gitignore, a walk's folders.
   // `seen`: stats of these paths taken moments ago (before the scan read anything), e.g. by the CLI's warm path.
-  const sig = (p: string): Sig => seen?.get(p) ?? sigOf(p);
+  const sig = sigWith(seen);
   for (const [p, ...was] of snap.side) {
     const now = sig(p);
     if (now[0] !== was[0] || now[1] !== was[1] || now[2] !== was[2]) return null;
