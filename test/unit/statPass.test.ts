@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { parseFindOutput, statPaths, type StatPass } from '../../src/cli/warm/statPass';
+import { FIND_MAX_PARTS, parseFindOutput, pathList, splitInput, startEarlyFind, statPaths, type StatPass } from '../../src/cli/warm/statPass';
 import { tempDir } from './helpers/tempDir';
 
 /** What statSync says, in the pass's encoding. */
@@ -97,6 +97,77 @@ describe('the warm path stat pass (find -files0-from, else statSync)', () => {
     const gone = await statPaths(dir, withGone, { minPaths: 0, parts: 3 });
     assert.equal(gone.via, 'node');
     same(gone, expected(dir, withGone), 'a missing path');
+  });
+
+  it('find started early over part files: its answer counts only when the parts are exactly the input', { skip: !hasGnuFind && 'needs GNU find >= 4.9' }, async (t) => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 30; i++) files[`d${i % 3}/f${i}.ts`] = 'y'.repeat(i + 1);
+    const dir = tempDir(t, files);
+    const paths = [...Object.keys(files), 'd1'];
+    const { input } = pathList(paths);
+    const one = await statPaths(dir, paths, { minPaths: 0, parts: 1 });
+    const partsDir = tempDir(t);
+    const part = (i: number): string => path.join(partsDir, `run.p${i}`);
+    const write = (chunks: readonly Buffer[]): void => {
+      for (let i = 0; i < FIND_MAX_PARTS + 1; i++) rmSync(part(i), { force: true });
+      chunks.forEach((c, i) => writeFileSync(part(i), c));
+    };
+    for (const n of [1, 2, 3, 4]) {
+      write(splitInput(input, n));
+      const early = startEarlyFind(dir, part);
+      assert.ok(early, `${n} parts: started`);
+      assert.equal(early.holds(input), true, `${n} parts hold the input`);
+      const pass = await statPaths(dir, paths, { minPaths: 0, early });
+      assert.ok(pass.raw?.equals(one.raw!), `${n} parts: the same answer as one find over the input`);
+      assert.equal(pass.early, true, `${n} parts: the early answer was used`);
+      same(pass, expected(dir, paths), `${n} parts`);
+    }
+    // Used, not asked again: a change after the early find answered is not in the pass (the replay's
+    // order: find first, the snapshot read meanwhile).
+    write(splitInput(input, 2));
+    const before = startEarlyFind(dir, part)!;
+    await before.answer;
+    writeFileSync(path.join(dir, 'd0/f0.ts'), 'changed after the early answer');
+    const used = await statPaths(dir, paths, { minPaths: 0, early: before });
+    assert.equal(used.sizes[0], 1, 'the size find saw when it ran');
+    // Parts that are not exactly the input: refused, and the pass makes its own (still exact).
+    const swapped = pathList([paths[1]!, paths[0]!, ...paths.slice(2)]).input;
+    const [a, b] = splitInput(input, 2) as [Buffer, Buffer];
+    const refused: [string, Buffer[]][] = [
+      ['two paths swapped (as many records, other files)', [swapped]],
+      ['the parts out of order', [b, a]],
+      ['a part missing at the end', [a]],
+      ['an extra part', [a, b, Buffer.from('d0/f0.ts\0')]],
+      ['a path more in a part', [Buffer.concat([a, Buffer.from('d0/f0.ts\0')]), b]],
+    ];
+    for (const [what, chunks] of refused) {
+      write(chunks);
+      const early = startEarlyFind(dir, part);
+      assert.ok(early, what);
+      assert.equal(early.holds(input), false, what);
+      const pass = await statPaths(dir, paths, { minPaths: 0, early });
+      assert.equal(pass.via, 'find', what);
+      assert.equal(pass.early, false, what);
+      same(pass, expected(dir, paths), what);
+      assert.equal(await early.answer, null, `${what}: the early processes were stopped`);
+    }
+  });
+
+  it('no early find over a missing, linked, empty or FIFO part file, and cancel stops it', { skip: !hasGnuFind && 'needs GNU find >= 4.9' }, async (t) => {
+    const dir = tempDir(t, { 'a.ts': 'x', 'big.ts': 'y'.repeat(100_000) });
+    const partsDir = tempDir(t, { 'list': 'a.ts\0big.ts\0', 'empty.p0': '' });
+    assert.equal(startEarlyFind(dir, (i) => path.join(partsDir, `none.p${i}`)), null, 'no part files');
+    symlinkSync('list', path.join(partsDir, 'link.p0'));
+    assert.equal(startEarlyFind(dir, (i) => path.join(partsDir, `link.p${i}`)), null, 'a link is not followed');
+    assert.equal(startEarlyFind(dir, (i) => path.join(partsDir, `empty.p${i}`)), null, 'an empty part');
+    if (spawnSync('mkfifo', [path.join(partsDir, 'fifo.p0')]).status === 0) {
+      assert.equal(startEarlyFind(dir, (i) => path.join(partsDir, `fifo.p${i}`)), null, 'a FIFO: refused without blocking');
+    }
+    writeFileSync(path.join(partsDir, 'ok.p0'), 'a.ts\0big.ts\0');
+    const early = startEarlyFind(dir, (i) => path.join(partsDir, `ok.p${i}`));
+    assert.ok(early);
+    early.cancel();
+    assert.equal(await early.answer, null, 'cancelled: no answer');
   });
 
   it('refuses an answer that is not one well-formed record per path', () => {

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import { FIND_MIN_PATHS } from '../../src/cli/warm/statPass';
+import { formatWarmTrace, startWarmTrace } from '../../src/cli/warm/warmTrace';
 import { ageAll } from './helpers/aging';
 import { warmHarness } from './helpers/warmHarness';
 import { tempDir, writeFiles } from './helpers/tempDir';
@@ -31,7 +33,7 @@ async function setup(t: TestContext) {
     if (process.platform === 'linux' && !process.env.DEBT_LEDGER_NO_FIND) assert.ok(stored.some((f) => f.endsWith('.stat')), `${what}: the known answer is kept`);
     return first.text;
   };
-  return { repo, changed, run, write: (f: Record<string, string>) => writeFiles(repo.dir, f) };
+  return { repo, env, changed, run, write: (f: Record<string, string>) => writeFiles(repo.dir, f) };
 }
 
 describe('the CLI warm path over many files (the find stat pass)', () => {
@@ -86,5 +88,35 @@ describe('the CLI warm path over many files (the find stat pass)', () => {
     symlinkSync('real.json', out);
     await s.run('-o', out);
     assert.equal(readFileSync(elsewhere, 'utf8'), text);
+  });
+
+  it('find starts on the stored parts of its input; parts that are stale, damaged, a FIFO or gone are not used', { skip: (process.platform !== 'linux' || !!process.env.DEBT_LEDGER_NO_FIND) && 'the find pass runs on Linux only' }, async (t) => {
+    const s = await setup(t);
+    const text = await s.changed('first run');
+    const dir = path.join(s.env.XDG_CACHE_HOME, 'debt-ledger');
+    const parts = readdirSync(dir).filter((f) => /\.p\d$/.test(f));
+    assert.ok(parts.length >= 1, 'the recording wrote the stat input as part files');
+    const p0 = path.join(dir, parts[0]!);
+    const original = readFileSync(p0);
+    const listed = original.toString('utf8').split('\0').slice(0, -1);
+    const replays = async (what: string, early = false) => {
+      startWarmTrace();
+      const r = await s.run();
+      assert.equal(r.outcome, 'replayed', `${what}: still replayed (the pass ran its own find)`);
+      assert.equal(r.text, text, what);
+      assert.equal(/\(find, started early/.test(formatWarmTrace()), early, `${what}: ${early ? '' : 'not '}the early find's answer`);
+    };
+    await replays('as recorded', true);
+    // The same paths in another order: as many records, each at the wrong place if the part were used.
+    writeFileSync(p0, `${[...listed].reverse().join('\0')}\0`);
+    await replays('the paths reversed');
+    writeFileSync(p0, `${listed.slice(1).join('\0')}\0`);
+    await replays('a path fewer');
+    rmSync(p0);
+    if (spawnSync('mkfifo', [p0]).status === 0) await replays('a FIFO');
+    rmSync(p0, { force: true });
+    await replays('gone');
+    writeFileSync(p0, original);
+    await replays('put back', true);
   });
 });

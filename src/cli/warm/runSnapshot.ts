@@ -10,7 +10,7 @@ import { TOOL_VERSION } from '../../core/version';
 import { cacheDir } from '../cachePaths';
 import { CLI_OPTIONS } from '../options';
 import { decodeRunFile, encodeRunFile, inputPaths, type RunSnapshot, type StoredOutput } from './runFile';
-import { pathList, statPaths } from './statPass';
+import { FIND_MAX_PARTS, findParts, findUsable, pathList, splitInput, startEarlyFind, statPaths, type EarlyFind } from './statPass';
 import { markPhase } from './warmTrace';
 
 /**
@@ -237,11 +237,39 @@ export interface StartedStats {
  * processes, ~30 ms each on the bench's folders), so it starts before git is asked and before the side
  * files are stat'ed here, which both overlap it.
  */
-export function startStatPass(plan: WarmPlan, snap: RunSnapshot): StartedStats {
-  const statAt = Date.now();
-  const known = readKnownAnswer(plan, snap);
-  const pass = statPaths(plan.root, { count: snap.dirs.length + snap.n, input: snap.input, findable: snap.findable, paths: () => inputPaths(snap.input) }, { known });
+export function startStatPass(plan: WarmPlan, snap: RunSnapshot, early?: EarlyStats | null): StartedStats {
+  const statAt = early?.statAt ?? Date.now();
+  // The known answer is read once find has answered (it is compared only then).
+  const pass = statPaths(plan.root, { count: snap.dirs.length + snap.n, input: snap.input, findable: snap.findable, paths: () => inputPaths(snap.input) }, { known: () => readKnownAnswer(plan, snap), early });
   return { pass, statAt };
+}
+
+/**
+ * The stat pass's input as find part files next to the snapshot (`run-….p0`, `.p1`, ...: the split
+ * findParts makes), written when the snapshot is: the next replay starts find on them as soon as it knows
+ * the snapshot's name, before reading the snapshot (5-8 ms of reading and decoding on the bench corpus),
+ * and uses the answer only when the parts are exactly the snapshot's input (EarlyFind.holds).
+ */
+const partFile = (plan: WarmPlan, i: number): string => plan.file.replace(/\.run$/, `.p${i}`);
+
+/** find under way over the stored part files, and when it started (the pass's time). */
+export type EarlyStats = EarlyFind & { statAt: number };
+
+/** find over the stored part files, started before the snapshot is read; null when there are none. */
+export function startEarlyStats(plan: WarmPlan): EarlyStats | null {
+  if (!findUsable(Infinity)) return null;
+  const statAt = Date.now();
+  const early = startEarlyFind(plan.root, (i) => partFile(plan, i));
+  return early ? Object.assign(early, { statAt }) : null;
+}
+
+/** Writes the part files of a new snapshot's stat input and removes any others (see partFile). */
+function writeParts(plan: WarmPlan, input: Buffer, count: number, findable: boolean): void {
+  const parts = findable && findUsable(count) ? splitInput(input, findParts(count)) : [];
+  // Parts left from an earlier snapshot would not hold (EarlyFind.holds), but cost a find each time.
+  for (let i = parts.length; i < FIND_MAX_PARTS; i++) rmSync(partFile(plan, i), { force: true });
+  // A part that cannot be written leaves p0 gone: the next pass starts its own find.
+  if (!parts.every((p, i) => replaceCacheFileSync(partFile(plan, i), p))) rmSync(partFile(plan, 0), { force: true });
 }
 
 /** True when every stat is as recorded; else the listed files' stat pass (null when a side file or folder differs). */
@@ -254,7 +282,7 @@ async function statsHold(plan: WarmPlan, snap: RunSnapshot, stats: StartedStats)
   const nDirs = snap.dirs.length;
   const { statAt } = stats;
   const pass = await stats.pass;
-  markPhase(`stat ${snap.side.length} side files, ${nDirs} dirs, ${snap.n} listed files (${pass.via}${pass.same ? ', as known' : ''})`);
+  markPhase(`stat ${snap.side.length} side files, ${nDirs} dirs, ${snap.n} listed files (${pass.via}${pass.early ? ', started early' : ''}${pass.same ? ', as known' : ''})`);
   if (pass.same) return true;
   const { kinds, sizes: pSizes, mtimes: pMtimes, inos } = pass;
   for (let i = 0; i < nDirs; i++) {
@@ -320,6 +348,7 @@ export async function recordRunSnapshot(plan: WarmPlan, input: { startedAt: numb
   const drop = (): false => {
     rmSync(plan.file, { force: true });
     rmSync(knownFile(plan), { force: true });
+    for (let i = 0; i < FIND_MAX_PARTS; i++) rmSync(partFile(plan, i), { force: true });
     return false;
   };
   try {
@@ -346,6 +375,7 @@ export async function recordRunSnapshot(plan: WarmPlan, input: { startedAt: numb
       n: proof.files.length, sizes: Float64Array.from(proof.sizes), mtimes: Float64Array.from(proof.mtimes), input: stat, findable, out: input.out,
     };
     if (!replaceCacheFileSync(plan.file, encodeRunFile(snap), { createDir: true })) return false;
+    writeParts(plan, stat, snap.dirs.length + snap.n, findable);
     prune(plan.file);
     return true;
   } catch {
@@ -363,7 +393,6 @@ function prune(file: string): void {
   for (const n of names) if (n.endsWith('.json')) rmSync(path.join(dir, n), { force: true });
   const mine = names.filter((n) => n.endsWith('.run')).map((n) => ({ n, m: sigOf(path.join(dir, n))[1] }));
   for (const { n } of mine.sort((a, b) => b.m - a.m).slice(KEEP)) {
-    rmSync(path.join(dir, n), { force: true });
-    rmSync(path.join(dir, n.replace(/\.run$/, '.stat')), { force: true });
+    for (const ext of ['run', 'stat', ...Array.from({ length: FIND_MAX_PARTS }, (_, i) => `p${i}`)]) rmSync(path.join(dir, n.replace(/\.run$/, `.${ext}`)), { force: true });
   }
 }

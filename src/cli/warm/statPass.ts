@@ -1,6 +1,6 @@
 import type * as ChildProcess from 'node:child_process';
 import type * as Os from 'node:os';
-import { statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 
 /**
@@ -31,22 +31,31 @@ export interface StatPass {
 /** Fewer paths than this: spawning find costs more than it saves. */
 export const FIND_MIN_PATHS = 256;
 
+/** True when a pass over `count` paths goes to find here (Linux, enough paths, not turned off). */
+export function findUsable(count: number, env: Readonly<Record<string, string | undefined>> = process.env, minPaths = FIND_MIN_PATHS): boolean {
+  return process.platform === 'linux' && count >= minPaths && !env.DEBT_LEDGER_NO_FIND;
+}
+
 /**
  * Stats `paths` (absolute, or relative to `cwd`). `known`: find's raw answer from an earlier pass over the
  * same paths whose every stat was found as recorded; an identical answer now is reported as `same` without
  * being parsed (the answer holds every field compared: type, size, mtime, inode).
  */
-export async function statPaths(cwd: string, list: readonly string[] | PathList, options: { env?: Readonly<Record<string, string | undefined>>; known?: Buffer | null; minPaths?: number; parts?: number } = {}): Promise<StatPass & { raw: Buffer | null; same: boolean }> {
+export async function statPaths(cwd: string, list: readonly string[] | PathList, options: { env?: Readonly<Record<string, string | undefined>>; known?: Buffer | null | (() => Buffer | null); minPaths?: number; parts?: number; early?: EarlyFind | null } = {}): Promise<StatPass & { raw: Buffer | null; same: boolean; early: boolean }> {
   const env = options.env ?? process.env;
   const paths = Array.isArray(list) ? pathList(list as readonly string[]) : (list as PathList);
   const pass = emptyPass(paths.count);
-  const useFind = process.platform === 'linux' && paths.count >= (options.minPaths ?? FIND_MIN_PATHS) && !env.DEBT_LEDGER_NO_FIND && paths.findable;
-  const raw = useFind ? await findStats(cwd, paths.input, options.parts ?? findParts(paths.count)) : null;
-  if (raw && options.known && raw.equals(options.known)) return { ...pass, via: 'find', raw, same: true };
+  const useFind = findUsable(paths.count, env, options.minPaths) && paths.findable;
+  // find already under way over stored parts that are exactly this input, else started here.
+  const early = useFind && options.early?.holds(paths.input) ? options.early : null;
+  if (options.early && !early) options.early.cancel();
+  const raw = useFind ? await (early?.answer ?? findStats(cwd, paths.input, options.parts ?? findParts(paths.count))) : null;
+  const known = typeof options.known === 'function' ? options.known() : options.known;
+  if (raw && known && raw.equals(known)) return { ...pass, via: 'find', raw, same: true, early: !!early };
   const complete = raw !== null && parseFindOutput(raw, pass);
   if (!complete) statHere(cwd, paths.paths(), pass);
   pass.via = complete ? 'find' : 'node';
-  return { ...pass, raw: complete ? raw : null, same: false };
+  return { ...pass, raw: complete ? raw : null, same: false, early: complete && !!early };
 }
 
 /** Paths as the pass takes them: their count, find's input (each path followed by NUL), the paths themselves. */
@@ -77,8 +86,11 @@ export const FIND_PATHS_PER_PART = 2500;
 export function findParts(count: number): number {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when find runs
   const cores = (require('node:os') as typeof Os).availableParallelism();
-  return Math.max(1, Math.min(4, cores, Math.floor(count / FIND_PATHS_PER_PART)));
+  return Math.max(1, Math.min(FIND_MAX_PARTS, cores, Math.floor(count / FIND_PATHS_PER_PART)));
 }
+
+/** At most this many find processes share a pass. */
+export const FIND_MAX_PARTS = 4;
 
 /**
  * find's raw answer, or null when it could not run. With `parts` > 1 the input is cut at path boundaries
@@ -86,6 +98,11 @@ export function findParts(count: number): number {
  * of one run (one record per path, in input order), so a known answer holds whatever the split.
  */
 async function findStats(cwd: string, input: Buffer, parts: number): Promise<Buffer | null> {
+  return joinAnswers(splitInput(input, parts).map((c) => findRun(cwd, c).answer));
+}
+
+/** Cuts find's input at path boundaries into at most `parts` runs of about equal length, in order. */
+export function splitInput(input: Buffer, parts: number): Buffer[] {
   const chunks: Buffer[] = [];
   for (let i = 1, from = 0; from < input.length; i++) {
     const cut = i >= parts ? input.length : input.indexOf(0, Math.max(from, Math.floor((input.length * i) / parts))) + 1;
@@ -93,30 +110,116 @@ async function findStats(cwd: string, input: Buffer, parts: number): Promise<Buf
     chunks.push(input.subarray(from, cut));
     from = cut;
   }
-  const answers = await Promise.all(chunks.map((c) => findRun(cwd, c)));
-  return answers.some((a) => a === null) ? null : Buffer.concat(answers as Buffer[]);
+  return chunks;
 }
 
-function findRun(cwd: string, input: Buffer): Promise<Buffer | null> {
-  return new Promise((resolve) => {
+async function joinAnswers(answers: Promise<Buffer | null>[]): Promise<Buffer | null> {
+  const all = await Promise.all(answers);
+  return all.some((a) => a === null) ? null : Buffer.concat(all as Buffer[]);
+}
+
+/**
+ * One find over `input`: the bytes (written to its stdin) or a descriptor open on a file that holds them
+ * (its stdin then: no pipe to feed, and the process can start before the paths are in memory).
+ */
+function findRun(cwd: string, input: Buffer | number): { answer: Promise<Buffer | null>; kill(): void } {
+  let child: ChildProcess.ChildProcess | null = null;
+  let stopped = false;
+  const answer = new Promise<Buffer | null>((resolve) => {
     try {
       // Loaded here: the launcher loads child_process only when it spawns something.
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load, see above
       const { spawn } = require('node:child_process') as typeof ChildProcess;
       // One record per path find could stat, none for the others (it says why on stderr, ignored).
-      const child = spawn('find', ['-H', '-files0-from', '-', '-maxdepth', '0', '-printf', '%y %s %T@ %i\\0'], {
-        cwd, stdio: ['pipe', 'pipe', 'ignore'], env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C' }, windowsHide: true,
+      const c = spawn('find', ['-H', '-files0-from', '-', '-maxdepth', '0', '-printf', '%y %s %T@ %i\\0'], {
+        cwd, stdio: [typeof input === 'number' ? input : 'pipe', 'pipe', 'ignore'], env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C' }, windowsHide: true,
       });
+      child = c;
       const out: Buffer[] = [];
-      child.stdout.on('data', (b: Buffer) => out.push(b));
-      child.stdin.on('error', () => undefined); // find gone early: its answer is refused below
-      child.on('error', () => resolve(null));
-      child.on('close', () => resolve(Buffer.concat(out)));
-      child.stdin.end(input);
+      c.stdout!.on('data', (b: Buffer) => out.push(b));
+      c.on('error', () => resolve(null));
+      // Stopped (cancelled, even if it had just finished): no answer.
+      c.on('close', (_code, signal) => resolve(stopped || signal ? null : Buffer.concat(out)));
+      if (typeof input !== 'number') {
+        c.stdin!.on('error', () => undefined); // find gone early: its answer is refused below
+        c.stdin!.end(input);
+      }
     } catch {
       resolve(null);
     }
   });
+  return {
+    answer,
+    kill: () => {
+      stopped = true;
+      (child as ChildProcess.ChildProcess | null)?.kill();
+    },
+  };
+}
+
+/**
+ * find started over stored parts of its input (files, each a run of NUL-terminated paths) before the
+ * input itself is in memory: the replay starts it as soon as it knows the snapshot's name, then reads the
+ * snapshot while find works. The answer counts only when `holds` finds the parts, joined in order, to be
+ * exactly the input the pass needs; else `cancel` stops the processes and the pass starts its own.
+ */
+export interface EarlyFind {
+  answer: Promise<Buffer | null>;
+  holds(input: Buffer): boolean;
+  cancel(): void;
+}
+
+/**
+ * Starts find over the part files `partFile(0)`, `partFile(1)`, ... (as many as there are, up to
+ * FIND_MAX_PARTS); null when there are none or one is not a regular file here.
+ */
+export function startEarlyFind(cwd: string, partFile: (i: number) => string): EarlyFind | null {
+  const opened: { fd: number; size: number }[] = [];
+  const closeAll = (): void => {
+    for (const o of opened.splice(0)) closeSync(o.fd);
+  };
+  try {
+    for (let i = 0; i < FIND_MAX_PARTS; i++) {
+      let fd: number;
+      try {
+        // Not following a link, never blocking on a FIFO: only a regular file of ours is fed to find.
+        fd = openSync(partFile(i), constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT' && i > 0) break;
+        throw err;
+      }
+      opened.push({ fd, size: 0 });
+      const st = fstatSync(fd);
+      if (!st.isFile() || st.size === 0) throw new Error('not a part file');
+      opened[opened.length - 1]!.size = st.size;
+    }
+  } catch {
+    closeAll();
+    return null;
+  }
+  const runs = opened.map((o) => findRun(cwd, o.fd));
+  let checked: boolean | null = null;
+  return {
+    answer: joinAnswers(runs.map((r) => r.answer)),
+    holds(input) {
+      if (checked !== null) return checked;
+      // Positional reads: each descriptor's offset is shared with the find reading it.
+      let at = 0;
+      checked = opened.every(({ fd, size }) => {
+        if (at + size > input.length) return false;
+        const bytes = Buffer.allocUnsafe(size);
+        const ok = readSync(fd, bytes, 0, size, 0) === size && bytes.equals(input.subarray(at, at + size));
+        at += size;
+        return ok;
+      }) && at === input.length;
+      closeAll();
+      return checked;
+    },
+    cancel() {
+      closeAll();
+      for (const r of runs) r.kill();
+    },
+  };
 }
 
 /**

@@ -3,7 +3,7 @@ import { readFileSafeSync, writeFileAtomic } from '../../core/fs/safeFs';
 import { localToday } from '../../core/ledger/ids';
 import type { CliIo } from '../io';
 import { markPhase } from './warmTrace';
-import { listingHolds, readRunSnapshot, recordRunSnapshot, startCheckProbe, startGitProbe, startStatPass, validateRunSnapshot, warmPlan, type GitProbe, type ScanProof, type StoredOutput } from './runSnapshot';
+import { listingHolds, readRunSnapshot, recordRunSnapshot, startCheckProbe, startEarlyStats, startGitProbe, startStatPass, validateRunSnapshot, warmPlan, type GitProbe, type ScanProof, type StoredOutput } from './runSnapshot';
 
 /** What the launcher needs from the CLI bundle (src/cli/mainEntry.ts). */
 export interface MainModule {
@@ -32,9 +32,13 @@ export async function runWarmCli(argv: readonly string[], io: CliIo, options: Wa
   let probe: GitProbe | null = null;
   let prestat: ScanProof | null = null;
   if (plan) {
+    // find starts on the stored parts of its input first; the snapshot is read while it works.
+    const early = startEarlyStats(plan);
+    markPhase('start find');
     const snap = readRunSnapshot(plan);
+    if (!snap) early?.cancel();
     markPhase('read + parse stored run');
-    const stats = snap ? startStatPass(plan, snap) : null;
+    const stats = snap ? startStatPass(plan, snap, early) : null;
     markPhase('start the stat pass');
     const check = snap && plan.useGit ? startCheckProbe(plan.root, snap) : null;
     markPhase('start git');
