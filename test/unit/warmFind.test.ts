@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import { FIND_MIN_PATHS } from '../../src/cli/warm/statPass';
 import { formatWarmTrace, startWarmTrace } from '../../src/cli/warm/warmTrace';
-import { ageAll } from './helpers/aging';
+import { ageAll, nextAge } from './helpers/aging';
 import { warmHarness } from './helpers/warmHarness';
 import { tempDir, writeFiles } from './helpers/tempDir';
 
@@ -118,5 +118,29 @@ describe('the CLI warm path over many files (the find stat pass)', () => {
     await replays('gone');
     writeFileSync(p0, original);
     await replays('put back', true);
+  });
+
+  it('after an edit, the recording keeps the miss\'s find answer: the next replay compares bytes, and a later edit is still seen', { skip: (process.platform !== 'linux' || !!process.env.DEBT_LEDGER_NO_FIND) && 'the find pass runs on Linux only' }, async (t) => {
+    const s = await setup(t);
+    await s.changed('first run');
+    const traced = async () => {
+      startWarmTrace();
+      const r = await s.run();
+      return { ...r, trace: formatWarmTrace() };
+    };
+    for (const [file, text] of [['pkg3/src/f3.ts', '// FIXME: edited\nexport const v3 = 3;\n'], ['pkg5/src/f5.ts', '// FIXME: edixed\nexport const v5 = 5;\n']] as const) {
+      s.write({ [file]: text });
+      // Only the edited file moves (out of the racy window): the side files and folders hold, so the
+      // miss is the listed files' find pass that the scan takes as its own.
+      const when = nextAge();
+      utimesSync(path.join(s.repo.dir, file), when, when);
+      const recorded = await traced();
+      assert.equal(recorded.outcome, 'recorded', `${file}: the edit is seen`);
+      assert.match(recorded.trace, /listed files \(find/, `${file}: the miss was a find pass`);
+      const next = await traced();
+      assert.equal(next.outcome, 'replayed');
+      assert.equal(next.text, recorded.text);
+      assert.match(next.trace, /, as known\)/, `${file}: the first replay after the recording compares find's answer as known`);
+    }
   });
 });

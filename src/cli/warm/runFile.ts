@@ -66,6 +66,11 @@ export function inputPaths(input: Buffer): string[] {
 }
 
 export function encodeRunFile(snap: RunSnapshot): Buffer {
+  return Buffer.concat(encodeRunFileChunks(snap));
+}
+
+/** The stored run's bytes as its sections, in order (written as they are, without one copy into a buffer). */
+export function encodeRunFileChunks(snap: RunSnapshot): Buffer[] {
   const { out } = snap;
   const stdout = Buffer.from(out.stdout, 'utf8');
   const stderr = Buffer.from(out.stderr, 'utf8');
@@ -77,8 +82,11 @@ export function encodeRunFile(snap: RunSnapshot): Buffer {
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const first = Buffer.from(`${MAGIC}${json.length}\n`, 'latin1');
   const pad = Buffer.alloc((8 - ((first.length + json.length) % 8)) % 8, 0x20);
-  const floats = Buffer.from(new Float64Array([...snap.sizes, ...snap.mtimes]).buffer);
-  return Buffer.concat([first, json, pad, floats, snap.input, stdout, stderr, ...(text ? [text] : [])]);
+  const both = new Float64Array(snap.n * 2);
+  both.set(snap.sizes, 0);
+  both.set(snap.mtimes, snap.n);
+  const floats = Buffer.from(both.buffer);
+  return [first, json, pad, floats, snap.input, stdout, stderr, ...(text ? [text] : [])];
 }
 
 /** The stored run in `bytes`, or null when they are not one (damaged, truncated, another version or byte order). */

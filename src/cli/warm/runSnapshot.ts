@@ -9,7 +9,7 @@ import { CODEOWNERS_LOCATIONS } from '../../core/intel/codeowners';
 import { TOOL_VERSION } from '../../core/version';
 import { cacheDir } from '../cachePaths';
 import { CLI_OPTIONS } from '../options';
-import { decodeRunFile, encodeRunFile, inputPaths, type RunSnapshot, type StoredOutput } from './runFile';
+import { decodeRunFile, encodeRunFileChunks, inputPaths, type RunSnapshot, type StoredOutput } from './runFile';
 import { FIND_MAX_PARTS, findParts, findUsable, pathList, splitInput, startEarlyFind, statPaths, type EarlyFind } from './statPass';
 import { markPhase } from './warmTrace';
 
@@ -58,6 +58,18 @@ export interface ScanProof {
   gitListed?: boolean;
   /** Handed to the scan and the recording: the side files' and folders' stats, as the stat pass found them (unchanged). */
   seen?: ReadonlyMap<string, Sig>;
+  /**
+   * find's raw answer over the stat input these stats come from (a miss's stat pass): when the run
+   * recorded after it rests on exactly those stats, the answer is kept as the new snapshot's known one.
+   */
+  found?: {
+    input: Buffer;
+    raw: Buffer;
+    /** The folders at the head of `input`, in order. */
+    dirs: readonly string[];
+    /** The stored part files are `input` (the pass took the early find's answer). */
+    inParts: boolean;
+  };
   /** A walk's refusals (from the scan), or, handed to the scan, a walk's answer known to be unchanged. */
   walked?: { files: readonly string[]; skipped: readonly { file: string; reason: string }[]; dirs: readonly string[]; side: readonly string[] };
 }
@@ -290,12 +302,13 @@ async function statsHold(plan: WarmPlan, snap: RunSnapshot, stats: StartedStats)
     if (kinds[i] === 0 ? mtime !== 0 || ino !== 0 : mtime !== pMtimes[i] || ino !== inos[i]) return null;
   }
   const off = nDirs;
-  const files = inputPaths(snap.input).slice(nDirs);
-  if (files.length !== snap.n) return null;
-  const sizes = new Array<number>(files.length);
-  const mtimes = new Array<number>(files.length);
+  const n = snap.n;
+  // One path per stat (the paths themselves are split out only on a miss, below).
+  if (countPaths(snap.input) !== nDirs + n) return null;
+  const sizes = new Array<number>(n);
+  const mtimes = new Array<number>(n);
   let same = true;
-  for (let j = 0; j < files.length; j++) {
+  for (let j = 0; j < n; j++) {
     const k = kinds[off + j]!;
     // The scan's own encoding (core/scan/ledgerSnapshot.ts): -1 gone, -2 not a regular file.
     sizes[j] = k === 0 ? -1 : k === 1 ? pSizes[off + j]! : -2;
@@ -306,12 +319,21 @@ async function statsHold(plan: WarmPlan, snap: RunSnapshot, stats: StartedStats)
     if (pass.raw) writeKnownAnswer(plan, snap, pass.raw);
     return true;
   }
+  const files = inputPaths(snap.input).slice(nDirs);
   // Every folder and side file is as it was: a walk would list the same files (the configuration is in the key).
   const walked = snap.walk ? { files, skipped: snap.walk, dirs: snap.dirs.map(([p]) => p), side: snap.side.map(([p]) => p) } : undefined;
   // Their stats, so the scan's snapshot check and the recording need not stat them again (773 folders on the bench corpus).
   const seen = new Map<string, Sig>(snap.side.map(([p, ...s]) => [p, s]));
   for (let i = 0; i < nDirs; i++) seen.set(snap.dirs[i]![0], kinds[i] === 0 ? [-1, 0, 0] : [kinds[i] === 3 ? -2 : pSizes[i]!, pMtimes[i]!, inos[i]!]);
-  return { source: snap.walk ? 'walk' : 'git', files, sizes, mtimes, statAt, seen, ...(walked ? { walked } : {}) };
+  const found = pass.raw ? { input: snap.input, raw: pass.raw, dirs: snap.dirs.map(([p]) => p), inParts: pass.early } : undefined;
+  return { source: snap.walk ? 'walk' : 'git', files, sizes, mtimes, statAt, seen, ...(walked ? { walked } : {}), ...(found ? { found } : {}) };
+}
+
+/** The number of NUL-terminated paths in a stat input. */
+function countPaths(input: Buffer): number {
+  let count = 0;
+  for (let at = input.indexOf(0); at >= 0; at = input.indexOf(0, at + 1)) count++;
+  return count;
 }
 
 /**
@@ -341,10 +363,10 @@ function writeKnownAnswer(plan: WarmPlan, snap: RunSnapshot, raw: Buffer): void 
  * Writes the snapshot after a normal run, when everything it rests on is older than the racy window
  * before `startedAt`; otherwise removes a previous one (it can no longer be valid).
  */
-export async function recordRunSnapshot(plan: WarmPlan, input: { startedAt: number; probe: GitProbe | null; proof: ScanProof | null; trail: { files: string[]; dirs: string[] }; out: StoredOutput; seen?: ReadonlyMap<string, Sig> | undefined }): Promise<boolean> {
-  const { proof, startedAt } = input;
+export async function recordRunSnapshot(plan: WarmPlan, input: { startedAt: number; probe: GitProbe | null; proof: ScanProof | null; trail: { files: string[]; dirs: string[] }; out: StoredOutput; prestat?: ScanProof | null | undefined }): Promise<boolean> {
+  const { proof, startedAt, prestat } = input;
   // Stats taken before the run (the stat pass) where there are some: what the run rested on.
-  const sig = sigWith(input.seen);
+  const sig = sigWith(prestat?.seen);
   const drop = (): false => {
     rmSync(plan.file, { force: true });
     rmSync(knownFile(plan), { force: true });
@@ -369,18 +391,46 @@ export async function recordRunSnapshot(plan: WarmPlan, input: { startedAt: numb
       if (s[0] === -1 || s[1] >= startedAt - RACY_MS) return drop();
       dirs.push([p, s[1], s[2]]);
     }
-    const { input: stat, findable } = pathList([...dirs.map(([p]) => p), ...proof.files]);
+    // The same folders and files as the miss's pass (an edit, no file added or gone): its input as it is.
+    const found = prestat?.found && sameList(prestat.found.dirs, dirs, prestat.files, proof.files) ? prestat.found : null;
+    const { input: stat, findable } = found ? { input: found.input, findable: true } : pathList([...dirs.map(([p]) => p), ...proof.files]);
     const snap: RunSnapshot = {
       v: VERSION, key: plan.key, id: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`, git, side, dirs, ...(proof.source === 'walk' ? { walk: [...(proof.walked?.skipped ?? [])] } : {}),
       n: proof.files.length, sizes: Float64Array.from(proof.sizes), mtimes: Float64Array.from(proof.mtimes), input: stat, findable, out: input.out,
     };
-    if (!replaceCacheFileSync(plan.file, encodeRunFile(snap), { createDir: true })) return false;
-    writeParts(plan, stat, snap.dirs.length + snap.n, findable);
-    prune(plan.file);
+    if (!replaceCacheFileSync(plan.file, encodeRunFileChunks(snap), { createDir: true })) return false;
+    // Part files that already hold this input (the replay's early find used them) stay as they are.
+    if (!found?.inParts) writeParts(plan, stat, snap.dirs.length + snap.n, findable);
+    // The miss's find answer, when the snapshot rests on exactly it: the next replay compares bytes
+    // instead of parsing 10,000 records (what the first replay after every recording did).
+    if (found && answersFor(prestat!, stat, snap)) writeKnownAnswer(plan, snap, found.raw);
+    // A stored run replaced under its own name (a miss) adds no file: nothing to prune.
+    if (!prestat) prune(plan.file);
     return true;
   } catch {
     return false; // only costs speed next time
   }
+}
+
+function sameList(dirsBefore: readonly string[], dirs: readonly [string, number, number][], filesBefore: readonly string[], files: readonly string[]): boolean {
+  if (dirsBefore.length !== dirs.length || filesBefore.length !== files.length) return false;
+  for (let i = 0; i < dirs.length; i++) if (dirs[i]![0] !== dirsBefore[i]) return false;
+  for (let i = 0; i < files.length; i++) if (files[i] !== filesBefore[i]) return false;
+  return true;
+}
+
+/**
+ * True when find's answer in `pre` is the new snapshot's stats: the same stat input byte for byte, and
+ * the folders' and files' recorded stats exactly those that answer gave (the scan took the pass as its
+ * own, no folder was stat'ed again with another result).
+ */
+function answersFor(pre: ScanProof, stat: Buffer, snap: RunSnapshot): boolean {
+  if (!pre.found || !pre.found.input.equals(stat) || pre.sizes.length !== snap.n || pre.mtimes.length !== snap.n) return false;
+  for (let j = 0; j < snap.n; j++) if (pre.sizes[j] !== snap.sizes[j] || pre.mtimes[j] !== snap.mtimes[j]) return false;
+  return snap.dirs.every(([p, mtime, ino]) => {
+    const s = pre.seen?.get(p);
+    return !!s && s[0] !== -1 && s[1] === mtime && s[2] === ino;
+  });
 }
 
 /** Keeps the most recent stored outputs of a folder (one per argument set): `KEEP` at most. */

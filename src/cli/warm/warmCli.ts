@@ -102,7 +102,7 @@ export async function runWarmCli(argv: readonly string[], io: CliIo, options: Wa
   }
   const f = file as { file: string; text: string } | null;
   const out: StoredOutput = { stdout: stdout.join(''), stderr: stderr.join(''), code, file: f?.file ?? null, text: f?.text ?? null };
-  const recorded = await recordRunSnapshot(plan, { startedAt, probe: probe as GitProbe | null, proof, trail, out, seen: (prestat as ScanProof | null)?.seen });
+  const recorded = await recordRunSnapshot(plan, { startedAt, probe: probe as GitProbe | null, proof, trail, out, prestat: prestat as ScanProof | null });
   markPhase('record the run');
   options.onOutcome?.(recorded ? 'recorded' : 'ran');
   return code;

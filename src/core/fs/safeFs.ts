@@ -1,4 +1,4 @@
-import { constants, lstatSync, closeSync, fstatSync, mkdirSync, openSync, readSync, realpathSync, renameSync, rmSync, writeFileSync, promises as fs, type Stats } from 'node:fs';
+import { constants, lstatSync, closeSync, fstatSync, mkdirSync, openSync, readSync, realpathSync, renameSync, rmSync, writeFileSync, writeSync, promises as fs, type Stats } from 'node:fs';
 import { isAscii } from 'node:buffer';
 import * as path from 'node:path';
 
@@ -277,18 +277,29 @@ let tmpCounter = 0;
  * Replaces one of the tool's own cache files (stored runs, snapshots, code caches; never a user's file) with
  * `data`: a temp file beside it, then a rename, so a reader never sees half of it. Synchronous and without
  * fsync: a cache lost in a crash only costs speed. False when it could not be written (the temp file is
- * removed). `exclusive`: the temp file must not exist yet.
+ * removed). `exclusive`: the temp file must not exist yet. `data` may come in chunks, written in order
+ * (a stored run's sections: no copy into one buffer first).
  */
-export function replaceCacheFileSync(file: string, data: string | Uint8Array, options: { createDir?: boolean; exclusive?: boolean } = {}): boolean {
+export function replaceCacheFileSync(file: string, data: string | Uint8Array | readonly Uint8Array[], options: { createDir?: boolean; exclusive?: boolean } = {}): boolean {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     if (options.createDir) mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(tmp, data, options.exclusive ? { flag: 'wx' } : {});
+    if (Array.isArray(data)) writeChunksSync(tmp, data, options.exclusive ? 'wx' : 'w');
+    else writeFileSync(tmp, data as string | Uint8Array, options.exclusive ? { flag: 'wx' } : {});
     renameSync(tmp, file);
     return true;
   } catch {
     rmSync(tmp, { force: true });
     return false;
+  }
+}
+
+function writeChunksSync(file: string, chunks: readonly Uint8Array[], flag: string): void {
+  const fd = openSync(file, flag, 0o666);
+  try {
+    for (const c of chunks) for (let at = 0; at < c.length;) at += writeSync(fd, c, at, c.length - at);
+  } finally {
+    closeSync(fd);
   }
 }
 
