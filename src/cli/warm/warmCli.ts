@@ -31,6 +31,7 @@ export async function runWarmCli(argv: readonly string[], io: CliIo, options: Wa
   markPhase('plan (argv, key, bundle stats)');
   let probe: GitProbe | null = null;
   let prestat: ScanProof | null = null;
+  let holds: Promise<boolean> | null = null;
   if (plan) {
     // find starts on the stored parts of its input first; the snapshot is read while it works.
     const early = startEarlyStats(plan);
@@ -55,11 +56,13 @@ export async function runWarmCli(argv: readonly string[], io: CliIo, options: Wa
       return out.code;
     }
     if (plan.useGit) probe ??= startGitProbe(plan.root, check);
-    // Only listed files' stats differ and git says what it said: the scan takes the snapshot's listing as it is.
-    const pre = prestat as ScanProof | null;
-    if (pre?.source === 'git' && snap && (await listingHolds(snap, check))) prestat = { ...pre, gitListed: true };
+    // Only listed files' stats differ and git says what it said: the scan takes the snapshot's listing as
+    // it is. Git's answers are awaited once the bundle is loaded (git works meanwhile).
+    if ((prestat as ScanProof | null)?.source === 'git' && snap) holds = listingHolds(snap, check);
   }
   const main = options.loadMain();
+  const pre = prestat as ScanProof | null;
+  if (pre && holds && (await holds)) prestat = { ...pre, gitListed: true };
   markPhase('load the CLI bundle');
   if (!plan) {
     options.onOutcome?.('ran');

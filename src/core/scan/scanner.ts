@@ -148,7 +148,10 @@ async function scanFolder(options: ScanOptions, trail: ReadTrail | null): Promis
   const snapKey = snapshotKey({ tool: TOOL_VERSION, engine: cacheKey(config, directory.fingerprint), config, today, root, source: discovered.source, gitNote: discovered.gitNote, useGit: options.useGit ?? true, shard });
   const prior = snapshot && fp ? await readSnapshotChanges(snapshot, snapKey, fp, shard ? 0 : MAX_PATCHED_FILES, options.prestat?.seen) : null;
   // A few files changed and none can reach another file's result: the snapshot with those files scanned again.
-  const patched = prior && fp && snapshot && prior.changed.length > 0 ? patchSnapshot(prior.result, fp, prior.changed, (rel) => scanFile(root, rel, config, createTextScanner(config, directory), ScanCache.none(), emptyScanStats()), (rel, raw, generated) => placed(createPlacement(root, config), rel, toLedgerItems(rel, raw, today), generated), config.resilience.enabled) : null;
+  // One scanner and one placement for the patched files (each compiles matchers or reads manifests).
+  let patchScanner: TextScanner | null = null;
+  let placement: ReturnType<typeof createPlacement> | null = null;
+  const patched = prior && fp && snapshot && prior.changed.length > 0 ? patchSnapshot(prior.result, fp, prior.changed, (rel) => scanFile(root, rel, config, (patchScanner ??= createTextScanner(config, directory)), ScanCache.none(), emptyScanStats()), (rel, raw, generated) => placed((placement ??= createPlacement(root, config)), rel, toLedgerItems(rel, raw, today), generated), config.resilience.enabled) : null;
   // A patch is cheap to redo: the snapshot is rewritten only once several files differ from it.
   if (patched && snapshot && fp && trail && prior!.changed.length > 8) {
     // A patch reads less than a scan: what the snapshot rested on still counts.
