@@ -320,12 +320,13 @@ async function statsHold(plan: WarmPlan, snap: RunSnapshot, stats: StartedStats)
     return true;
   }
   const files = inputPaths(snap.input).slice(nDirs);
+  const dirPaths = snap.dirs.map(([p]) => p);
   // Every folder and side file is as it was: a walk would list the same files (the configuration is in the key).
-  const walked = snap.walk ? { files, skipped: snap.walk, dirs: snap.dirs.map(([p]) => p), side: snap.side.map(([p]) => p) } : undefined;
+  const walked = snap.walk ? { files, skipped: snap.walk, dirs: dirPaths, side: snap.side.map(([p]) => p) } : undefined;
   // Their stats, so the scan's snapshot check and the recording need not stat them again (773 folders on the bench corpus).
   const seen = new Map<string, Sig>(snap.side.map(([p, ...s]) => [p, s]));
   for (let i = 0; i < nDirs; i++) seen.set(snap.dirs[i]![0], kinds[i] === 0 ? [-1, 0, 0] : [kinds[i] === 3 ? -2 : pSizes[i]!, pMtimes[i]!, inos[i]!]);
-  const found = pass.raw ? { input: snap.input, raw: pass.raw, dirs: snap.dirs.map(([p]) => p), inParts: pass.early } : undefined;
+  const found = pass.raw ? { input: snap.input, raw: pass.raw, dirs: dirPaths, inParts: pass.early } : undefined;
   return { source: snap.walk ? 'walk' : 'git', files, sizes, mtimes, statAt, seen, ...(walked ? { walked } : {}), ...(found ? { found } : {}) };
 }
 
