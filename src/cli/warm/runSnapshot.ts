@@ -262,7 +262,13 @@ export function startStatPass(plan: WarmPlan, snap: RunSnapshot, early?: EarlySt
  * the snapshot's name, before reading the snapshot (5-8 ms of reading and decoding on the bench corpus),
  * and uses the answer only when the parts are exactly the snapshot's input (EarlyFind.holds).
  */
-const partFile = (plan: WarmPlan, i: number): string => plan.file.replace(/\.run$/, `.p${i}`);
+const partFile = (plan: WarmPlan, i: number): string => besideRun(plan.file, `p${i}`);
+
+/** A file kept beside a stored run (`run-<root>-<key>.<ext>`). */
+const besideRun = (runFile: string, ext: string): string => runFile.replace(/\.run$/, `.${ext}`);
+
+/** Every file of one stored run: the run, its known answer, its find parts. */
+const storedRunFiles = (runFile: string): string[] => [runFile, besideRun(runFile, 'stat'), ...Array.from({ length: FIND_MAX_PARTS }, (_, i) => besideRun(runFile, `p${i}`))];
 
 /** find under way over the stored part files, and when it started (the pass's time). */
 export type EarlyStats = EarlyFind & { statAt: number };
@@ -343,7 +349,7 @@ function countPaths(input: Buffer): number {
  * 10,000 paths). Bound to the snapshot file by its size, mtime and inode: a snapshot written again (temp +
  * rename, a new inode) makes it stale.
  */
-const knownFile = (plan: WarmPlan): string => plan.file.replace(/\.run$/, '.stat');
+const knownFile = (plan: WarmPlan): string => besideRun(plan.file, 'stat');
 
 function readKnownAnswer(plan: WarmPlan, snap: RunSnapshot): Buffer | null {
     const read = readFileSafeSync(knownFile(plan), { maxBytes: MAX_SNAPSHOT });
@@ -369,9 +375,7 @@ export async function recordRunSnapshot(plan: WarmPlan, input: { startedAt: numb
   // Stats taken before the run (the stat pass) where there are some: what the run rested on.
   const sig = sigWith(prestat?.seen);
   const drop = (): false => {
-    rmSync(plan.file, { force: true });
-    rmSync(knownFile(plan), { force: true });
-    for (let i = 0; i < FIND_MAX_PARTS; i++) rmSync(partFile(plan, i), { force: true });
+    for (const f of storedRunFiles(plan.file)) rmSync(f, { force: true });
     return false;
   };
   try {
@@ -444,6 +448,6 @@ function prune(file: string): void {
   for (const n of names) if (n.endsWith('.json')) rmSync(path.join(dir, n), { force: true });
   const mine = names.filter((n) => n.endsWith('.run')).map((n) => ({ n, m: sigOf(path.join(dir, n))[1] }));
   for (const { n } of mine.sort((a, b) => b.m - a.m).slice(KEEP)) {
-    for (const ext of ['run', 'stat', ...Array.from({ length: FIND_MAX_PARTS }, (_, i) => `p${i}`)]) rmSync(path.join(dir, n.replace(/\.run$/, `.${ext}`)), { force: true });
+    for (const f of storedRunFiles(path.join(dir, n))) rmSync(f, { force: true });
   }
 }
